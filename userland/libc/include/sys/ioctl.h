@@ -1,0 +1,32 @@
+/* sys/ioctl.h - ioctl() and the terminal requests programs use. */
+#ifndef _SYS_IOCTL_H
+#define _SYS_IOCTL_H
+
+#define TCGETS		0x5401
+#define TCSETS		0x5402
+#define TIOCGPGRP	0x540F
+#define TIOCSPGRP	0x5410
+#define TIOCGWINSZ	0x5413
+
+/* The kernel's struct termios (what TCGETS fills), not glibc's. */
+#define NCCS		19
+
+struct termios {
+	unsigned int c_iflag;
+	unsigned int c_oflag;
+	unsigned int c_cflag;
+	unsigned int c_lflag;
+	unsigned char c_line;
+	unsigned char c_cc[NCCS];
+};
+
+struct winsize {
+	unsigned short ws_row;
+	unsigned short ws_col;
+	unsigned short ws_xpixel;
+	unsigned short ws_ypixel;
+};
+
+int ioctl(int fd, unsigned long request, ...);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * check.h - the tiny test framework every guest test uses.
+ *
+ * A guest test is a static i386 program that runs in Lintel (as init=) and
+ * natively on the Linux host. Each case prints one line,
+ *
+ *	test <name>: OK
+ *	test <name>: FAILED (<what was expected, what came back>)
+ *
+ * and the program ends with the summary line the runners count,
+ *
+ *	N passed, N failed
+ *
+ * exiting 0 only when nothing failed.
+ */
+#ifndef _CHECK_H
+#define _CHECK_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+static int check_passed, check_failed;
+static int check_case_failed;
+static const char *check_case_name;
+
+/* Begin a case; every CHECK until the next case_end() belongs to it. */
+static inline void case_begin(const char *name)
+{
+	check_case_name = name;
+	check_case_failed = 0;
+}
+
+static inline void case_end(void)
+{
+	if (check_case_failed) {
+		check_failed++;
+	} else {
+		check_passed++;
+		printf("test %s: OK\n", check_case_name);
+	}
+}
+
+/* Record a failure of the current case, with a printf-style reason. */
+#define FAIL(fmt, ...)							\
+	do {								\
+		if (!check_case_failed)					\
+			printf("test %s: FAILED (", check_case_name);	\
+		else							\
+			printf("    also (");				\
+		printf(fmt, ##__VA_ARGS__);				\
+		printf(") at %s:%d\n", __FILE__, __LINE__);		\
+		check_case_failed = 1;					\
+	} while (0)
+
+/* CHECK(cond, "what was expected ...", args): fail the case if !cond. */
+#define CHECK(cond, fmt, ...)						\
+	do {								\
+		if (!(cond))						\
+			FAIL(fmt, ##__VA_ARGS__);			\
+	} while (0)
+
+/* A call expected to succeed: ret must not be -1. */
+#define CHECK_OK(call)							\
+	do {								\
+		long _r = (long)(call);					\
+		if (_r == -1)						\
+			FAIL("%s: expected success, got -1 errno %d (%s)", \
+			     #call, errno, strerror(errno));		\
+	} while (0)
+
+/* A call expected to fail with -1 and the given errno. */
+#define CHECK_ERR(call, want)						\
+	do {								\
+		errno = 0;						\
+		long _r = (long)(call);					\
+		int _e = errno;						\
+		if (_r != -1 || _e != (want))				\
+			FAIL("%s: expected -1 errno %s, got %ld errno %d (%s)", \
+			     #call, #want, _r, _e, strerror(_e));	\
+	} while (0)
+
+/* Print the summary line and exit with the verdict. */
+static inline int check_summary(void)
+{
+	printf("%d passed, %d failed\n", check_passed, check_failed);
+	return check_failed ? 1 : 0;
+}
+
+#endif

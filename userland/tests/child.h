@@ -1,0 +1,60 @@
+/*
+ * child.h - running a piece of a test in a child process.
+ *
+ * Most process tests fork, let the child do something risky or
+ * irreversible (die by a signal, drop root), and look at how it ended.
+ */
+#ifndef _CHILD_H
+#define _CHILD_H
+
+#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <sys/resource.h>
+
+/*
+ * Fork, run fn(arg) in the child and _exit with what it returns; wait
+ * for the child and return its wait status (-1 if fork or wait failed).
+ */
+static inline int run_in_child(int (*fn)(void *), void *arg)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(fn(arg));
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+/* A wait status in words, for failure messages. */
+static inline const char *describe_status(int status)
+{
+	static char buf[48];
+
+	if (status == -1)
+		snprintf(buf, sizeof(buf), "no child (fork or wait failed)");
+	else if (WIFEXITED(status))
+		snprintf(buf, sizeof(buf), "exited with %d",
+			 WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		snprintf(buf, sizeof(buf), "killed by signal %d",
+			 WTERMSIG(status));
+	else
+		snprintf(buf, sizeof(buf), "status 0x%x", status);
+	return buf;
+}
+
+/*
+ * A child about to die by SIGSEGV or SIGABRT must not leave a core file
+ * behind on the host.
+ */
+static inline void no_core_dump(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &none);
+}
+
+#endif
