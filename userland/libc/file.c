@@ -4,7 +4,9 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 
 ssize_t read(int fd, void *buf, size_t count)
@@ -78,4 +80,18 @@ int ioctl(int fd, unsigned long request, ...)
 	arg = va_arg(ap, void *);
 	va_end(ap);
 	return syscall(__NR_ioctl, fd, request, arg);
+}
+
+/* stat64 fills 96 bytes; st_ino last, at 88. */
+_Static_assert(sizeof(struct stat) == 96, "struct stat64 layout");
+_Static_assert(offsetof(struct stat, st_ino) == 88, "struct stat64 layout");
+
+int stat(const char *path, struct stat *st)
+{
+	return syscall(__NR_stat64, path, st);
+}
+
+int fstat(int fd, struct stat *st)
+{
+	return syscall(__NR_fstat64, fd, st);
 }

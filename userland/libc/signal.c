@@ -4,11 +4,16 @@
 #include <signal.h>
 #include <errno.h>
 #include <string.h>
+#include <stddef.h>
 #include <sys/syscall.h>
 
 /* The rt_* calls are told how big the set is: 64 signals, 8 bytes. */
 #define KERNEL_SIGSET_SIZE	sizeof(sigset_t)
 #define BITS_PER_WORD		(8 * sizeof(unsigned long))
+
+/* The kernel writes a 128-byte siginfo with the fault address at 12. */
+_Static_assert(sizeof(siginfo_t) == 128, "siginfo layout");
+_Static_assert(offsetof(siginfo_t, si_addr) == 12, "siginfo layout");
 
 void __restore_rt(void);	/* syscall.S */
 

@@ -8,6 +8,8 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 
+_Static_assert(sizeof(struct sysinfo) == 64, "Linux i386 sysinfo layout");
+
 int uname(struct utsname *buf)
 {
 	return syscall(__NR_uname, buf);
