@@ -8,6 +8,7 @@
 #define _CHILD_H
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
 #include <sys/resource.h>
@@ -55,6 +56,32 @@ static inline void no_core_dump(void)
 	struct rlimit none = { 0, 0 };
 
 	setrlimit(RLIMIT_CORE, &none);
+}
+
+/*
+ * Helper programs live beside the test (/tests in the guest,
+ * build/user/tests on the host): build the path from argv[0].
+ */
+static inline const char *helper_path(const char *argv0, const char *name)
+{
+	static char path[256];
+	const char *slash = strrchr(argv0, '/');
+	int dirlen = slash ? (int)(slash - argv0) : 1;
+
+	snprintf(path, sizeof(path), "%.*s/%s", dirlen,
+		 slash ? argv0 : ".", name);
+	return path;
+}
+
+/* Read from fd until EOF or the buffer is full; NUL-terminate it. */
+static inline int read_all(int fd, char *buf, int size)
+{
+	int len = 0, n;
+
+	while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	buf[len] = '\0';
+	return len;
 }
 
 #endif
