@@ -1,0 +1,204 @@
+# Lintel - a teaching kernel in the style of Linux 1.2.13.
+#
+# `make help` lists every target and knob. The two commands a newcomer
+# needs are `make run` and `make test`; both install missing tools first
+# (scripts/deps.sh).
+
+# ---- knobs -----------------------------------------------------------------
+MEM ?= 128			# guest RAM in MiB
+CMDLINE ?=			# kernel command line (init=, test=, trace=, quiet)
+QEMUEXTRA ?=			# more QEMU flags
+EXTRA ?=			# your own static i386 programs, copied into /bin
+INIT ?=				# a program to run as init; QEMU exits with its status
+V ?= 0				# V=1 shows every command
+
+CROSS ?= i686-linux-gnu-
+CC := $(CROSS)gcc
+LD := $(CROSS)ld
+NM := $(CROSS)nm
+OBJDUMP := $(CROSS)objdump
+NASM := nasm
+QEMU := qemu-system-i386
+GDB := gdb
+GDBPORT := $(shell expr `id -u` % 5000 + 25000)
+
+B := build
+MEM := $(strip $(MEM))
+CMDLINE := $(strip $(CMDLINE))
+INIT := $(strip $(INIT))
+ifneq ($(INIT),)
+CMDLINE += init=$(if $(filter /%,$(INIT)),$(INIT),/bin/$(notdir $(INIT)))
+endif
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+# ---- the kernel ------------------------------------------------------------
+KCFLAGS := -m32 -march=i386 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
+	-fno-stack-protector -fno-omit-frame-pointer -mgeneral-regs-only \
+	-fno-asynchronous-unwind-tables -nostdlib -O2 -g \
+	-Wall -Wextra -Iinclude -MMD -MP
+KLDFLAGS := -m elf_i386 -T boot/lintel.ld -z noexecstack \
+	--no-warn-rwx-segments
+LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
+
+KSRCS := $(wildcard boot/*.asm kernel/*.asm kernel/*.c mm/*.c ipc/*.c \
+	fs/*.c drivers/*/*.c lib/*.c)
+KOBJS := $(patsubst %,$(B)/k/%.o,$(KSRCS))
+
+KERNEL := $(B)/lintel.elf
+INITRAMFS := $(B)/initramfs.cpio
+ISO := $(B)/lintel.iso
+
+.DEFAULT_GOAL := all
+.PHONY: all kernel
+all: $(KERNEL) $(INITRAMFS) $(ISO) compile_commands.json
+kernel: $(KERNEL)
+
+$(B)/k/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
+
+$(B)/k/%.asm.o: %.asm
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  NASM    $<")
+	$(Q)$(NASM) -f elf32 -g -F dwarf -o $@ $<
+
+# Two links: the first finds where every function landed, the second adds
+# that table (section .ksyms, after all code) so an oops can name them.
+$(KERNEL): $(KOBJS) boot/lintel.ld scripts/mksyms.py
+	@echo "  LD      $@"
+	$(Q)python3 scripts/mksyms.py --empty > $(B)/ksyms0.S
+	$(Q)$(CC) -m32 -c -o $(B)/ksyms0.o $(B)/ksyms0.S
+	$(Q)$(LD) $(KLDFLAGS) -o $(B)/lintel.tmp $(KOBJS) $(B)/ksyms0.o $(LIBGCC)
+	$(Q)$(NM) -n $(B)/lintel.tmp | python3 scripts/mksyms.py > $(B)/ksyms.S
+	$(Q)$(CC) -m32 -c -o $(B)/ksyms.o $(B)/ksyms.S
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/ksyms.o $(LIBGCC)
+	$(Q)$(NM) -n $@ > $(B)/lintel.sym
+	$(Q)$(OBJDUMP) -S $@ > $(B)/lintel.asm
+
+# ---- userland and the initramfs --------------------------------------------
+include userland/userland.mk
+-include userland/bench/bench.mk
+
+ROOTFS := $(B)/rootfs
+ROOTFS_FILES := $(USER_BINS) $(USER_TEST_PROGS) $(BENCH_PROGS) \
+	$(wildcard $(EXTRA)) scripts/mkinitramfs.sh $(wildcard etc/*)
+
+$(INITRAMFS): $(ROOTFS_FILES) userland
+	@echo "  CPIO    $@"
+	$(Q)sh scripts/mkinitramfs.sh $(ROOTFS) $@ "$(EXTRA)"
+
+$(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
+	@echo "  ISO     $@"
+	$(Q)mkdir -p $(B)/iso/boot/grub
+	$(Q)cp $(KERNEL) $(B)/iso/boot/lintel.elf
+	$(Q)cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
+	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' boot/grub.cfg > $(B)/iso/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
+		{ cat $(B)/grub-mkrescue.log; exit 1; }
+
+# ---- running it ------------------------------------------------------------
+QEMUFLAGS := -m $(MEM) -no-reboot -nic none \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMUEXTRA)
+# A window when there is a display; otherwise the serial port is the
+# terminal. The exit statuses of isa-debug-exit are (status << 1) | 1.
+DISPLAY_FLAGS := $(if $(DISPLAY),-serial mon:stdio,-nographic)
+QEMU_KERNEL := $(QEMU) -kernel $(KERNEL) -initrd $(INITRAMFS) \
+	-append "$(CMDLINE)" $(QEMUFLAGS)
+
+.PHONY: deps run qemu qemu-nox debug gdb
+deps:
+	$(Q)sh scripts/deps.sh
+
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(QEMU) -cdrom $(ISO) $(QEMUFLAGS) $(DISPLAY_FLAGS); \
+		sh scripts/qemu-status.sh $$?
+
+qemu: deps $(KERNEL) $(INITRAMFS)
+	$(QEMU_KERNEL) $(DISPLAY_FLAGS); sh scripts/qemu-status.sh $$?
+
+qemu-nox: deps $(KERNEL) $(INITRAMFS)
+	$(QEMU_KERNEL) -nographic; sh scripts/qemu-status.sh $$?
+
+debug: deps $(KERNEL) $(INITRAMFS)
+	@echo "*** QEMU is stopped before the first instruction, gdbstub on"
+	@echo "*** localhost:$(GDBPORT). In another terminal: make gdb"
+	$(QEMU_KERNEL) -nographic -S -gdb tcp::$(GDBPORT)
+
+gdb: $(KERNEL)
+	$(GDB) -q -x scripts/gdb/lintel.gdb \
+		-ex "target remote localhost:$(GDBPORT)" $(KERNEL)
+
+.PHONY: print-gdbport
+print-gdbport:
+	@echo $(GDBPORT)
+
+# ---- tests -----------------------------------------------------------------
+HOST_TESTS := $(patsubst tests/%.c,$(B)/host/%,$(wildcard tests/test_*.c))
+HOST_CFLAGS := -static -O1 -g -Wall -Wextra -DHOST_TEST -Iinclude \
+	-Iuserland/tests -MMD -MP
+
+$(B)/host/%: tests/%.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  HOSTCC  $<")
+	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $<
+
+.PHONY: test check host-tests
+test: deps
+	$(Q)$(MAKE) --no-print-directory all $(HOST_TESTS)
+	$(Q)python3 scripts/runtests.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
+		--iso $(ISO) $(HOST_TESTS)
+check: test
+
+host-tests: $(HOST_TESTS) userland
+	$(Q)python3 scripts/runtests.py --only host $(HOST_TESTS)
+
+# ---- tools for readers -----------------------------------------------------
+# compile_commands.json lets clangd follow every kernel and userland file.
+compile_commands.json: Makefile scripts/compdb.py
+	$(Q)python3 scripts/compdb.py "$(CC) $(KCFLAGS)" "$(KSRCS)" \
+		"$(USER_CC) $(USER_CFLAGS)" "$(wildcard userland/*/*.c)" > $@
+
+.PHONY: tags
+tags:
+	ctags -R boot kernel mm ipc fs drivers include lib 2>/dev/null || \
+		echo "install universal-ctags for make tags"
+
+.PHONY: clean help
+clean:
+	rm -rf $(B) compile_commands.json
+
+help:
+	@echo "Targets:"
+	@echo "  make             kernel ELF with symbols, initramfs, GRUB ISO"
+	@echo "  make run         boot the GRUB ISO in QEMU (a window if there is a"
+	@echo "                   display, else serial on this terminal; Ctrl-a x quits)"
+	@echo "  make qemu-nox    boot with QEMU's own loader (-kernel), serial only"
+	@echo "  make qemu        the same with a window when there is a display"
+	@echo "  make debug       QEMU stopped before the first instruction, gdbstub"
+	@echo "                   on localhost:$(GDBPORT) (per-user port)"
+	@echo "  make gdb         GDB with the kernel's symbols and Lintel's helpers,"
+	@echo "                   attached to make debug"
+	@echo "  make test        every test: host unit tests, kernel self-tests, boot"
+	@echo "                   tests, guest tests in Lintel and on this Linux host"
+	@echo "  make bench       benchmarks in Lintel; make bench-linux: against Linux"
+	@echo "  make clean       remove build/"
+	@echo "  make tags        ctags for the kernel sources"
+	@echo "  make deps        install missing tools (apt-get, as root)"
+	@echo "  compile_commands.json is written by every make, for clangd"
+	@echo "Knobs (on every QEMU target):"
+	@echo "  MEM=128          guest RAM in MiB"
+	@echo "  CMDLINE='...'    kernel command line: init=PATH test=NAME,..."
+	@echo "                   trace=fault,shm,cow,sched,syscall quiet panic=exit"
+	@echo "  QEMUEXTRA='...'  more QEMU flags"
+	@echo "  EXTRA='a b'      your own static i386 programs, put into /bin"
+	@echo "  INIT=prog        run /bin/prog as init; QEMU exits with its status"
+	@echo "  V=1              show every command"
+
+-include $(KOBJS:.o=.d) $(HOST_TESTS:=.d)

@@ -1,0 +1,33 @@
+#ifndef _LINUX_KERNEL_H
+#define _LINUX_KERNEL_H
+
+#include <linux/types.h>
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define ALIGN(x, a)	(((x) + (a) - 1) & ~((a) - 1))
+#define min(a, b)	((a) < (b) ? (a) : (b))
+#define max(a, b)	((a) > (b) ? (a) : (b))
+
+#define __noreturn	__attribute__((noreturn))
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+
+int printk(const char *fmt, ...) __printf(1, 2);
+int vprintk(const char *fmt, va_list args);
+void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
+int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+int sprintf(char *buf, const char *fmt, ...) __printf(2, 3);
+unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
+
+/* The kernel log ring, read by dmesg and by GDB's lx-dmesg. */
+#define LOG_BUF_LEN	16384
+extern char log_buf[LOG_BUF_LEN];
+extern unsigned long log_start, log_end;
+
+/* kernel/main.c: the command line and the switches parsed from it. */
+extern char saved_command_line[];
+extern int console_quiet;
+const char *get_option(const char *name);
+
+#endif

@@ -1,0 +1,127 @@
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+/*
+ * The process: struct task_struct, with 1.2.13's field names where it had
+ * them. Every task has a two-page kernel stack; the task_struct lives in
+ * its own kmalloc'd block (not at the stack's base).
+ */
+#include <linux/types.h>
+#include <linux/signal.h>
+#include <linux/mm.h>
+#include <linux/wait.h>
+#include <asm/ptrace.h>
+
+#define NR_TASKS	64	/* the task table's real limit */
+#define NGROUPS		32
+#define NR_OPEN		32
+#define TASK_COMM_LEN	16
+#define HZ		100
+#define DEF_PRIORITY	(20 * HZ / 100)	/* ticks per time slice: 200 ms */
+#define KERNEL_STACK_SIZE (2 * PAGE_SIZE)
+
+#define TASK_RUNNING		0
+#define TASK_INTERRUPTIBLE	1
+#define TASK_UNINTERRUPTIBLE	2
+#define TASK_ZOMBIE		3
+#define TASK_STOPPED		4
+
+#define RLIMIT_CPU	0
+#define RLIMIT_FSIZE	1
+#define RLIMIT_DATA	2
+#define RLIMIT_STACK	3
+#define RLIMIT_CORE	4
+#define RLIMIT_RSS	5
+#define RLIMIT_NPROC	6
+#define RLIMIT_NOFILE	7
+#define RLIMIT_MEMLOCK	8
+#define RLIMIT_AS	9
+#define RLIM_NLIMITS	10
+#define RLIM_INFINITY	(~0UL)
+
+struct rlimit {
+	unsigned long rlim_cur, rlim_max;
+};
+
+/*
+ * What the context switch saves (1.2.13 kept a hardware TSS image here;
+ * Lintel switches in software and keeps only what it needs).
+ */
+struct thread_struct {
+	unsigned long esp0;	/* top of the kernel stack: the TSS's esp0 */
+	unsigned long esp;	/* kernel esp saved by switch_to */
+	unsigned long eip;	/* where switch_to resumes this task */
+	unsigned long cr3;	/* physical address of the page directory */
+	unsigned long cr2, trap_no, error_code;	/* the last fault */
+};
+
+struct file;
+
+struct task_struct {
+	volatile long state;
+	long counter;		/* ticks left in this slice */
+	long priority;		/* ticks in a full slice */
+	sigset_t signal;	/* pending */
+	sigset_t blocked;
+	struct sigaction sigaction[NSIG];
+	unsigned long sig_addr[NSIG];	/* si_addr of a pending SIGSEGV/BUS */
+	int exit_code;		/* wait status once a zombie */
+	int exit_signal;	/* sent to the parent at exit (SIGCHLD) */
+	int did_exec;
+	pid_t pid, pgrp, session;
+	/* family: parent, youngest child, younger and older sibling */
+	struct task_struct *p_pptr, *p_cptr, *p_ysptr, *p_osptr;
+	struct task_struct *next_task, *prev_task;	/* all tasks */
+	struct wait_queue *wait_chldexit;	/* parent sleeps here in wait4 */
+	uid_t uid, euid, suid;
+	gid_t gid, egid, sgid;
+	int ngroups;
+	gid_t groups[NGROUPS];
+	unsigned long timeout;	/* jiffies to wake at, 0 = none */
+	unsigned long alarm;	/* jiffies of SIGALRM, 0 = none */
+	long utime, stime, start_time;
+	struct rlimit rlim[RLIM_NLIMITS];
+	char comm[TASK_COMM_LEN];
+	struct thread_struct tss;
+	struct mm_struct *mm;
+	struct file *filp[NR_OPEN];
+	unsigned long close_on_exec;
+	char cwd[128];		/* the initramfs has no inodes to point at */
+	unsigned long kernel_stack_page;
+};
+
+extern struct task_struct *current;
+extern struct task_struct *task[NR_TASKS];
+extern struct task_struct init_task;
+extern unsigned long volatile jiffies;
+extern int need_resched;
+extern int nr_tasks;
+
+#define for_each_task(p) \
+	for (p = &init_task; (p = p->next_task) != &init_task; )
+
+/* kernel/sched.c */
+void sched_init(void);
+void schedule(void);
+void wake_up_process(struct task_struct *p);
+void do_timer(struct pt_regs *regs);
+struct task_struct *find_task_by_pid(pid_t pid);
+
+/* kernel/signal.c */
+int send_sig(int sig, struct task_struct *p, int priv);
+void force_sig(int sig, struct task_struct *p);
+void force_sig_fault(int sig, int code, unsigned long addr);
+
+/* kernel/exit.c */
+void do_exit(long code) __attribute__((noreturn));
+
+/* kernel/fork.c */
+int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs);
+
+/* kernel/panic.c and traps.c */
+void machine_halt_on_bug(void) __attribute__((noreturn));
+void die(const char *msg, struct pt_regs *regs) __attribute__((noreturn));
+void show_regs(struct pt_regs *regs);
+void show_backtrace(unsigned long eip, unsigned long ebp);
+
+#endif

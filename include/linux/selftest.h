@@ -1,0 +1,42 @@
+#ifndef _LINUX_SELFTEST_H
+#define _LINUX_SELFTEST_H
+
+/*
+ * In-kernel self-tests, chosen with test=NAME[,NAME...] on the command
+ * line (kernel/selftest.c runs them after boot and ends QEMU with the
+ * verdict). Each test is a function that reports cases with KCHECK and
+ * kcase_begin/kcase_end, printing the same lines as userland/tests/check.h:
+ *
+ *	test <name>: OK
+ *	test <name>: FAILED (<expected, got>)
+ */
+#include <linux/kernel.h>
+
+struct selftest {
+	const char *name;
+	void (*run)(void);
+};
+
+extern int kcheck_passed, kcheck_failed, kcheck_case_failed;
+extern const char *kcheck_case_name;
+
+void kcase_begin(const char *name);
+void kcase_end(void);
+void kcheck_fail(const char *file, int line, const char *fmt, ...)
+	__printf(3, 4);
+
+#define KCHECK(cond, fmt, ...)						\
+	do {								\
+		if (!(cond))						\
+			kcheck_fail(__FILE__, __LINE__, fmt, ##__VA_ARGS__); \
+	} while (0)
+
+/* The tests each subsystem offers (listed in kernel/selftest.c). */
+void selftest_printk(void);
+void selftest_timer(void);
+void selftest_initramfs(void);
+void selftest_oops(void);
+
+void run_selftests(const char *names);
+
+#endif

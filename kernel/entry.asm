@@ -1,0 +1,156 @@
+; entry.asm - every way into the kernel: CPU exceptions, hardware
+; interrupts and the int 0x80 system call, and the one way out.
+;
+; Each stub makes the stack look like struct pt_regs (include/asm/ptrace.h)
+; and calls C with a pointer to it. Stack at the call, lowest address first:
+;
+;   esp -> ebx ecx edx esi edi ebp eax      pushed by save_all
+;          ds es fs gs                      pushed by save_all
+;          orig_eax trapno error_code       pushed by the stub
+;          eip cs eflags [esp ss]           pushed by the CPU
+;
+; esp and ss are there only when the CPU came from user mode (ring 3).
+
+bits 32
+
+KERNEL_DS	equ 0x18
+USER_RPL	equ 3
+REGS_CS		equ 4 * 15		; offset of cs in struct pt_regs
+NO_SYSCALL	equ -1
+
+extern do_exception
+extern do_IRQ
+extern do_syscall
+extern return_to_user
+
+global ret_from_intr
+global exception_stubs
+global irq_stubs
+global system_call
+
+; Save the general and segment registers, switch to kernel data segments.
+%macro save_all 0
+	push gs
+	push fs
+	push es
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	mov eax, KERNEL_DS
+	mov ds, eax
+	mov es, eax
+%endmacro
+
+; Exception without a CPU error code: push a zero so the frame is uniform.
+%macro exception 1
+	align 16
+	push dword 0
+	push dword %1
+	jmp exception_common
+%endmacro
+
+; Exception for which the CPU already pushed an error code.
+%macro exception_err 1
+	align 16
+	push dword %1
+	jmp exception_common
+%endmacro
+
+%macro irq 1
+	align 16
+	push dword 0
+	push dword 32 + %1
+	jmp irq_common
+%endmacro
+
+section .text
+
+; Vectors 0-31, 16 bytes apart so traps.c can compute each stub's address.
+align 16
+exception_stubs:
+	exception 0		; divide error
+	exception 1		; debug
+	exception 2		; NMI
+	exception 3		; breakpoint
+	exception 4		; overflow
+	exception 5		; bound range
+	exception 6		; invalid opcode
+	exception 7		; device not available
+	exception_err 8		; double fault
+	exception 9		; coprocessor segment overrun
+	exception_err 10	; invalid TSS
+	exception_err 11	; segment not present
+	exception_err 12	; stack fault
+	exception_err 13	; general protection
+	exception_err 14	; page fault
+%assign v 15
+%rep 17
+	exception v		; 15-31: reserved or error-code-free
+%assign v v + 1
+%endrep
+
+; IRQs 0-15 from the two 8259s, remapped to vectors 32-47.
+align 16
+irq_stubs:
+%assign i 0
+%rep 16
+	irq i
+%assign i i + 1
+%endrep
+
+exception_common:
+	push dword NO_SYSCALL
+	save_all
+	push esp
+	call do_exception
+	add esp, 4
+	jmp ret_from_intr
+
+irq_common:
+	push dword NO_SYSCALL
+	save_all
+	push esp
+	call do_IRQ
+	add esp, 4
+	jmp ret_from_intr
+
+; int 0x80: eax = number, ebx ecx edx esi edi ebp = arguments (Linux ABI).
+; do_syscall stores the result in regs->eax, which the pops below restore.
+align 16
+system_call:
+	push dword 0
+	push dword 0x80
+	push eax		; orig_eax: the syscall number
+	save_all
+	push esp
+	call do_syscall
+	add esp, 4
+	; fall through
+
+; The common exit. On the way back to user mode, give the scheduler and
+; the signal code their chance (1.2.13's ret_from_sys_call does the same).
+ret_from_intr:
+	test dword [esp + REGS_CS], USER_RPL
+	jz .restore
+	push esp
+	call return_to_user
+	add esp, 4
+.restore:
+	pop ebx
+	pop ecx
+	pop edx
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+	pop ds
+	pop es
+	pop fs
+	pop gs
+	add esp, 12		; orig_eax, trapno, error_code
+	iret

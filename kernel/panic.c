@@ -1,0 +1,55 @@
+/*
+ * panic.c - stopping the machine: on purpose (power off) or on a bug.
+ *
+ * In "make run" a bug halts, so the oops stays on the screen for a
+ * student to read. Under test (panic=exit on the command line) it ends
+ * QEMU with a failure status at once instead of leaving it to hang.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sched.h>
+#include <linux/reboot.h>
+#include <asm/io.h>
+#include <asm/system.h>
+
+#define ISA_DEBUG_EXIT_PORT	0xF4	/* QEMU -device isa-debug-exit */
+#define ACPI_PM1A_CNT		0x604	/* QEMU's PIIX4/ICH9 power control */
+#define ACPI_SLP_EN_S5		0x2000
+
+void machine_power_off(int status)
+{
+	cli();
+	outb(status, ISA_DEBUG_EXIT_PORT);
+	outw(ACPI_SLP_EN_S5, ACPI_PM1A_CNT);
+	for (;;)
+		hlt();
+}
+
+void machine_halt_on_bug(void)
+{
+	const char *how = get_option("panic");
+
+	cli();
+	if (how && !strcmp(how, "exit"))
+		machine_power_off(EXIT_STATUS_PANIC);
+	printk("System halted.\n");
+	for (;;)
+		hlt();
+}
+
+void panic(const char *fmt, ...)
+{
+	unsigned long ebp;
+	va_list args;
+
+	cli();
+	printk("Kernel panic: ");
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	printk("\n");
+	__asm__ volatile("movl %%ebp, %0" : "=r"(ebp));
+	show_backtrace((unsigned long)__builtin_return_address(0) - 1,
+		       ((unsigned long *)ebp)[0]);
+	machine_halt_on_bug();
+}

@@ -1,0 +1,90 @@
+/*
+ * selftest.c - the in-kernel tests that test=NAME[,NAME...] runs.
+ *
+ * Each test prints "test <case>: OK|FAILED (...)" lines through the KCHECK
+ * helpers; at the end we print "N passed, N failed" and end QEMU with the
+ * verdict (status 0 or 1).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/selftest.h>
+#include <linux/reboot.h>
+
+int kcheck_passed, kcheck_failed, kcheck_case_failed;
+const char *kcheck_case_name;
+
+static const struct selftest selftests[] = {
+	{ "printk", selftest_printk },
+	{ "timer", selftest_timer },
+	{ "initramfs", selftest_initramfs },
+	{ "oops", selftest_oops },
+};
+
+void kcase_begin(const char *name)
+{
+	kcheck_case_name = name;
+	kcheck_case_failed = 0;
+}
+
+void kcase_end(void)
+{
+	if (kcheck_case_failed) {
+		kcheck_failed++;
+		return;
+	}
+	kcheck_passed++;
+	printk("test %s: OK\n", kcheck_case_name);
+}
+
+void kcheck_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list args;
+
+	printk(kcheck_case_failed ? "    also (" : "test %s: FAILED (",
+	       kcheck_case_name);
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	printk(") at %s:%d\n", file, line);
+	kcheck_case_failed = 1;
+}
+
+static const struct selftest *find_selftest(const char *name, int len)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(selftests); i++)
+		if ((int)strlen(selftests[i].name) == len &&
+		    !strncmp(selftests[i].name, name, len))
+			return &selftests[i];
+	return NULL;
+}
+
+/* names: "a,b,c" or "all" (every test but the ones that stop the machine) */
+void run_selftests(const char *names)
+{
+	unsigned int i;
+
+	if (!strcmp(names, "all")) {
+		for (i = 0; i < ARRAY_SIZE(selftests); i++)
+			if (strcmp(selftests[i].name, "oops"))
+				selftests[i].run();
+	} else {
+		while (*names) {
+			const char *end = strchr(names, ',');
+			int len = end ? end - names : (int)strlen(names);
+			const struct selftest *t = find_selftest(names, len);
+
+			if (t) {
+				t->run();
+			} else {
+				printk("selftest: no test named %.*s\n", len,
+				       names);
+				kcheck_failed++;
+			}
+			names += len + (end ? 1 : 0);
+		}
+	}
+	printk("%d passed, %d failed\n", kcheck_passed, kcheck_failed);
+	machine_power_off(kcheck_failed ? 1 : 0);
+}

@@ -1,0 +1,180 @@
+/*
+ * traps.c - the interrupt descriptor table and CPU exceptions.
+ *
+ * An exception from user mode becomes a signal to the process; one from
+ * the kernel is a bug, an "oops": die() prints what happened, every
+ * register and a backtrace by symbol name, then stops the machine.
+ */
+#include <linux/kernel.h>
+#include <linux/ksyms.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/mm.h>
+#include <asm/desc.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/system.h>
+
+#define IDT_ENTRIES	256
+#define NR_EXCEPTIONS	32
+#define STUB_SIZE	16	/* entry.asm aligns each stub to 16 bytes */
+#define SYSCALL_VECTOR	0x80
+#define GATE_INTR_DPL0	0x8E	/* present, ring 0, 32-bit interrupt gate */
+#define GATE_INTR_DPL3	0xEE	/* same, callable from ring 3 */
+#define MAX_BACKTRACE	32
+
+struct gate {
+	unsigned short offset_lo, selector;
+	unsigned char zero, type;
+	unsigned short offset_hi;
+} __attribute__((packed));
+
+struct idt_ptr {
+	unsigned short size;
+	unsigned long addr;
+} __attribute__((packed));
+
+static struct gate idt[IDT_ENTRIES];
+
+extern char exception_stubs[], irq_stubs[], system_call[];
+
+/* What each vector is called, and the signal it sends to a user process. */
+static const struct {
+	const char *name;
+	int signal;
+} trap_info[NR_EXCEPTIONS] = {
+	[0] = { "divide error", SIGFPE },
+	[1] = { "debug", SIGTRAP },
+	[2] = { "nmi", SIGBUS },
+	[3] = { "int3", SIGTRAP },
+	[4] = { "overflow", SIGSEGV },
+	[5] = { "bounds", SIGSEGV },
+	[6] = { "invalid opcode", SIGILL },
+	[7] = { "device not available", SIGFPE },
+	[8] = { "double fault", SIGSEGV },
+	[9] = { "coprocessor segment overrun", SIGFPE },
+	[10] = { "invalid TSS", SIGSEGV },
+	[11] = { "segment not present", SIGBUS },
+	[12] = { "stack segment", SIGBUS },
+	[13] = { "general protection", SIGSEGV },
+	[14] = { "page fault", SIGSEGV },
+	[16] = { "coprocessor error", SIGFPE },
+	[17] = { "alignment check", SIGBUS },
+};
+
+static void set_gate(int vector, void *handler, unsigned char type)
+{
+	unsigned long addr = (unsigned long)handler;
+
+	idt[vector].offset_lo = addr & 0xFFFF;
+	idt[vector].selector = KERNEL_CS;
+	idt[vector].zero = 0;
+	idt[vector].type = type;
+	idt[vector].offset_hi = addr >> 16;
+}
+
+void set_intr_gate(int vector, void *handler)
+{
+	set_gate(vector, handler, GATE_INTR_DPL0);
+}
+
+void trap_init(void)
+{
+	struct idt_ptr p = { sizeof(idt) - 1, (unsigned long)idt };
+	int v;
+
+	for (v = 0; v < NR_EXCEPTIONS; v++)
+		set_intr_gate(v, exception_stubs + v * STUB_SIZE);
+	/* int3 and into may be used deliberately from user mode. */
+	set_gate(3, exception_stubs + 3 * STUB_SIZE, GATE_INTR_DPL3);
+	set_gate(4, exception_stubs + 4 * STUB_SIZE, GATE_INTR_DPL3);
+	set_gate(SYSCALL_VECTOR, system_call, GATE_INTR_DPL3);
+	__asm__ volatile("lidt %0" : : "m"(p));
+}
+
+static const char *trap_name(long trapno)
+{
+	if (trapno >= 0 && trapno < NR_EXCEPTIONS && trap_info[trapno].name)
+		return trap_info[trapno].name;
+	return "reserved";
+}
+
+/* Print "[<c0101234>] name+0x12/0x40". */
+void print_symbol(unsigned long addr)
+{
+	unsigned long offset, size;
+	const char *name = ksym_lookup(addr, &offset, &size);
+
+	if (name)
+		printk(" [<%08lx>] %s+0x%lx/0x%lx\n", addr, name, offset, size);
+	else
+		printk(" [<%08lx>] ?\n", addr);
+}
+
+/*
+ * Walk the saved-ebp chain (the kernel is built with frame pointers):
+ * each frame holds the caller's ebp, then the return address.
+ */
+void show_backtrace(unsigned long eip, unsigned long ebp)
+{
+	int depth;
+
+	printk("Call Trace:\n");
+	print_symbol(eip);
+	for (depth = 0; depth < MAX_BACKTRACE; depth++) {
+		unsigned long *frame = (unsigned long *)ebp;
+
+		if (ebp < PAGE_OFFSET || (ebp & 3) || !frame[1])
+			break;
+		print_symbol(frame[1] - 1);	/* the call, not what follows */
+		ebp = frame[0];
+	}
+}
+
+void show_regs(struct pt_regs *regs)
+{
+	printk("EIP: %04lx:[<%08lx>] EFLAGS: %08lx\n",
+	       regs->cs & 0xFFFF, regs->eip, regs->eflags);
+	printk("EAX: %08lx EBX: %08lx ECX: %08lx EDX: %08lx\n",
+	       regs->eax, regs->ebx, regs->ecx, regs->edx);
+	printk("ESI: %08lx EDI: %08lx EBP: %08lx ESP: %08lx\n",
+	       regs->esi, regs->edi, regs->ebp,
+	       user_mode(regs) ? (unsigned long)regs->esp
+				       : (unsigned long)&regs->esp);
+	printk("DS: %04lx ES: %04lx FS: %04lx GS: %04lx SS: %04lx\n",
+	       regs->ds & 0xFFFF, regs->es & 0xFFFF, regs->fs & 0xFFFF,
+	       regs->gs & 0xFFFF,
+	       user_mode(regs) ? regs->ss & 0xFFFF : (unsigned long)KERNEL_DS);
+	printk("CR2: %08lx CR3: %08lx\n", read_cr2(), read_cr3());
+	if (current)
+		printk("Process %s (pid: %d)\n", current->comm, current->pid);
+}
+
+/* An unrecoverable kernel error: report it and stop (see panic.c). */
+void die(const char *msg, struct pt_regs *regs)
+{
+	cli();
+	printk("Oops: %s (trap %ld), error code %04lx\n",
+	       msg, regs->trapno, regs->error_code);
+	show_regs(regs);
+	show_backtrace(regs->eip, regs->ebp);
+	machine_halt_on_bug();
+}
+
+void do_exception(struct pt_regs *regs)
+{
+	long trapno = regs->trapno;
+
+	if (trapno == 14) {
+		do_page_fault(regs, regs->error_code);
+		return;
+	}
+	if (user_mode(regs)) {
+		current->tss.trap_no = trapno;
+		current->tss.error_code = regs->error_code;
+		force_sig(trapno < NR_EXCEPTIONS && trap_info[trapno].signal
+			  ? trap_info[trapno].signal : SIGSEGV, current);
+		return;
+	}
+	die(trap_name(trapno), regs);
+}

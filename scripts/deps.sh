@@ -1,0 +1,32 @@
+#!/bin/sh
+# deps.sh - make sure the tools Lintel builds and runs with are here.
+#
+# As root, installs what is missing with apt-get; otherwise names the
+# Debian packages to install and fails.
+need=""
+check() {	# check COMMAND PACKAGE
+	command -v "$1" >/dev/null 2>&1 || need="$need $2"
+}
+check i686-linux-gnu-gcc gcc-i686-linux-gnu
+check i686-linux-gnu-ld binutils-i686-linux-gnu
+check nasm nasm
+check qemu-system-i386 qemu-system-x86
+check grub-mkrescue grub-common
+check xorriso xorriso
+check mformat mtools
+check cpio cpio
+check gdb gdb
+check python3 python3
+[ -d /usr/lib/grub/i386-pc ] || need="$need grub-pc-bin"
+# the 32-bit C library the host unit tests link with
+[ -d /usr/i686-linux-gnu/lib ] || need="$need libc6-dev-i386-cross"
+
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+	echo "Lintel needs these Debian packages:$need"
+	echo "Install them with: sudo apt-get install$need"
+	exit 1
+fi
+echo "Installing:$need"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq && apt-get install -y -qq --no-install-recommends $need

@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""runtests.py - run every layer of Lintel's tests and count the cases.
+
+Layers (DESIGN.md, "Tests"):
+  host     kernel code compiled for the host (build/host/test_*)
+  kernel   in-kernel self-tests (test= on the command line), the deliberate
+           oops, and a boot test for each path (QEMU -kernel, GRUB ISO)
+  guest    userland/tests programs run inside Lintel (init=/tests/NAME)
+  native   the same programs run natively on this Linux host
+
+Every program prints "test <name>: OK|FAILED ..." lines and ends with
+"N passed, N failed"; this script adds them up and ends with that line
+itself. QEMU ends through isa-debug-exit with the verdict; the timeout is
+only a guard against a hang, never how a test finishes.
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed", re.M)
+HANG_GUARD = 300          # seconds; a run this long is a hang
+PANIC_STATUS = 0x7F       # include/linux/reboot.h EXIT_STATUS_PANIC
+QEMU = "qemu-system-i386"
+QEMU_FLAGS = ["-m", "128", "-display", "none", "-serial", "stdio",
+              "-monitor", "none", "-no-reboot", "-nic", "none",
+              "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+LOG_DIR = "build/test-logs"
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def case(self, name, ok, why=""):
+        if ok:
+            self.passed += 1
+            print("test %s: OK" % name)
+        else:
+            self.failed += 1
+            print("test %s: FAILED (%s)" % (name, why))
+
+    def add_output(self, name, out, rc, want_rc=0):
+        """Count a program's own summary; no summary is one failure."""
+        m = list(SUMMARY.finditer(out))
+        if not m:
+            self.case(name, False, "no summary line; exit %s" % rc)
+            return False
+        passed, failed = int(m[-1].group(1)), int(m[-1].group(2))
+        self.passed += passed
+        self.failed += failed
+        if failed == 0 and rc != want_rc:
+            self.case(name + "_exit", False,
+                      "summary clean but exit status %s, expected %s"
+                      % (rc, want_rc))
+            return False
+        return failed == 0
+
+
+def save_log(name, text):
+    os.makedirs(LOG_DIR, exist_ok=True)
+    with open(os.path.join(LOG_DIR, name + ".log"), "w") as f:
+        f.write(text)
+
+
+def qemu_status(rc):
+    """isa-debug-exit makes QEMU exit with (status << 1) | 1."""
+    return (rc - 1) // 2 if rc % 2 == 1 else None
+
+
+def boot(args, boot_from, cmdline, mem=128):
+    """Boot Lintel once; return (guest status or None, serial output)."""
+    cmd = [QEMU] + QEMU_FLAGS
+    cmd[cmd.index("-m") + 1] = str(mem)
+    if boot_from == "iso":
+        cmd += ["-cdrom", args.test_iso]
+    else:
+        cmd += ["-kernel", args.kernel, "-initrd", args.initrd,
+                "-append", cmdline]
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=HANG_GUARD,
+                           stdin=subprocess.DEVNULL)
+        out = p.stdout.decode("utf-8", "replace").replace("\r", "")
+        return qemu_status(p.returncode), out
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode("utf-8", "replace")
+        return None, out + "\n[hung: killed after %d s]\n" % HANG_GUARD
+
+
+def run_host(tally, programs):
+    print("== host unit tests ==")
+    for prog in programs:
+        name = os.path.basename(prog)
+        p = subprocess.run([prog], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=HANG_GUARD)
+        out = p.stdout.decode("utf-8", "replace")
+        sys.stdout.write(out)
+        if not tally.add_output(name, out, p.returncode):
+            save_log("host-" + name, out)
+
+
+def check_oops(tally, args):
+    status, out = boot(args, "kernel", "test=oops panic=exit")
+    save_log("kernel-oops", out)
+    want = ["Oops: page fault (trap 14)",
+            "Unable to handle kernel paging request at virtual address "
+            "00000000", "EIP: 0010:", "CR2: 00000000", "Call Trace:",
+            "selftest_oops+", "run_selftests+", "start_kernel+"]
+    missing = [w for w in want if w not in out]
+    tally.case("kernel_oops_report", not missing and status == PANIC_STATUS,
+               "status %s, missing %s" % (status, missing))
+
+
+BANNER = "Lintel version"
+MEMORY_LINE = re.compile(r"^Memory: (\d+)k/(\d+)k available", re.M)
+
+
+def check_boot(tally, args, how):
+    status, out = boot(args, how, "test=printk panic=exit")
+    save_log("boot-" + how, out)
+    ok = BANNER in out and status == 0
+    tally.case("boot_%s_banner" % how, ok, "status %s" % status)
+    m = MEMORY_LINE.search(out)
+    tally.case("boot_%s_memory_line" % how, m is not None,
+               "no 'Memory: ...k/...k available' line")
+
+
+def check_memory_sizes(tally, args):
+    """The memory line must match QEMU's -m (less the BIOS holes)."""
+    for mem in (16, 128, 512):
+        status, out = boot(args, "kernel", "test=printk panic=exit", mem)
+        save_log("mem-%d" % mem, out)
+        m = MEMORY_LINE.search(out)
+        total = int(m.group(2)) if m else 0
+        # QEMU reserves a little at the top and the BIOS area below 1 MiB.
+        ok = m is not None and mem * 1024 - 1024 <= total <= mem * 1024
+        tally.case("boot_memory_%dm" % mem, ok and status == 0,
+                   "memory line total %dk for -m %d" % (total, mem))
+
+
+def make_test_iso(args):
+    """A copy of the ISO whose GRUB entry runs a self-test and powers off."""
+    tmp = tempfile.mkdtemp(prefix="lintel-iso-", dir="build")
+    shutil.copytree("build/iso", os.path.join(tmp, "iso"))
+    cfg = os.path.join(tmp, "iso/boot/grub/grub.cfg")
+    with open("boot/grub.cfg") as f:
+        text = f.read().replace("@CMDLINE@", "test=printk panic=exit")
+    with open(cfg, "w") as f:
+        f.write(text)
+    args.test_iso = os.path.join(tmp, "lintel-test.iso")
+    subprocess.run(["grub-mkrescue", "-o", args.test_iso,
+                    os.path.join(tmp, "iso")], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return tmp
+
+
+def run_kernel(tally, args):
+    print("== kernel self-tests and boot tests ==")
+    status, out = boot(args, "kernel", "test=all panic=exit")
+    sys.stdout.write("".join(l + "\n" for l in out.splitlines()
+                             if l.startswith("test ")))
+    if not tally.add_output("kernel_selftests", out, status):
+        save_log("kernel-selftests", out)
+    check_oops(tally, args)
+    check_boot(tally, args, "kernel")
+    tmp = make_test_iso(args)
+    try:
+        check_boot(tally, args, "iso")
+    finally:
+        shutil.rmtree(tmp)
+    check_memory_sizes(tally, args)
+
+
+def guest_programs():
+    d = "build/user/tests"
+    if not os.path.isdir(d):
+        return []
+    return sorted(os.path.join(d, f) for f in os.listdir(d)
+                  if f.startswith("test_") and not f.endswith(".d"))
+
+
+def run_guest(tally, args):
+    print("== guest tests inside Lintel ==")
+    progs = guest_programs()
+    jobs = lambda p: boot(args, "kernel", "init=/tests/%s panic=exit quiet"
+                          % os.path.basename(p))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(jobs, progs))
+    for prog, (status, out) in zip(progs, results):
+        name = os.path.basename(prog)
+        sys.stdout.write("".join(l + "\n" for l in out.splitlines()
+                                 if l.startswith(("test ", "    also"))))
+        if not tally.add_output("lintel_" + name, out, status):
+            save_log("guest-" + name, out)
+
+
+def run_native(tally):
+    print("== guest tests natively on this Linux host ==")
+    p = subprocess.run(["sh", "scripts/host-tests.sh"],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = p.stdout.decode("utf-8", "replace")
+    sys.stdout.write(out)
+    tally.add_output("native_guest_tests", out.splitlines()[-1] if out
+                     else "", 0 if p.returncode == 0 else p.returncode,
+                     want_rc=0)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kernel")
+    ap.add_argument("--initrd")
+    ap.add_argument("--iso")
+    ap.add_argument("--only", choices=["host", "kernel", "guest", "native"])
+    ap.add_argument("host_tests", nargs="*")
+    args = ap.parse_args()
+    tally = Tally()
+    layers = [args.only] if args.only else ["host", "kernel", "guest",
+                                            "native"]
+    if "host" in layers:
+        run_host(tally, args.host_tests)
+    if "kernel" in layers:
+        run_kernel(tally, args)
+    if "guest" in layers:
+        run_guest(tally, args)
+    if "native" in layers:
+        run_native(tally)
+    if tally.failed:
+        print("logs of failing runs are in %s/" % LOG_DIR)
+    print("%d passed, %d failed" % (tally.passed, tally.failed))
+    return 1 if tally.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
