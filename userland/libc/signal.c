@@ -17,17 +17,35 @@ _Static_assert(offsetof(siginfo_t, si_addr) == 12, "siginfo layout");
 
 void __restore_rt(void);	/* syscall.S */
 
+/*
+ * On i386 Linux builds the old-style frame, which needs sigreturn (119),
+ * for handlers without SA_SIGINFO. We ask for SA_SIGINFO always, so every
+ * frame is an rt frame and __restore_rt (rt_sigreturn, 173) fits them all;
+ * a plain handler just ignores its two extra arguments. This set remembers
+ * who really asked, so sigaction() reports the flags it was given.
+ */
+static sigset_t wants_siginfo;
+
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
+	int asked_before = sigismember(&wants_siginfo, sig) == 1;
 	struct sigaction k;
 
 	if (act) {
 		k = *act;
-		k.sa_flags |= SA_RESTORER;
+		k.sa_flags |= SA_SIGINFO | SA_RESTORER;
 		k.sa_restorer = __restore_rt;
-		act = &k;
 	}
-	return syscall(__NR_rt_sigaction, sig, act, old, KERNEL_SIGSET_SIZE);
+	if (syscall(__NR_rt_sigaction, sig, act ? &k : NULL, old,
+		    KERNEL_SIGSET_SIZE) < 0)
+		return -1;
+	if (old && !asked_before)
+		old->sa_flags &= ~SA_SIGINFO;
+	if (act && (act->sa_flags & SA_SIGINFO))
+		sigaddset(&wants_siginfo, sig);
+	else if (act)
+		sigdelset(&wants_siginfo, sig);
+	return 0;
 }
 
 /* BSD semantics, as glibc gives: the handler stays, calls restart. */
