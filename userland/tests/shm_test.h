@@ -235,6 +235,24 @@ static inline int shm_info(struct abi_shm_info *si)
 	return ipc_shmctl(0, ABI_SHM_INFO | ABI_IPC_64, si);
 }
 
+/*
+ * The index of segment `id' in the kernel's table: SHM_STAT takes an
+ * index and returns the id there. The id's encoding is the kernel's
+ * business, so search 0..max index (SHM_INFO's return) as LTP does.
+ * Returns -1 if not found.
+ */
+static inline int index_of(int id)
+{
+	struct abi_shmid64_ds ds;
+	struct abi_shm_info si;
+	int i, max = shm_info(&si);
+
+	for (i = 0; i <= max; i++)
+		if (ipc_shmctl(i, ABI_SHM_STAT | ABI_IPC_64, &ds) == id)
+			return i;
+	return -1;
+}
+
 /* Seconds since the epoch, straight from the kernel (time, 13). */
 static inline long now(void)
 {
