@@ -42,3 +42,4 @@ __attribute__((weak)) void do_syscall(struct pt_regs *regs)
 {
 	regs->eax = -38;
 }
+

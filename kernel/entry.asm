@@ -24,6 +24,8 @@ extern do_syscall
 extern return_to_user
 
 global ret_from_intr
+global ret_from_fork
+global start_user
 global exception_stubs
 global irq_stubs
 global system_call
@@ -131,6 +133,18 @@ system_call:
 	call do_syscall
 	add esp, 4
 	; fall through
+
+; A new task's first instructions: switch_to "returns" here with esp at
+; the pt_regs that fork copied from the parent (eax = 0 in the child).
+ret_from_fork:
+	jmp ret_from_intr
+
+; start_user(regs): leave the kernel through the frame at regs (used once,
+; by init's exec of /sbin/init, which has no user frame of its own to
+; return through).
+start_user:
+	mov esp, [esp + 4]
+	jmp ret_from_intr
 
 ; The common exit. On the way back to user mode, give the scheduler and
 ; the signal code their chance (1.2.13's ret_from_sys_call does the same).

@@ -14,6 +14,10 @@
 #include <linux/selftest.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
+#include <linux/fs.h>
+#include <linux/tty.h>
+#include <linux/trace.h>
+#include <linux/shm.h>
 #include <asm/desc.h>
 #include <asm/system.h>
 
@@ -49,6 +53,32 @@ const char *get_option(const char *name)
 	return NULL;
 }
 
+static char init_prog[COMMAND_LINE_SIZE];
+static char *argv_init[] = { "/sbin/init", NULL, NULL };
+static char *envp_init[] = { "HOME=/", "PATH=/bin:/sbin", "TERM=linux", NULL };
+
+/*
+ * Process 1 starts here, in the kernel: it opens the console as fds 0-2
+ * and execs /sbin/init, passing on the program named by init= (if any),
+ * then leaves for user mode through the frame at the top of its stack.
+ */
+static void init(void)
+{
+	struct pt_regs *regs = (struct pt_regs *)current->tss.esp0 - 1;
+	int err;
+
+	current->session = current->pgrp = current->pid;
+	err = open_console();
+	if (err)
+		printk("init: cannot open /dev/console (error %d)\n", err);
+	if (init_prog[0])
+		argv_init[1] = init_prog;
+	err = do_execve("/sbin/init", argv_init, envp_init, regs);
+	if (err)
+		panic("cannot run /sbin/init (error %d)", err);
+	start_user(regs);
+}
+
 static void print_banner(void)
 {
 	printk("Lintel version %s (i386), a teaching kernel in the style of "
@@ -63,6 +93,8 @@ void start_kernel(unsigned long magic, unsigned long mbi_phys)
 	serial_init();
 	multiboot_parse(magic, mbi_phys);
 	console_quiet = get_option("quiet") != NULL;
+	if (get_option("trace"))
+		trace_mask = trace_parse(get_option("trace"));
 	vga_init();
 	print_banner();
 	gdt_init();
@@ -71,11 +103,17 @@ void start_kernel(unsigned long magic, unsigned long mbi_phys)
 	mem_init();
 	time_init();
 	initramfs_init();
+	shm_init();
 	sti();
+
+	tty_init();
 
 	tests = get_option("test");
 	if (tests)
 		run_selftests(tests);
-	for (;;)
-		hlt();
+	if (get_option("init"))
+		strncpy(init_prog, get_option("init"), sizeof(init_prog));
+	if (kernel_thread(init, "init") != 1)
+		panic("cannot create process 1");
+	cpu_idle();
 }

@@ -8,8 +8,8 @@
  */
 #include <linux/types.h>
 #include <linux/signal.h>
-#include <linux/mm.h>
 #include <linux/wait.h>
+#include <asm/page.h>
 #include <asm/ptrace.h>
 
 #define NR_TASKS	64	/* the task table's real limit */
@@ -56,6 +56,7 @@ struct thread_struct {
 };
 
 struct file;
+struct mm_struct;
 
 struct task_struct {
 	volatile long state;
@@ -63,6 +64,8 @@ struct task_struct {
 	long priority;		/* ticks in a full slice */
 	sigset_t signal;	/* pending */
 	sigset_t blocked;
+	sigset_t saved_blocked;	/* sigsuspend's mask to restore after */
+	int restore_blocked;
 	struct sigaction sigaction[NSIG];
 	unsigned long sig_addr[NSIG];	/* si_addr of a pending SIGSEGV/BUS */
 	int exit_code;		/* wait status once a zombie */
@@ -79,7 +82,7 @@ struct task_struct {
 	gid_t groups[NGROUPS];
 	unsigned long timeout;	/* jiffies to wake at, 0 = none */
 	unsigned long alarm;	/* jiffies of SIGALRM, 0 = none */
-	long utime, stime, start_time;
+	long utime, stime, cutime, cstime, start_time;
 	struct rlimit rlim[RLIM_NLIMITS];
 	char comm[TASK_COMM_LEN];
 	struct thread_struct tss;
@@ -94,6 +97,8 @@ extern struct task_struct *current;
 extern struct task_struct *task[NR_TASKS];
 extern struct task_struct init_task;
 extern unsigned long volatile jiffies;
+extern unsigned long startup_time;	/* seconds since 1970 at boot */
+#define CURRENT_TIME	(startup_time + jiffies / HZ)
 extern int need_resched;
 extern int nr_tasks;
 
@@ -105,10 +110,18 @@ void sched_init(void);
 void schedule(void);
 void wake_up_process(struct task_struct *p);
 void do_timer(struct pt_regs *regs);
+void cpu_idle(void) __attribute__((noreturn));
 struct task_struct *find_task_by_pid(pid_t pid);
+
+static inline int signal_pending(struct task_struct *p)
+{
+	return (p->signal & ~p->blocked) != 0;
+}
 
 /* kernel/signal.c */
 int send_sig(int sig, struct task_struct *p, int priv);
+int kill_pg(int pgrp, int sig, int priv);
+void do_signal(struct pt_regs *regs);
 void force_sig(int sig, struct task_struct *p);
 void force_sig_fault(int sig, int code, unsigned long addr);
 
@@ -117,6 +130,16 @@ void do_exit(long code) __attribute__((noreturn));
 
 /* kernel/fork.c */
 int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs);
+int kernel_thread(void (*fn)(void), const char *name);
+void release_task(struct task_struct *p);
+
+/* kernel/entry.asm: the first return of a new task, and a jump to user mode */
+void ret_from_fork(void);
+void start_user(struct pt_regs *regs) __attribute__((noreturn));
+
+/* fs/exec.c: args are kernel strings, NULL-terminated arrays */
+int do_execve(const char *path, char *const argv[], char *const envp[],
+	      struct pt_regs *regs);
 
 /* kernel/panic.c and traps.c */
 void machine_halt_on_bug(void) __attribute__((noreturn));

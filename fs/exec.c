@@ -1,0 +1,406 @@
+/*
+ * exec.c - replace the calling process's program: load a static ELF32
+ * i386 executable from the initramfs.
+ *
+ * Everything that can fail for a reason the caller should hear about
+ * (missing file, bad ELF, bad argument pointers, too many arguments) is
+ * checked before the old address space is dropped. After that point a
+ * failure (out of memory) kills the process, as on Linux.
+ *
+ * The new stack, from its top (TASK_SIZE) down:
+ *
+ *	argument and environment strings
+ *	auxiliary vector (AT_PAGESZ, AT_PHDR, AT_ENTRY, ... AT_NULL)
+ *	envp[] (NULL-terminated), argv[] (NULL-terminated), argc  <- esp
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/fs.h>
+#include <linux/elf.h>
+#include <linux/initramfs.h>
+#include <asm/segment.h>
+
+#define MAX_ARG_STRLEN	(PAGE_SIZE * 32)	/* all strings together */
+#define MAX_ARG_COUNT	1024
+#define STACK_TOP	TASK_SIZE
+#define STACK_INITIAL	(128 * 1024)		/* grows down on demand */
+#define EFLAGS_USER	0x00000202		/* IF and the reserved bit 1 */
+#define NR_AUXV		8
+
+/* The program's arguments, gathered in kernel memory before the old
+ * address space goes. */
+struct linux_binprm {
+	char *page;		/* argv strings then envp strings */
+	unsigned long used;
+	int argc, envc;
+	const char *filename;
+	struct cpio_entry file;
+	const struct elf32_hdr *ehdr;
+};
+
+static int copy_strings(struct linux_binprm *bprm, char *const src[],
+			int *count)
+{
+	int i;
+
+	for (i = 0; src && src[i]; i++) {
+		unsigned long len = strlen(src[i]) + 1;
+
+		if (i >= MAX_ARG_COUNT || bprm->used + len > MAX_ARG_STRLEN)
+			return -E2BIG;
+		memcpy(bprm->page + bprm->used, src[i], len);
+		bprm->used += len;
+	}
+	*count = i;
+	return 0;
+}
+
+static int phdr_ok(const struct elf32_phdr *ph, unsigned long file_size)
+{
+	if (ph->p_type != PT_LOAD)
+		return ph->p_type != PT_INTERP && ph->p_type != PT_DYNAMIC;
+	return ph->p_offset <= file_size &&
+	       ph->p_filesz <= file_size - ph->p_offset &&
+	       ph->p_filesz <= ph->p_memsz &&
+	       ph->p_vaddr >= PAGE_SIZE &&
+	       ph->p_vaddr < STACK_TOP - STACK_INITIAL &&
+	       ph->p_memsz <= STACK_TOP - STACK_INITIAL - ph->p_vaddr &&
+	       (ph->p_vaddr & ~PAGE_MASK) == (ph->p_offset & ~PAGE_MASK);
+}
+
+/* A static ELF32 i386 executable whose every part lies inside the file. */
+static int check_elf(struct linux_binprm *bprm)
+{
+	const struct elf32_hdr *eh = bprm->file.data;
+	unsigned long size = bprm->file.size;
+	const struct elf32_phdr *ph;
+	int i, loads = 0;
+
+	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS32 ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB || eh->e_type != ET_EXEC ||
+	    eh->e_machine != EM_386 ||
+	    eh->e_phentsize != sizeof(struct elf32_phdr) ||
+	    eh->e_phnum == 0 || eh->e_phoff > size ||
+	    eh->e_phnum * sizeof(*ph) > size - eh->e_phoff)
+		return -ENOEXEC;
+	ph = (const void *)((const char *)eh + eh->e_phoff);
+	for (i = 0; i < eh->e_phnum; i++) {
+		if (!phdr_ok(&ph[i], size))
+			return -ENOEXEC;
+		loads += ph[i].p_type == PT_LOAD;
+	}
+	if (!loads || eh->e_entry >= STACK_TOP)
+		return -ENOEXEC;
+	bprm->ehdr = eh;
+	return 0;
+}
+
+static int find_program(struct linux_binprm *bprm)
+{
+	int err = initramfs_lookup(bprm->filename, &bprm->file);
+
+	if (err)
+		return err;
+	if (S_ISDIR(bprm->file.mode) || !S_ISREG(bprm->file.mode) ||
+	    !(bprm->file.mode & 0111))
+		return -EACCES;
+	return check_elf(bprm);
+}
+
+static unsigned long elf_prot(unsigned long p_flags)
+{
+	return (p_flags & PF_R ? PROT_READ : 0) |
+	       (p_flags & PF_W ? PROT_WRITE : 0) |
+	       (p_flags & PF_X ? PROT_EXEC : 0);
+}
+
+/*
+ * Map one PT_LOAD segment writable, copy its file bytes in, and leave the
+ * rest (bss) zero; mprotect gives it its real protection afterwards.
+ * Pages already mapped by the previous segment are kept.
+ */
+static int load_segment(const struct linux_binprm *bprm,
+			const struct elf32_phdr *ph)
+{
+	unsigned long start = ph->p_vaddr & PAGE_MASK;
+	unsigned long end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
+	unsigned long map_from = start;
+
+	while (map_from < end && find_vma(current->mm, map_from) &&
+	       find_vma(current->mm, map_from)->vm_start <= map_from)
+		map_from += PAGE_SIZE;
+	if (map_from < end &&
+	    do_mmap(NULL, map_from, end - map_from, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0) != map_from)
+		return -ENOMEM;
+	if (memcpy_tofs((void *)ph->p_vaddr,
+			(const char *)bprm->file.data + ph->p_offset,
+			ph->p_filesz))
+		return -ENOMEM;
+	return 0;
+}
+
+static int load_elf(struct linux_binprm *bprm)
+{
+	const struct elf32_hdr *eh = bprm->ehdr;
+	const struct elf32_phdr *ph = (const void *)((const char *)eh +
+						      eh->e_phoff);
+	struct mm_struct *mm = current->mm;
+	unsigned long end = 0;
+	int i, err;
+
+	for (i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		err = load_segment(bprm, &ph[i]);
+		if (err)
+			return err;
+		if (ph[i].p_vaddr + ph[i].p_memsz > end)
+			end = ph[i].p_vaddr + ph[i].p_memsz;
+		if (ph[i].p_flags & PF_X) {
+			mm->start_code = ph[i].p_vaddr;
+			mm->end_code = ph[i].p_vaddr + ph[i].p_filesz;
+		} else {
+			mm->start_data = ph[i].p_vaddr;
+			mm->end_data = ph[i].p_vaddr + ph[i].p_filesz;
+		}
+	}
+	for (i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD)
+			sys_mprotect(ph[i].p_vaddr & PAGE_MASK,
+				     PAGE_ALIGN(ph[i].p_vaddr + ph[i].p_memsz) -
+				     (ph[i].p_vaddr & PAGE_MASK),
+				     elf_prot(ph[i].p_flags));
+	mm->start_brk = mm->brk = PAGE_ALIGN(end);
+	return 0;
+}
+
+/* Where the program headers are in memory, for AT_PHDR. */
+static unsigned long phdr_address(const struct elf32_hdr *eh)
+{
+	const struct elf32_phdr *ph = (const void *)((const char *)eh +
+						      eh->e_phoff);
+	int i;
+
+	for (i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD && ph[i].p_offset <= eh->e_phoff &&
+		    eh->e_phoff < ph[i].p_offset + ph[i].p_filesz)
+			return ph[i].p_vaddr + eh->e_phoff - ph[i].p_offset;
+	return 0;
+}
+
+static int put_user_word(unsigned long **sp, unsigned long v)
+{
+	return memcpy_tofs((*sp)++, &v, sizeof(v));
+}
+
+/* Build argc, argv, envp and the aux vector; returns the new esp or 0. */
+static unsigned long create_stack(struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long strings = (STACK_TOP - bprm->used) & ~3UL;
+	unsigned long nwords = 1 + bprm->argc + 1 + bprm->envc + 1 +
+			       2 * NR_AUXV;
+	unsigned long esp = (strings - nwords * 4) & ~15UL;
+	unsigned long *sp = (unsigned long *)esp, p = strings;
+	unsigned long auxv[2 * NR_AUXV] = {
+		AT_PAGESZ, PAGE_SIZE, AT_PHDR, phdr_address(bprm->ehdr),
+		AT_PHENT, sizeof(struct elf32_phdr), AT_PHNUM,
+		bprm->ehdr->e_phnum, AT_ENTRY, bprm->ehdr->e_entry,
+		AT_UID, current->uid, AT_EUID, current->euid, AT_NULL, 0
+	};
+	int i, err = 0;
+
+	if (do_mmap(NULL, STACK_TOP - STACK_INITIAL, STACK_INITIAL,
+		    PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN, 0)
+	    != STACK_TOP - STACK_INITIAL)
+		return 0;
+	if (memcpy_tofs((void *)strings, bprm->page, bprm->used))
+		return 0;
+	mm->arg_start = strings;
+	err |= put_user_word(&sp, bprm->argc);
+	for (i = 0; i < bprm->argc + bprm->envc; i++) {
+		if (i == bprm->argc) {
+			err |= put_user_word(&sp, 0);
+			mm->arg_end = mm->env_start = p;
+		}
+		err |= put_user_word(&sp, p);
+		p += strlen(bprm->page + (p - strings)) + 1;
+	}
+	if (bprm->envc == 0)
+		mm->arg_end = mm->env_start = p;
+	err |= put_user_word(&sp, 0);
+	mm->env_end = p;
+	for (i = 0; i < 2 * NR_AUXV; i++)
+		err |= put_user_word(&sp, auxv[i]);
+	mm->start_stack = esp;
+	return err ? 0 : esp;
+}
+
+/* The new program starts with fresh registers at its entry point. */
+static void start_thread(struct pt_regs *regs, unsigned long eip,
+			 unsigned long esp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->eip = eip;
+	regs->esp = esp;
+	regs->cs = USER_CS;
+	regs->ds = regs->es = regs->ss = USER_DS;
+	regs->eflags = EFLAGS_USER;
+	regs->orig_eax = -1;
+}
+
+/* Handlers don't survive exec (their code is gone); ignored signals do. */
+static void flush_signal_handlers(void)
+{
+	int i;
+
+	for (i = 0; i < NSIG; i++) {
+		struct sigaction *sa = &current->sigaction[i];
+
+		if (sa->sa_handler != SIG_IGN)
+			sa->sa_handler = SIG_DFL;
+		sa->sa_flags = 0;
+		sa->sa_mask = 0;
+		sa->sa_restorer = NULL;
+	}
+}
+
+/* Past the point of no return: drop the old mm, build the new image. */
+static int exec_mmap(void)
+{
+	struct mm_struct *old = current->mm, *mm = mm_alloc();
+
+	if (!mm)
+		return -ENOMEM;
+	current->mm = mm;
+	activate_mm(mm);
+	if (old) {
+		exit_mmap(old);
+		mm_free(old);
+	}
+	return 0;
+}
+
+static void set_comm(const char *filename)
+{
+	const char *base = strrchr(filename, '/');
+
+	strncpy(current->comm, base ? base + 1 : filename,
+		sizeof(current->comm));
+}
+
+int do_execve(const char *path, char *const argv[], char *const envp[],
+	      struct pt_regs *regs)
+{
+	struct linux_binprm bprm;
+	unsigned long esp;
+	int err;
+
+	memset(&bprm, 0, sizeof(bprm));
+	bprm.filename = path;
+	err = find_program(&bprm);
+	if (err)
+		return err;
+	bprm.page = kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
+	if (!bprm.page)
+		return -ENOMEM;
+	err = copy_strings(&bprm, argv, &bprm.argc);
+	if (!err)
+		err = copy_strings(&bprm, envp, &bprm.envc);
+	if (!err)
+		err = exec_mmap();
+	if (err)
+		goto out;
+
+	err = load_elf(&bprm);
+	esp = err ? 0 : create_stack(&bprm);
+	if (!esp) {
+		kfree(bprm.page);
+		printk("exec: out of memory loading %s, pid %d killed\n",
+		       path, current->pid);
+		do_exit(SIGKILL);
+	}
+	set_comm(path);
+	flush_signal_handlers();
+	do_close_on_exec(current);
+	current->did_exec = 1;
+	start_thread(regs, bprm.ehdr->e_entry, esp);
+out:
+	kfree(bprm.page);
+	return err;
+}
+
+/* Copy a user array of user strings into kernel memory: argv or envp. */
+static int getvector(char *const *uvec, char ***kvec)
+{
+	char **v;
+	unsigned long p;
+	int n, err;
+
+	*kvec = NULL;
+	if (!uvec)
+		return 0;
+	v = kmalloc((MAX_ARG_COUNT + 1) * sizeof(char *), GFP_KERNEL);
+	if (!v)
+		return -ENOMEM;
+	for (n = 0; ; n++) {
+		err = -E2BIG;
+		if (n > MAX_ARG_COUNT)
+			goto fail;
+		err = -EFAULT;
+		if (memcpy_fromfs(&p, uvec + n, sizeof(p)))
+			goto fail;
+		v[n] = NULL;
+		if (!p)
+			break;
+		err = getname((const char *)p, &v[n]);
+		if (err)
+			goto fail;
+	}
+	*kvec = v;
+	return 0;
+fail:
+	while (n-- > 0)
+		putname(v[n]);
+	kfree(v);
+	return err == -ENAMETOOLONG ? -E2BIG : err;
+}
+
+static void putvector(char **v)
+{
+	int i;
+
+	for (i = 0; v && v[i]; i++)
+		putname(v[i]);
+	kfree(v);
+}
+
+long sys_execve(struct pt_regs *regs)
+{
+	char *filename, *path, **argv = NULL, **envp = NULL;
+	int err;
+
+	err = getname((const char *)regs->ebx, &filename);
+	if (err)
+		return err;
+	path = kmalloc(PATH_MAX, GFP_KERNEL);
+	err = path ? resolve_path(filename, path, PATH_MAX) : -ENOMEM;
+	if (!err)
+		err = getvector((char *const *)regs->ecx, &argv);
+	if (!err)
+		err = getvector((char *const *)regs->edx, &envp);
+	if (!err)
+		err = do_execve(path, argv, envp, regs);
+	putvector(envp);
+	putvector(argv);
+	kfree(path);
+	putname(filename);
+	return err;
+}

@@ -1,0 +1,78 @@
+#ifndef _LINUX_SYSCALLS_H
+#define _LINUX_SYSCALLS_H
+
+/*
+ * The system calls that kernel/ implements (mm's are in linux/mm.h, the
+ * file layer's in linux/fs.h, SysV IPC's in linux/ipc.h). Those that need
+ * the whole register frame (fork, execve, sigreturn) take pt_regs.
+ */
+#include <linux/types.h>
+#include <linux/signal.h>
+#include <asm/ptrace.h>
+
+struct rlimit;
+struct timespec;
+struct timeval;
+struct new_utsname;
+struct sysinfo;
+struct old_sigaction;
+
+long sys_exit(int status);
+long sys_exit_group(int status);
+long sys_fork(struct pt_regs *regs);
+long sys_vfork(struct pt_regs *regs);
+long sys_clone(struct pt_regs *regs);
+long sys_execve(struct pt_regs *regs);
+long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage);
+long sys_waitpid(pid_t pid, int *stat_addr, int options);
+long sys_sched_yield(void);
+
+long sys_kill(int pid, int sig);
+long sys_signal(int sig, void (*handler)(int));
+long sys_sigaction(int sig, const struct old_sigaction *act,
+		   struct old_sigaction *oact);
+long sys_rt_sigaction(int sig, const struct sigaction *act,
+		      struct sigaction *oact, unsigned long sigsetsize);
+long sys_sigprocmask(int how, const unsigned long *set, unsigned long *oset);
+long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *oset,
+			unsigned long sigsetsize);
+long sys_rt_sigpending(sigset_t *set, unsigned long sigsetsize);
+long sys_rt_sigsuspend(const sigset_t *mask, unsigned long sigsetsize);
+long sys_sigreturn(struct pt_regs *regs);
+long sys_rt_sigreturn(struct pt_regs *regs);
+long sys_pause(void);
+long sys_alarm(unsigned int seconds);
+
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_setuid(uid_t uid);
+long sys_setgid(gid_t gid);
+long sys_setreuid(uid_t r, uid_t e);
+long sys_setregid(gid_t r, gid_t e);
+long sys_setresuid(uid_t r, uid_t e, uid_t s);
+long sys_setresgid(gid_t r, gid_t e, gid_t s);
+long sys_getresuid(uid_t *r, uid_t *e, uid_t *s);
+long sys_getresgid(gid_t *r, gid_t *e, gid_t *s);
+long sys_getgroups(int size, gid_t *list);
+long sys_setgroups(int size, const gid_t *list);
+long sys_getpgrp(void);
+long sys_getpgid(pid_t pid);
+long sys_getsid(pid_t pid);
+long sys_setpgid(pid_t pid, pid_t pgid);
+long sys_setsid(void);
+long sys_getrlimit(unsigned int resource, struct rlimit *rlim);
+long sys_setrlimit(unsigned int resource, const struct rlimit *rlim);
+long sys_time(long *tloc);
+long sys_gettimeofday(struct timeval *tv, void *tz);
+long sys_clock_gettime(int which, struct timespec *tp);
+long sys_nanosleep(const struct timespec *req, struct timespec *rem);
+long sys_uname(struct new_utsname *name);
+long sys_sysinfo(struct sysinfo *info);
+long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd,
+		unsigned long arg);
+
+#endif

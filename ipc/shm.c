@@ -1,0 +1,740 @@
+/*
+ * shm.c - SysV shared memory, the way Linux 1.2.13 built it.
+ *
+ * The story of a shared page:
+ *
+ *  1. shmget() finds or makes a segment: a struct shmid_ds in the global
+ *     shm_segs[] array, with shm_pages[], one pte value per page, all 0.
+ *     No memory is allocated for the pages themselves.
+ *  2. shmat() builds a vm_area_struct with shm_vm_ops, inserts it into the
+ *     process's AVL tree, and shm_map() writes a "signature" into every
+ *     pte of the range: not present, not none, naming the segment's slot
+ *     and the page index (SHM_SWP_TYPE, SHM_ID_SHIFT, SHM_IDX_SHIFT).
+ *  3. The first touch of a page faults: do_page_fault -> do_no_page ->
+ *     do_swap_page (the pte is not none) -> vma->vm_ops->swapin, which is
+ *     shm_swap_in(): it allocates and zeroes the page on first use,
+ *     records it in shm_pages[idx] and returns the pte to map.
+ *  4. Another process touching the same page gets the frame recorded in
+ *     shm_pages[idx]: the two page tables now point at one frame.
+ *
+ * What a program sees (errno values, IPC_64, SHM_STAT_ANY, ...) follows
+ * today's Linux; where 1.2.13 differed, a comment says what it did.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/shm.h>
+#include <linux/ipc.h>
+#include <linux/trace.h>
+
+#define S_IRUGO		0444
+#define S_IWUGO		0222
+#define SEQ_LIMIT	(0x7fffffff / SHMMNI)	/* ids stay positive ints */
+
+struct shmid_ds *shm_segs[SHMMNI];
+unsigned long shm_tot, shm_rss, shm_swp;
+int max_shmid;			/* every used slot is at or below it */
+static int used_segs;
+static unsigned short shm_seq;
+static struct wait_queue *shm_lock;	/* waits on IPC_NOID slots */
+unsigned long shmmax = SHMMAX, shmall = SHMALL, shmmni = SHMMNI;
+
+static struct vm_operations_struct shm_vm_ops;
+
+static void set_limit(const char *name, unsigned long *limit,
+		      unsigned long most)
+{
+	const char *v = get_option(name);
+
+	if (v && *v)
+		*limit = min(simple_strtoul(v, NULL, 0), most);
+}
+
+void shm_init(void)
+{
+	int i;
+
+	for (i = 0; i < SHMMNI; i++)
+		shm_segs[i] = IPC_UNUSED;
+	set_limit("shmmni", &shmmni, SHMMNI);
+	set_limit("shmmax", &shmmax, SHM_MAX_PAGES * PAGE_SIZE);
+	set_limit("shmall", &shmall, ~0UL >> PAGE_SHIFT);
+	printk("shm: %lu segments, %lu bytes each at most, %lu pages in all\n",
+	       shmmni, shmmax, shmall);
+}
+
+static time_t now(void)
+{
+	return CURRENT_TIME;
+}
+
+static int shm_id(struct shmid_ds *shp, int index)
+{
+	return shp->shm_perm.seq * SHMMNI + index;
+}
+
+/* The slot of the segment an attach maps (the id in its signature). */
+static int vma_slot(struct vm_area_struct *vma)
+{
+	return (vma->vm_pte >> SHM_ID_SHIFT) & SHM_ID_MASK;
+}
+
+/* Find the segment named by an id; NULL if it is gone or never was. */
+static struct shmid_ds *shm_lookup(int shmid)
+{
+	struct shmid_ds *shp;
+
+	if (shmid < 0)
+		return NULL;
+	shp = shm_segs[shmid % SHMMNI];
+	if (shp == IPC_UNUSED || shp == IPC_NOID)
+		return NULL;
+	/* a stale id (the slot was reused): 1.2.13 said EIDRM, Linux EINVAL */
+	if (shp->shm_perm.seq != shmid / SHMMNI)
+		return NULL;
+	return shp;
+}
+
+/* The slot holding key, or -1; waits out slots being created. */
+static int findkey(key_t key)
+{
+	int id;
+
+	for (id = 0; id <= max_shmid; id++) {
+		while (shm_segs[id] == IPC_NOID)
+			sleep_on(&shm_lock);
+		if (shm_segs[id] == IPC_UNUSED)
+			continue;
+		if (key == shm_segs[id]->shm_perm.key)
+			return id;
+	}
+	return -1;
+}
+
+static int free_slot(void)
+{
+	unsigned long id;
+
+	for (id = 0; id < shmmni; id++)
+		if (shm_segs[id] == IPC_UNUSED)
+			return id;
+	return -1;
+}
+
+static void fill_new_segment(struct shmid_ds *shp, key_t key, int shmflg,
+			     unsigned long size, unsigned long npages)
+{
+	memset(shp, 0, sizeof(*shp));
+	shp->shm_perm.key = key;
+	shp->shm_perm.mode = shmflg & 0777;	/* no umask, as Linux */
+	shp->shm_perm.uid = shp->shm_perm.cuid = current->euid;
+	shp->shm_perm.gid = shp->shm_perm.cgid = current->egid;
+	shp->shm_perm.seq = shm_seq;
+	shp->shm_segsz = size;
+	shp->shm_cpid = current->pid;
+	shp->shm_ctime = now();
+	shp->shm_npages = npages;
+}
+
+/* Make a segment: claim a slot, allocate its descriptor and page list. */
+static int newseg(key_t key, int shmflg, unsigned long size)
+{
+	unsigned long npages = PAGE_ALIGN(size) >> PAGE_SHIFT;
+	struct shmid_ds *shp;
+	int id;
+
+	if (size < SHMMIN || size > shmmax)
+		return -EINVAL;
+	/* 1.2.13 refused at shm_tot + npages >= SHMALL; Linux only past it */
+	if (shm_tot + npages < shm_tot || shm_tot + npages > shmall)
+		return -ENOSPC;
+	id = free_slot();
+	if (id < 0)
+		return -ENOSPC;
+	shm_segs[id] = IPC_NOID;	/* kmalloc may sleep: hold the slot */
+	shp = kmalloc(sizeof(*shp), GFP_KERNEL);
+	if (!shp)
+		goto out_free_slot;
+	fill_new_segment(shp, key, shmflg, size, npages);
+	shp->shm_pages = kmalloc(npages * sizeof(unsigned long), GFP_KERNEL);
+	if (!shp->shm_pages)
+		goto out_free_shp;
+	memset(shp->shm_pages, 0, npages * sizeof(unsigned long));
+
+	shm_tot += npages;
+	if (id > max_shmid)
+		max_shmid = id;
+	shm_segs[id] = shp;
+	used_segs++;
+	wake_up(&shm_lock);
+	return shm_id(shp, id);
+
+out_free_shp:
+	kfree(shp);
+out_free_slot:
+	shm_segs[id] = IPC_UNUSED;
+	wake_up(&shm_lock);
+	return -ENOMEM;
+}
+
+long sys_shmget(key_t key, size_t size, int shmflg)
+{
+	struct shmid_ds *shp;
+	int id;
+
+	if (key == IPC_PRIVATE)
+		return newseg(key, shmflg, size);
+	id = findkey(key);
+	if (id < 0)
+		return shmflg & IPC_CREAT ? newseg(key, shmflg, size) : -ENOENT;
+	if ((shmflg & IPC_CREAT) && (shmflg & IPC_EXCL))
+		return -EEXIST;
+	shp = shm_segs[id];
+	/* 1.2.13 said EIDRM here for a removed key; Linux hides the key */
+	if (size > shp->shm_segsz)
+		return -EINVAL;
+	if (ipcperms(&shp->shm_perm, shmflg))
+		return -EACCES;
+	return shm_id(shp, id);
+}
+
+/* Free a segment whose last attach is gone (or had none) after IPC_RMID. */
+static void killseg(int id)
+{
+	struct shmid_ds *shp = shm_segs[id];
+	unsigned long i;
+
+	shp->shm_perm.seq++;		/* a sleeping shmat will notice */
+	shm_seq = (shm_seq + 1) % SEQ_LIMIT;
+	shm_segs[id] = IPC_UNUSED;
+	used_segs--;
+	if (id == max_shmid)
+		while (max_shmid > 0 && shm_segs[max_shmid] == IPC_UNUSED)
+			max_shmid--;
+	for (i = 0; i < shp->shm_npages; i++) {
+		pte_t pte = __pte(shp->shm_pages[i]);
+
+		if (pte_present(pte)) {
+			free_page(pte_page(pte));
+			shm_rss--;
+		}
+	}
+	trace(TRACE_SHM, "SHM killseg slot=%d pages=%lu freed\n", id,
+	      shp->shm_npages);
+	kfree(shp->shm_pages);
+	shm_tot -= shp->shm_npages;
+	kfree(shp);
+}
+
+/* ---- the attach ring: every vma mapping a segment ---------------------- */
+
+static void insert_attach(struct shmid_ds *shp, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *head = shp->attaches;
+
+	if (!head) {
+		vma->vm_next_share = vma->vm_prev_share = vma;
+		shp->attaches = vma;
+		return;
+	}
+	vma->vm_next_share = head;
+	vma->vm_prev_share = head->vm_prev_share;
+	head->vm_prev_share->vm_next_share = vma;
+	head->vm_prev_share = vma;
+}
+
+static void remove_attach(struct shmid_ds *shp, struct vm_area_struct *vma)
+{
+	if (vma->vm_next_share == vma) {
+		shp->attaches = NULL;
+	} else {
+		vma->vm_prev_share->vm_next_share = vma->vm_next_share;
+		vma->vm_next_share->vm_prev_share = vma->vm_prev_share;
+		if (shp->attaches == vma)
+			shp->attaches = vma->vm_next_share;
+	}
+	vma->vm_next_share = vma->vm_prev_share = NULL;
+}
+
+/* A new vma maps the segment: fork (dup_mmap) or a split by munmap. */
+static void shm_open(struct vm_area_struct *vma)
+{
+	struct shmid_ds *shp = shm_segs[vma_slot(vma)];
+
+	if (shp == IPC_UNUSED || shp == IPC_NOID) {
+		printk("shm_open: vma of a removed segment\n");
+		return;
+	}
+	insert_attach(shp, vma);
+	shp->shm_nattch++;
+	shp->shm_atime = now();
+	shp->shm_lpid = current->pid;
+}
+
+/*
+ * A vma mapping the segment goes (shmdt, munmap, exit, exec). The mm code
+ * has already cleared its ptes, dropping one reference per page mapped;
+ * the segment keeps its own reference in shm_pages[] until killseg.
+ */
+static void shm_close(struct vm_area_struct *vma)
+{
+	int id = vma_slot(vma);
+	struct shmid_ds *shp = shm_segs[id];
+
+	if (shp == IPC_UNUSED || shp == IPC_NOID)
+		return;
+	remove_attach(shp, vma);
+	shp->shm_lpid = current->pid;
+	shp->shm_dtime = now();
+	if (--shp->shm_nattch == 0 && (shp->shm_perm.mode & SHM_DEST))
+		killseg(id);
+}
+
+/*
+ * vm_ops->swapin, called by do_swap_page for a signature pte: return the
+ * pte to map for page idx, allocating (zeroed) on first touch. The caller
+ * writes it and counts rss; we take the mapping's mem_map reference.
+ * A bad signature gets a none pte: the fault then ends in SIGBUS.
+ */
+static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
+			 unsigned long code)
+{
+	int id = (code >> SHM_ID_SHIFT) & SHM_ID_MASK;
+	unsigned long idx = (code >> SHM_IDX_SHIFT) & SHM_IDX_MASK;
+	struct shmid_ds *shp = shm_segs[id];
+	unsigned long page;
+	int new = 0;
+	pte_t pte;
+
+	if (id != vma_slot(vma) || shp == IPC_UNUSED || shp == IPC_NOID ||
+	    idx >= shp->shm_npages || idx != offset >> PAGE_SHIFT) {
+		printk("shm_swap_in: bad signature %08lx at offset %lx\n",
+		       code, offset);
+		return __pte(0);
+	}
+	if (!pte_present(__pte(shp->shm_pages[idx]))) {
+		page = get_free_page(GFP_KERNEL);	/* zeroed: no stale data */
+		if (!page)
+			return __pte(0);
+		if (pte_present(__pte(shp->shm_pages[idx]))) {
+			free_page(page);	/* we slept; someone beat us */
+		} else {
+			shp->shm_pages[idx] = pte_val(pte_mkdirty(
+				mk_pte(page, PAGE_SHARED)));
+			shm_rss++;
+			new = 1;
+		}
+	}
+	pte = __pte(shp->shm_pages[idx]);
+	trace(TRACE_SHM | TRACE_FAULT, " -> shm_swap_in seg=%d idx=%lu %s "
+	      "pfn=0x%lx\n", id, idx, new ? "new" : "existing",
+	      __pa(pte_page(pte)) >> PAGE_SHIFT);
+	virt_to_page(pte_page(pte))->count++;	/* the mapping's reference */
+	return pte_modify(pte, vma->vm_page_prot);
+}
+
+static struct vm_operations_struct shm_vm_ops = {
+	.open = shm_open,
+	.close = shm_close,
+	.swapin = shm_swap_in,	/* nopage is "done with swapin" (1.2.13) */
+};
+
+/* ---- shmat and shmdt --------------------------------------------------- */
+
+/* Where to attach: checks as today's Linux does them. 0 means refused. */
+static unsigned long shm_address(unsigned long shmaddr, int shmflg,
+				 unsigned long len)
+{
+	unsigned long addr = shmaddr;
+
+	if (!addr) {
+		if (shmflg & SHM_REMAP)
+			return 0;
+		return get_unmapped_area(len);
+	}
+	if (addr & (SHMLBA - 1)) {
+		if (!(shmflg & SHM_RND))
+			return 0;
+		addr &= ~(SHMLBA - 1);
+	}
+	/* 1.2.13 would attach at page 0 after SHM_RND rounding: never here */
+	if (addr < PAGE_SIZE || addr >= TASK_SIZE || len > TASK_SIZE - addr)
+		return 0;
+	if (!(shmflg & SHM_REMAP) &&
+	    find_vma_intersection(current->mm, addr, addr + len))
+		return 0;
+	return addr;
+}
+
+static struct vm_area_struct *new_attach(struct shmid_ds *shp, int id,
+					 unsigned long addr, int shmflg)
+{
+	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+
+	if (!vma)
+		return NULL;
+	memset(vma, 0, sizeof(*vma));
+	vma->vm_mm = current->mm;
+	vma->vm_start = addr;
+	vma->vm_end = addr + shp->shm_npages * PAGE_SIZE;
+	vma->vm_flags = VM_SHM | VM_MAYSHARE | VM_SHARED | VM_MAYREAD |
+			VM_READ | VM_MAYEXEC;
+	if (shmflg & SHM_EXEC)
+		vma->vm_flags |= VM_EXEC;
+	if (!(shmflg & SHM_RDONLY))
+		vma->vm_flags |= VM_MAYWRITE | VM_WRITE;
+	vma->vm_page_prot = shmflg & SHM_RDONLY ? PAGE_READONLY : PAGE_SHARED;
+	vma->vm_pte = (SHM_SWP_TYPE << 1) | (id << SHM_ID_SHIFT);
+	vma->vm_ops = &shm_vm_ops;
+	return vma;
+}
+
+/*
+ * Write a signature into every pte of the attach. Page tables are made
+ * first, before the vma is inserted, so that running out of memory leaves
+ * nothing behind (1.2.13 inserted first and then freed a linked vma).
+ */
+static int shm_map(struct vm_area_struct *shmd, int remap)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long addr, sig = shmd->vm_pte;
+
+	if (remap)
+		do_munmap(shmd->vm_start, shmd->vm_end - shmd->vm_start);
+	for (addr = shmd->vm_start; addr < shmd->vm_end; addr += PMD_SIZE) {
+		pmd_t *pmd = pmd_alloc(pgd_offset(mm, addr), addr);
+
+		if (!pmd || !pte_alloc(pmd, addr))
+			return -ENOMEM;
+		addr &= PMD_MASK;
+	}
+	insert_vm_struct(mm, shmd);
+	for (addr = shmd->vm_start; addr < shmd->vm_end; addr += PAGE_SIZE) {
+		pte_t *pte = pte_offset(pmd_offset(pgd_offset(mm, addr), addr),
+					addr);
+
+		*pte = __pte(sig);
+		sig += 1UL << SHM_IDX_SHIFT;
+	}
+	flush_tlb_range(mm, shmd->vm_start, shmd->vm_end);
+	trace(TRACE_SHM, "SHM shmat pid=%d seg=%d [0x%08lx,0x%08lx) %lu "
+	      "signature ptes, first %08lx\n", current->pid, vma_slot(shmd),
+	      shmd->vm_start, shmd->vm_end,
+	      (shmd->vm_end - shmd->vm_start) >> PAGE_SHIFT, shmd->vm_pte);
+	return 0;
+}
+
+/* shmat(397), and ipc(SHMAT): returns the address or -errno. */
+long sys_shmat(int shmid, unsigned long shmaddr, int shmflg)
+{
+	struct shmid_ds *shp;
+	struct vm_area_struct *shmd;
+	unsigned long addr;
+	int err, id = shmid % SHMMNI;
+
+	if (shmaddr & (SHMLBA - 1) && !(shmflg & SHM_RND))
+		return -EINVAL;
+	shp = shm_lookup(shmid);
+	if (!shp)
+		return -EINVAL;
+	addr = shm_address(shmaddr, shmflg, shp->shm_npages * PAGE_SIZE);
+	if (!addr)
+		return shmaddr ? -EINVAL : -ENOMEM;
+	if (ipcperms(&shp->shm_perm, shmflg & SHM_RDONLY ? S_IRUGO
+							 : S_IRUGO | S_IWUGO))
+		return -EACCES;
+	shmd = new_attach(shp, id, addr, shmflg);
+	if (!shmd)
+		return -ENOMEM;
+	if (shm_lookup(shmid) != shp) {	/* it went while we slept */
+		kfree(shmd);
+		return -EINVAL;
+	}
+	shp->shm_nattch++;		/* keep it alive through shm_map */
+	err = shm_map(shmd, shmflg & SHM_REMAP);
+	if (err) {
+		if (--shp->shm_nattch == 0 && (shp->shm_perm.mode & SHM_DEST))
+			killseg(id);
+		kfree(shmd);
+		return err;
+	}
+	insert_attach(shp, shmd);
+	shp->shm_lpid = current->pid;
+	shp->shm_atime = now();
+	return addr;
+}
+
+static int is_attach_of(struct vm_area_struct *vma, unsigned long shmaddr,
+			int slot)
+{
+	return vma->vm_ops == &shm_vm_ops &&
+	       vma->vm_start - vma->vm_offset == shmaddr &&
+	       (slot < 0 || vma_slot(vma) == slot);
+}
+
+/*
+ * Detach the attach that starts at shmaddr: every piece of it (munmap may
+ * have split it). 1.2.13 returned 0 when nothing was attached there and
+ * checked no alignment; Linux says EINVAL for both.
+ */
+long sys_shmdt(unsigned long shmaddr)
+{
+	struct vm_area_struct *vma;
+	int slot = -1;
+
+	if (shmaddr & ~PAGE_MASK)
+		return -EINVAL;
+again:
+	for (vma = current->mm->mmap; vma; vma = vma->vm_next)
+		if (is_attach_of(vma, shmaddr, slot)) {
+			slot = vma_slot(vma);
+			do_munmap(vma->vm_start, vma->vm_end - vma->vm_start);
+			goto again;
+		}
+	return slot < 0 ? -EINVAL : 0;
+}
+
+/* ---- shmctl ------------------------------------------------------------ */
+
+/*
+ * The two user layouts name their fields alike but size them differently
+ * (16-bit ids in the old one), so one macro fills either.
+ */
+#define FILL_PUBLIC(out, shp)						\
+	do {								\
+		(out).shm_perm.key = (shp)->shm_perm.key;		\
+		(out).shm_perm.uid = (shp)->shm_perm.uid;		\
+		(out).shm_perm.gid = (shp)->shm_perm.gid;		\
+		(out).shm_perm.cuid = (shp)->shm_perm.cuid;		\
+		(out).shm_perm.cgid = (shp)->shm_perm.cgid;		\
+		(out).shm_perm.mode = (shp)->shm_perm.mode;		\
+		(out).shm_perm.seq = (shp)->shm_perm.seq;		\
+		(out).shm_segsz = (shp)->shm_segsz;			\
+		(out).shm_atime = (shp)->shm_atime;			\
+		(out).shm_dtime = (shp)->shm_dtime;			\
+		(out).shm_ctime = (shp)->shm_ctime;			\
+		(out).shm_cpid = (shp)->shm_cpid;			\
+		(out).shm_lpid = (shp)->shm_lpid;			\
+		(out).shm_nattch = (shp)->shm_nattch;			\
+	} while (0)
+
+/*
+ * Copy a segment's public fields out in the layout the caller asked for.
+ * The buffer is zeroed first: 1.2.13 copied its own struct out whole,
+ * private fields and uninitialised stack bytes included.
+ */
+static int copy_shmid_to_user(void *buf, struct shmid_ds *shp, int version)
+{
+	struct shmid64_ds out64;
+	struct shmid_ds_old old;
+
+	if (version == IPC_64) {
+		memset(&out64, 0, sizeof(out64));
+		FILL_PUBLIC(out64, shp);
+		return memcpy_tofs(buf, &out64, sizeof(out64));
+	}
+	memset(&old, 0, sizeof(old));
+	FILL_PUBLIC(old, shp);
+	return memcpy_tofs(buf, &old, sizeof(old));
+}
+
+/* What IPC_SET may change: owner, group and the rwx bits. */
+struct shm_setbuf {
+	uid_t uid;
+	gid_t gid;
+	unsigned short mode;
+};
+
+static int copy_setbuf_from_user(struct shm_setbuf *s, void *buf,
+				 int version)
+{
+	if (version == IPC_64) {
+		struct shmid64_ds in;
+
+		if (memcpy_fromfs(&in, buf, sizeof(in)))
+			return -EFAULT;
+		s->uid = in.shm_perm.uid;
+		s->gid = in.shm_perm.gid;
+		s->mode = in.shm_perm.mode;
+	} else {
+		struct shmid_ds_old in;
+
+		if (memcpy_fromfs(&in, buf, sizeof(in)))
+			return -EFAULT;
+		s->uid = in.shm_perm.uid;
+		s->gid = in.shm_perm.gid;
+		s->mode = in.shm_perm.mode;
+	}
+	return 0;
+}
+
+static long shm_ipc_info(void *buf, int version)
+{
+	int err;
+
+	if (version == IPC_64) {
+		struct shminfo64 info;
+
+		memset(&info, 0, sizeof(info));
+		info.shmmax = shmmax;
+		info.shmmin = SHMMIN;
+		info.shmmni = info.shmseg = shmmni;
+		info.shmall = shmall;
+		err = memcpy_tofs(buf, &info, sizeof(info));
+	} else {
+		struct shminfo_old info;
+
+		info.shmmax = min(shmmax, 0x7fffffffUL);
+		info.shmmin = SHMMIN;
+		info.shmmni = info.shmseg = shmmni;
+		info.shmall = min(shmall, 0x7fffffffUL);
+		err = memcpy_tofs(buf, &info, sizeof(info));
+	}
+	return err ? -EFAULT : max_shmid;
+}
+
+static long shm_get_info(void *buf)
+{
+	struct shm_info info;
+
+	memset(&info, 0, sizeof(info));
+	info.used_ids = used_segs;
+	info.shm_tot = shm_tot;
+	info.shm_rss = shm_rss;
+	info.shm_swp = shm_swp;		/* swap counters: 0, as Linux */
+	return memcpy_tofs(buf, &info, sizeof(info)) ? -EFAULT : max_shmid;
+}
+
+/* SHM_STAT and SHM_STAT_ANY take a slot index, and return the full id. */
+static long shm_stat(int index, void *buf, int cmd, int version)
+{
+	struct shmid_ds *shp;
+
+	if (index < 0 || index >= SHMMNI)
+		return -EINVAL;
+	shp = shm_segs[index];
+	if (shp == IPC_UNUSED || shp == IPC_NOID)
+		return -EINVAL;
+	if (cmd == SHM_STAT && ipcperms(&shp->shm_perm, S_IRUGO))
+		return -EACCES;
+	if (copy_shmid_to_user(buf, shp, version))
+		return -EFAULT;
+	return shm_id(shp, index);
+}
+
+static int is_owner(struct shmid_ds *shp)
+{
+	return current->euid == 0 || current->euid == shp->shm_perm.uid ||
+	       current->euid == shp->shm_perm.cuid;
+}
+
+/*
+ * IPC_RMID: mark the segment for destruction and hide its key, so that
+ * shmget(key) makes a new one (1.2.13 kept the key findable: EIDRM).
+ */
+static long shm_rmid(struct shmid_ds *shp, int id)
+{
+	if (!is_owner(shp))
+		return -EPERM;
+	shp->shm_perm.mode |= SHM_DEST;
+	shp->shm_perm.key = IPC_PRIVATE;
+	trace(TRACE_SHM, "SHM IPC_RMID slot=%d nattch=%lu%s\n", id,
+	      shp->shm_nattch, shp->shm_nattch ? " (destroyed at last detach)"
+						: "");
+	if (!shp->shm_nattch)
+		killseg(id);
+	return 0;
+}
+
+/*
+ * SHM_LOCK/SHM_UNLOCK: only a flag here (there is no swap to lock out).
+ * 1.2.13: root only, and a second lock was EINVAL; Linux: the owner with
+ * a non-zero RLIMIT_MEMLOCK too, and repeating is harmless.
+ */
+static long shm_lock_cmd(struct shmid_ds *shp, int cmd)
+{
+	if (current->euid != 0) {
+		if (!is_owner(shp))
+			return -EPERM;
+		if (cmd == SHM_LOCK && !current->rlim[RLIMIT_MEMLOCK].rlim_cur)
+			return -EPERM;
+	}
+	if (cmd == SHM_LOCK)
+		shp->shm_perm.mode |= SHM_LOCKED;
+	else
+		shp->shm_perm.mode &= ~SHM_LOCKED;
+	return 0;
+}
+
+static long shm_set(struct shmid_ds *shp, struct shm_setbuf *s)
+{
+	if (!is_owner(shp))
+		return -EPERM;
+	shp->shm_perm.uid = s->uid;
+	shp->shm_perm.gid = s->gid;
+	shp->shm_perm.mode = (shp->shm_perm.mode & ~0777) | (s->mode & 0777);
+	shp->shm_ctime = now();
+	return 0;
+}
+
+/* The commands that name a segment by its id. */
+static long shm_id_cmd(int shmid, int cmd, void *buf, int version,
+		       struct shm_setbuf *setbuf)
+{
+	struct shmid_ds *shp = shm_lookup(shmid);
+
+	if (!shp)
+		return -EINVAL;
+	switch (cmd) {
+	case IPC_STAT:
+		if (ipcperms(&shp->shm_perm, S_IRUGO))
+			return -EACCES;
+		return copy_shmid_to_user(buf, shp, version) ? -EFAULT : 0;
+	case IPC_SET:
+		return shm_set(shp, setbuf);
+	case IPC_RMID:
+		return shm_rmid(shp, shmid % SHMMNI);
+	case SHM_LOCK:
+	case SHM_UNLOCK:
+		return shm_lock_cmd(shp, cmd);
+	}
+	return -EINVAL;
+}
+
+/*
+ * shmctl(396), and ipc(SHMCTL). cmd may carry IPC_64 (glibc always sets
+ * it on i386): the caller's buffer is then a shmid64_ds. 1.2.13 knew no
+ * IPC_64 and answered EINVAL, which broke every glibc program.
+ */
+long sys_shmctl(int shmid, int cmd, void *buf)
+{
+	int version = cmd & IPC_64;
+	struct shm_setbuf setbuf = { 0, 0, 0 };
+
+	cmd &= ~IPC_64;
+	if (cmd < 0 || shmid < 0)
+		return -EINVAL;
+	switch (cmd) {
+	case IPC_INFO:
+		return shm_ipc_info(buf, version);
+	case SHM_INFO:
+		return shm_get_info(buf);
+	case SHM_STAT:
+	case SHM_STAT_ANY:
+		return shm_stat(shmid, buf, cmd, version);
+	case IPC_SET:		/* the buffer is read before the id is checked */
+		if (copy_setbuf_from_user(&setbuf, buf, version))
+			return -EFAULT;
+		break;
+	case IPC_STAT:
+	case IPC_RMID:
+	case SHM_LOCK:
+	case SHM_UNLOCK:
+		break;
+	default:
+		return -EINVAL;
+	}
+	return shm_id_cmd(shmid, cmd, buf, version, &setbuf);
+}

@@ -1,0 +1,100 @@
+/*
+ * util.c - what all SysV IPC shares: the permission check and the ipc()
+ * multiplexer that 1.2.13's libc (and ours) enters through.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/shm.h>
+#include <linux/ipc.h>
+
+/* ipc() call numbers (Linux's); the version sits in the top 16 bits. */
+#define SEMOP		 1
+#define SEMGET		 2
+#define SEMCTL		 3
+#define SEMTIMEDOP	 4
+#define MSGSND		11
+#define MSGRCV		12
+#define MSGGET		13
+#define MSGCTL		14
+#define SHMAT		21
+#define SHMDT		22
+#define SHMGET		23
+#define SHMCTL		24
+#define IPC_CALL_MASK	0xffff
+#define IPC_VERSION_SHIFT 16
+#define SHMAT_IBCS2	1	/* a kernel-internal version: refused */
+
+static int in_group_p(gid_t gid)
+{
+	int i;
+
+	if (gid == current->egid)
+		return 1;
+	for (i = 0; i < current->ngroups; i++)
+		if (current->groups[i] == gid)
+			return 1;
+	return 0;
+}
+
+/*
+ * May current access ipcp as flag asks (rwx bits in any of the three
+ * positions, e.g. S_IRUGO)? The owner's or creator's bits apply to them,
+ * the group bits to members of either group, the other bits to the rest;
+ * every requested bit must be granted (a peer kernel granted access when
+ * any one was). Root may do anything. Returns 0 or -1.
+ */
+int ipcperms(struct ipc_perm *ipcp, short flag)
+{
+	int requested = (flag >> 6 | flag >> 3 | flag) & 0007;
+	int granted = ipcp->mode;
+
+	if (current->euid == ipcp->cuid || current->euid == ipcp->uid)
+		granted >>= 6;
+	else if (in_group_p(ipcp->cgid) || in_group_p(ipcp->gid))
+		granted >>= 3;
+	if ((requested & ~granted & 0007) && current->euid != 0)
+		return -1;
+	return 0;
+}
+
+static long ipc_shmat(int shmid, unsigned long shmaddr, int shmflg,
+		      unsigned long *raddr)
+{
+	long addr = sys_shmat(shmid, shmaddr, shmflg);
+
+	if (addr < 0 && addr >= -4095)
+		return addr;
+	/* as today's Linux: attached first, then a bad raddr is -EFAULT */
+	return memcpy_tofs(raddr, &addr, sizeof(addr)) ? -EFAULT : 0;
+}
+
+/*
+ * ipc(call, first, second, third, ptr, fifth): syscall 117, the only way
+ * into SysV IPC in 1.2.13. Semaphores and message queues do not exist yet.
+ */
+long sys_ipc(unsigned int call, int first, unsigned long second,
+	     unsigned long third, void *ptr, long fifth)
+{
+	unsigned int version = call >> IPC_VERSION_SHIFT;
+
+	(void)fifth;
+	switch (call & IPC_CALL_MASK) {
+	case SHMAT:
+		if (version == SHMAT_IBCS2)
+			return -EINVAL;
+		return ipc_shmat(first, (unsigned long)ptr, second,
+				 (unsigned long *)third);
+	case SHMDT:
+		return sys_shmdt((unsigned long)ptr);
+	case SHMGET:
+		return sys_shmget(first, second, third);
+	case SHMCTL:
+		return sys_shmctl(first, second, ptr);
+	case SEMOP: case SEMGET: case SEMCTL: case SEMTIMEDOP:
+	case MSGSND: case MSGRCV: case MSGGET: case MSGCTL:
+		return -ENOSYS;
+	}
+	return -EINVAL;
+}

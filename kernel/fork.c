@@ -1,0 +1,237 @@
+/*
+ * fork.c - making a new process: a copy of the caller.
+ *
+ * The child gets its own task_struct and kernel stack, a copy of the
+ * address space (dup_mmap: private pages shared copy-on-write, shared and
+ * shm pages shared for real, vm_ops->open for each area), the same open
+ * files, and a copy of the parent's user registers with eax = 0, so that
+ * fork returns 0 in the child.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/fs.h>
+#include <asm/system.h>
+
+#define PID_MAX		32768
+#define CLONE_VM	0x00000100
+#define CSIGNAL		0x000000ff	/* the signal sent to the parent at exit */
+
+struct task_struct *task[NR_TASKS] = { &init_task };
+int nr_tasks = 1;
+static pid_t last_pid;
+
+static pid_t get_pid(void)
+{
+	struct task_struct *p;
+
+again:
+	if (++last_pid >= PID_MAX)
+		last_pid = 2;
+	for_each_task(p)
+		if (p->pid == last_pid || p->pgrp == last_pid ||
+		    p->session == last_pid)
+			goto again;
+	return last_pid;
+}
+
+static int free_slot(void)
+{
+	int i;
+
+	for (i = 1; i < NR_TASKS; i++)
+		if (!task[i])
+			return i;
+	return -1;
+}
+
+/* RLIMIT_NPROC: processes of this real uid, as Linux counts them. */
+static int too_many_for_user(void)
+{
+	struct task_struct *p;
+	unsigned long n = 0;
+
+	if (current->euid == 0)
+		return 0;
+	for_each_task(p)
+		if (p->uid == current->uid)
+			n++;
+	return n >= current->rlim[RLIMIT_NPROC].rlim_cur;
+}
+
+/* Link p into the all-tasks list and under its parent (1.2.13 SET_LINKS). */
+static void set_links(struct task_struct *p)
+{
+	p->next_task = &init_task;
+	p->prev_task = init_task.prev_task;
+	init_task.prev_task->next_task = p;
+	init_task.prev_task = p;
+	p->p_ysptr = NULL;
+	p->p_osptr = p->p_pptr->p_cptr;
+	if (p->p_osptr)
+		p->p_osptr->p_ysptr = p;
+	p->p_pptr->p_cptr = p;
+}
+
+static void remove_links(struct task_struct *p)
+{
+	p->prev_task->next_task = p->next_task;
+	p->next_task->prev_task = p->prev_task;
+	if (p->p_osptr)
+		p->p_osptr->p_ysptr = p->p_ysptr;
+	if (p->p_ysptr)
+		p->p_ysptr->p_osptr = p->p_osptr;
+	else
+		p->p_pptr->p_cptr = p->p_osptr;
+}
+
+static int copy_mm(struct task_struct *p)
+{
+	if (!current->mm) {		/* a kernel thread: none to copy */
+		p->mm = mm_alloc();
+		return p->mm ? 0 : -ENOMEM;
+	}
+	p->mm = mm_alloc();
+	if (!p->mm)
+		return -ENOMEM;
+	if (dup_mmap(p->mm, current->mm)) {
+		exit_mmap(p->mm);
+		mm_free(p->mm);
+		p->mm = NULL;
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* The child's kernel stack: a copy of the parent's user frame on top. */
+static void copy_thread(struct task_struct *p, unsigned long usp,
+			struct pt_regs *regs)
+{
+	struct pt_regs *childregs;
+
+	p->tss.esp0 = p->kernel_stack_page + KERNEL_STACK_SIZE;
+	childregs = (struct pt_regs *)p->tss.esp0 - 1;
+	*childregs = *regs;
+	childregs->eax = 0;
+	if (usp)
+		childregs->esp = usp;
+	p->tss.esp = (unsigned long)childregs;
+	p->tss.eip = (unsigned long)ret_from_fork;
+}
+
+static void init_child(struct task_struct *p, unsigned long clone_flags)
+{
+	p->state = TASK_UNINTERRUPTIBLE;
+	p->pid = get_pid();
+	p->p_pptr = current;
+	p->p_cptr = NULL;
+	p->signal = 0;
+	p->restore_blocked = 0;
+	p->wait_chldexit = NULL;
+	p->timeout = p->alarm = 0;
+	p->utime = p->stime = 0;
+	p->start_time = jiffies;
+	p->did_exec = 0;
+	p->exit_code = 0;
+	p->exit_signal = clone_flags & CSIGNAL;
+	p->counter = (current->counter + 1) >> 1;
+	current->counter >>= 1;
+}
+
+int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
+{
+	struct task_struct *p;
+	int slot, err = -EAGAIN;
+
+	if (clone_flags & CLONE_VM)
+		return -EINVAL;		/* no threads in Lintel */
+	slot = free_slot();
+	if (slot < 0 || too_many_for_user())
+		return -EAGAIN;
+	err = -ENOMEM;
+	p = kmalloc(sizeof(*p), GFP_KERNEL);
+	if (!p)
+		goto out;
+	*p = *current;
+	p->kernel_stack_page = __get_free_pages(GFP_KERNEL, 1);
+	if (!p->kernel_stack_page)
+		goto out_free_task;
+	init_child(p, clone_flags);
+	if (copy_mm(p))
+		goto out_free_stack;
+	if (copy_files(p, current))
+		goto out_free_mm;
+	copy_thread(p, usp, regs);
+
+	task[slot] = p;
+	nr_tasks++;
+	set_links(p);
+	wake_up_process(p);
+	return p->pid;
+
+out_free_mm:
+	exit_mmap(p->mm);
+	mm_free(p->mm);
+out_free_stack:
+	free_pages(p->kernel_stack_page, 1);
+out_free_task:
+	kfree(p);
+out:
+	return err;
+}
+
+long sys_fork(struct pt_regs *regs)
+{
+	return do_fork(SIGCHLD, 0, regs);
+}
+
+/* Lintel's vfork is a fork: the child gets a copy, the parent goes on. */
+long sys_vfork(struct pt_regs *regs)
+{
+	return do_fork(SIGCHLD, 0, regs);
+}
+
+long sys_clone(struct pt_regs *regs)
+{
+	return do_fork(regs->ebx, regs->ecx, regs);
+}
+
+/* Free what a dead child still holds (called by wait4). */
+void release_task(struct task_struct *p)
+{
+	int i;
+
+	for (i = 1; i < NR_TASKS; i++)
+		if (task[i] == p) {
+			task[i] = NULL;
+			break;
+		}
+	remove_links(p);
+	nr_tasks--;
+	if (p->mm)
+		mm_free(p->mm);
+	free_pages(p->kernel_stack_page, 1);
+	kfree(p);
+}
+
+/*
+ * A task that runs fn in the kernel (init, before it execs /sbin/init).
+ * Its first switch_to "returns" into fn on a fresh stack.
+ */
+int kernel_thread(void (*fn)(void), const char *name)
+{
+	struct pt_regs regs;
+	struct task_struct *p;
+	int pid;
+
+	memset(&regs, 0, sizeof(regs));
+	pid = do_fork(SIGCHLD, 0, &regs);
+	if (pid < 0)
+		return pid;
+	p = find_task_by_pid(pid);
+	p->tss.eip = (unsigned long)fn;
+	strncpy(p->comm, name, sizeof(p->comm));
+	return pid;
+}

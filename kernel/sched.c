@@ -1,0 +1,247 @@
+/*
+ * sched.c - choosing who runs, sleeping and waking.
+ *
+ * Round-robin with time slices, in the spirit of 1.2.13: the timer takes
+ * one tick from the running task's counter; at zero, the next runnable
+ * task after it in the task list gets the CPU. When every runnable task
+ * has used its slice, all are given a new one.
+ *
+ * The kernel is not preemptible: a task switch happens only when a task
+ * sleeps, or on the way back to user mode (entry.asm's ret_from_intr ->
+ * return_to_user) when need_resched is set.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/errno.h>
+#include <asm/desc.h>
+#include <asm/system.h>
+
+struct task_struct init_task = {
+	.state = TASK_RUNNING,
+	.counter = DEF_PRIORITY,
+	.priority = DEF_PRIORITY,
+	.comm = "swapper",
+	.next_task = &init_task,
+	.prev_task = &init_task,
+	.cwd = "/",
+	.rlim = {
+		[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_FSIZE] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_DATA] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_STACK] = { 8UL << 20, RLIM_INFINITY },
+		[RLIMIT_CORE] = { 0, RLIM_INFINITY },
+		[RLIMIT_RSS] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_NPROC] = { NR_TASKS, NR_TASKS },
+		[RLIMIT_NOFILE] = { NR_OPEN, NR_OPEN },
+		[RLIMIT_MEMLOCK] = { 8UL << 20, 8UL << 20 },
+		[RLIMIT_AS] = { RLIM_INFINITY, RLIM_INFINITY },
+	},
+};
+
+struct task_struct *current = &init_task;
+int need_resched;
+unsigned long nr_switches, nr_cr3_loads;	/* for benchmarks and lx-ps */
+
+/*
+ * Save the callee-saved state on prev's kernel stack, note where prev
+ * resumes, and continue on next's stack at next's saved eip: either the
+ * "1:" below (it switched out here before) or ret_from_fork (new task).
+ */
+static void switch_to(struct task_struct *prev, struct task_struct *next)
+{
+	__asm__ volatile("pushl %%ebp\n\t"
+			 "pushl %%ebx\n\t"
+			 "pushl %%esi\n\t"
+			 "pushl %%edi\n\t"
+			 "movl %%esp, %0\n\t"
+			 "movl $1f, %1\n\t"
+			 "movl %2, %%esp\n\t"
+			 "pushl %3\n\t"
+			 "ret\n"
+			 "1:\tpopl %%edi\n\t"
+			 "popl %%esi\n\t"
+			 "popl %%ebx\n\t"
+			 "popl %%ebp"
+			 : "=m"(prev->tss.esp), "=m"(prev->tss.eip)
+			 : "r"(next->tss.esp), "r"(next->tss.eip)
+			 : "memory", "eax", "ecx", "edx");
+}
+
+/* The next runnable task after prev, preferring ones with time left. */
+static struct task_struct *pick_next(struct task_struct *prev)
+{
+	struct task_struct *p, *fallback = NULL;
+
+	for (p = prev->next_task; ; p = p->next_task) {
+		if (p != &init_task && p->state == TASK_RUNNING) {
+			if (p->counter > 0)
+				return p;
+			if (!fallback)
+				fallback = p;
+		}
+		if (p == prev)
+			break;
+	}
+	if (!fallback)
+		return &init_task;	/* nothing to run: idle */
+	for_each_task(p)
+		p->counter = (p->counter >> 1) + p->priority;
+	return fallback;
+}
+
+void schedule(void)
+{
+	struct task_struct *prev = current, *next;
+	unsigned long flags;
+
+	save_flags(flags);
+	cli();
+	need_resched = 0;
+	if (prev->state == TASK_INTERRUPTIBLE && signal_pending(prev))
+		prev->state = TASK_RUNNING;
+	next = pick_next(prev);
+	if (next != prev) {
+		nr_switches++;
+		current = next;
+		init_tss.esp0 = next->tss.esp0;
+		if (next->mm)
+			activate_mm(next->mm);
+		switch_to(prev, next);
+	}
+	restore_flags(flags);
+}
+
+/* Give up the CPU to any other runnable task (ping-pong programs spin on it). */
+long sys_sched_yield(void)
+{
+	current->counter = 0;
+	schedule();
+	return 0;
+}
+
+void wake_up_process(struct task_struct *p)
+{
+	p->state = TASK_RUNNING;
+	if (p != current)
+		need_resched = 1;
+}
+
+static void add_wait_queue(struct wait_queue **q, struct wait_queue *w)
+{
+	w->next = *q;
+	*q = w;
+}
+
+static void remove_wait_queue(struct wait_queue **q, struct wait_queue *w)
+{
+	for (; *q; q = &(*q)->next)
+		if (*q == w) {
+			*q = w->next;
+			return;
+		}
+}
+
+static void sleep_on_state(struct wait_queue **q, long state)
+{
+	struct wait_queue wait = { current, NULL };
+	unsigned long flags;
+
+	if (current == &init_task)
+		panic("the idle task tried to sleep");
+	save_flags(flags);
+	cli();
+	add_wait_queue(q, &wait);
+	current->state = state;
+	schedule();
+	remove_wait_queue(q, &wait);
+	restore_flags(flags);
+}
+
+void sleep_on(struct wait_queue **q)
+{
+	sleep_on_state(q, TASK_UNINTERRUPTIBLE);
+}
+
+/* Returns early if a signal arrives: callers check signal_pending(). */
+void interruptible_sleep_on(struct wait_queue **q)
+{
+	sleep_on_state(q, TASK_INTERRUPTIBLE);
+}
+
+static void wake_up_state(struct wait_queue **q, int also_uninterruptible)
+{
+	struct wait_queue *w;
+	unsigned long flags;
+
+	save_flags(flags);
+	cli();
+	for (w = *q; w; w = w->next)
+		if (w->task->state == TASK_INTERRUPTIBLE ||
+		    (also_uninterruptible &&
+		     w->task->state == TASK_UNINTERRUPTIBLE))
+			wake_up_process(w->task);
+	restore_flags(flags);
+}
+
+void wake_up(struct wait_queue **q)
+{
+	wake_up_state(q, 1);
+}
+
+void wake_up_interruptible(struct wait_queue **q)
+{
+	wake_up_state(q, 0);
+}
+
+/* Per tick (kernel/time.c, interrupts off): slices, sleeps, alarms. */
+void do_timer(struct pt_regs *regs)
+{
+	struct task_struct *p;
+
+	if (current != &init_task) {
+		if (user_mode(regs))
+			current->utime++;
+		else
+			current->stime++;
+		if (--current->counter <= 0) {
+			current->counter = 0;
+			need_resched = 1;
+		}
+	}
+	for_each_task(p) {
+		if (p->timeout && p->timeout <= jiffies) {
+			p->timeout = 0;
+			if (p->state == TASK_INTERRUPTIBLE)
+				wake_up_process(p);
+		}
+		if (p->alarm && p->alarm <= jiffies) {
+			p->alarm = 0;
+			send_sig(SIGALRM, p, 1);
+		}
+	}
+}
+
+struct task_struct *find_task_by_pid(pid_t pid)
+{
+	struct task_struct *p;
+
+	for_each_task(p)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+/* The idle task (pid 0): sleep until an interrupt, then look for work. */
+void cpu_idle(void)
+{
+	for (;;) {
+		cli();
+		if (need_resched || pick_next(current) != &init_task) {
+			sti();
+			schedule();
+			continue;
+		}
+		__asm__ volatile("sti; hlt" : : : "memory");
+	}
+}

@@ -1,0 +1,427 @@
+/*
+ * sys.c - the small system calls: ids, credentials, limits, time, uname,
+ * sysinfo and reboot. Each follows Linux's rules for what is allowed and
+ * which errno comes back.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/interrupt.h>
+#include <linux/reboot.h>
+
+#define CLOCK_REALTIME		0
+#define CLOCK_MONOTONIC		1
+#define NSEC_PER_SEC		1000000000L
+#define NSEC_PER_TICK		(NSEC_PER_SEC / HZ)
+
+long sys_getpid(void)
+{
+	return current->pid;
+}
+
+long sys_getppid(void)
+{
+	return current->p_pptr ? current->p_pptr->pid : 0;
+}
+
+long sys_getuid(void)
+{
+	return current->uid;
+}
+
+long sys_geteuid(void)
+{
+	return current->euid;
+}
+
+long sys_getgid(void)
+{
+	return current->gid;
+}
+
+long sys_getegid(void)
+{
+	return current->egid;
+}
+
+static int is_root(void)
+{
+	return current->euid == 0;
+}
+
+/* setuid: root sets all three ids; others may only pick uid or suid. */
+long sys_setuid(uid_t uid)
+{
+	if (is_root()) {
+		current->uid = current->euid = current->suid = uid;
+		return 0;
+	}
+	if (uid != current->uid && uid != current->suid)
+		return -EPERM;
+	current->euid = uid;
+	return 0;
+}
+
+long sys_setgid(gid_t gid)
+{
+	if (is_root()) {
+		current->gid = current->egid = current->sgid = gid;
+		return 0;
+	}
+	if (gid != current->gid && gid != current->sgid)
+		return -EPERM;
+	current->egid = gid;
+	return 0;
+}
+
+/* Is id one of the three a non-root task may switch to? (-1: unchanged) */
+static int allowed_id(unsigned int id, unsigned int a, unsigned int b,
+		      unsigned int c)
+{
+	return id == (unsigned int)-1 || id == a || id == b || id == c;
+}
+
+long sys_setresuid(uid_t r, uid_t e, uid_t s)
+{
+	struct task_struct *t = current;
+
+	if (!is_root() && !(allowed_id(r, t->uid, t->euid, t->suid) &&
+			    allowed_id(e, t->uid, t->euid, t->suid) &&
+			    allowed_id(s, t->uid, t->euid, t->suid)))
+		return -EPERM;
+	if (r != (uid_t)-1)
+		t->uid = r;
+	if (e != (uid_t)-1)
+		t->euid = e;
+	if (s != (uid_t)-1)
+		t->suid = s;
+	return 0;
+}
+
+long sys_setresgid(gid_t r, gid_t e, gid_t s)
+{
+	struct task_struct *t = current;
+
+	if (!is_root() && !(allowed_id(r, t->gid, t->egid, t->sgid) &&
+			    allowed_id(e, t->gid, t->egid, t->sgid) &&
+			    allowed_id(s, t->gid, t->egid, t->sgid)))
+		return -EPERM;
+	if (r != (gid_t)-1)
+		t->gid = r;
+	if (e != (gid_t)-1)
+		t->egid = e;
+	if (s != (gid_t)-1)
+		t->sgid = s;
+	return 0;
+}
+
+/*
+ * setreuid: the real id may become the real or effective one, the
+ * effective id the real, effective or saved one; saved follows euid when
+ * the real id is set or euid leaves the real id (POSIX, as Linux).
+ */
+long sys_setreuid(uid_t r, uid_t e)
+{
+	struct task_struct *t = current;
+	uid_t old_ruid = t->uid;
+
+	if (!is_root() &&
+	    ((r != (uid_t)-1 && r != t->uid && r != t->euid) ||
+	     (e != (uid_t)-1 && !allowed_id(e, t->uid, t->euid, t->suid))))
+		return -EPERM;
+	if (r != (uid_t)-1)
+		t->uid = r;
+	if (e != (uid_t)-1)
+		t->euid = e;
+	if (r != (uid_t)-1 || (e != (uid_t)-1 && e != old_ruid))
+		t->suid = t->euid;
+	return 0;
+}
+
+long sys_setregid(gid_t r, gid_t e)
+{
+	struct task_struct *t = current;
+	gid_t old_rgid = t->gid;
+
+	if (!is_root() &&
+	    ((r != (gid_t)-1 && r != t->gid && r != t->egid) ||
+	     (e != (gid_t)-1 && !allowed_id(e, t->gid, t->egid, t->sgid))))
+		return -EPERM;
+	if (r != (gid_t)-1)
+		t->gid = r;
+	if (e != (gid_t)-1)
+		t->egid = e;
+	if (r != (gid_t)-1 || (e != (gid_t)-1 && e != old_rgid))
+		t->sgid = t->egid;
+	return 0;
+}
+
+static long put_ids(unsigned int *a, unsigned int *b, unsigned int *c,
+		    unsigned int x, unsigned int y, unsigned int z)
+{
+	if (memcpy_tofs(a, &x, 4) || memcpy_tofs(b, &y, 4) ||
+	    memcpy_tofs(c, &z, 4))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_getresuid(uid_t *r, uid_t *e, uid_t *s)
+{
+	return put_ids(r, e, s, current->uid, current->euid, current->suid);
+}
+
+long sys_getresgid(gid_t *r, gid_t *e, gid_t *s)
+{
+	return put_ids(r, e, s, current->gid, current->egid, current->sgid);
+}
+
+long sys_getgroups(int size, gid_t *list)
+{
+	if (size < 0)
+		return -EINVAL;
+	if (!size)
+		return current->ngroups;
+	if (size < current->ngroups)
+		return -EINVAL;
+	if (memcpy_tofs(list, current->groups,
+			current->ngroups * sizeof(gid_t)))
+		return -EFAULT;
+	return current->ngroups;
+}
+
+long sys_setgroups(int size, const gid_t *list)
+{
+	gid_t groups[NGROUPS];
+
+	if (!is_root())
+		return -EPERM;
+	if (size < 0 || size > NGROUPS)
+		return -EINVAL;
+	if (memcpy_fromfs(groups, list, size * sizeof(gid_t)))
+		return -EFAULT;
+	memcpy(current->groups, groups, size * sizeof(gid_t));
+	current->ngroups = size;
+	return 0;
+}
+
+long sys_getpgrp(void)
+{
+	return current->pgrp;
+}
+
+long sys_getpgid(pid_t pid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	return p ? p->pgrp : -ESRCH;
+}
+
+long sys_getsid(pid_t pid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	return p ? p->session : -ESRCH;
+}
+
+long sys_setpgid(pid_t pid, pid_t pgid)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	if (pgid < 0)
+		return -EINVAL;
+	if (!p || (p != current && p->p_pptr != current))
+		return -ESRCH;
+	if (p->session != current->session || p->pid == p->session)
+		return -EPERM;
+	p->pgrp = pgid ? pgid : p->pid;
+	return 0;
+}
+
+long sys_setsid(void)
+{
+	if (current->pgrp == current->pid)
+		return -EPERM;
+	current->session = current->pgrp = current->pid;
+	return current->pgrp;
+}
+
+static struct rlimit *rlimit_of(unsigned int resource)
+{
+	return resource < RLIM_NLIMITS ? &current->rlim[resource] : NULL;
+}
+
+long sys_getrlimit(unsigned int resource, struct rlimit *rlim)
+{
+	struct rlimit *r = rlimit_of(resource);
+
+	if (!r)
+		return -EINVAL;
+	return memcpy_tofs(rlim, r, sizeof(*r)) ? -EFAULT : 0;
+}
+
+long sys_setrlimit(unsigned int resource, const struct rlimit *rlim)
+{
+	struct rlimit *r = rlimit_of(resource), new;
+
+	if (!r)
+		return -EINVAL;
+	if (memcpy_fromfs(&new, rlim, sizeof(new)))
+		return -EFAULT;
+	if (new.rlim_cur > new.rlim_max)
+		return -EINVAL;
+	if (new.rlim_max > r->rlim_max && !is_root())
+		return -EPERM;
+	*r = new;
+	return 0;
+}
+
+/* Time: the CMOS clock read at boot plus the ticks since. */
+struct timespec {
+	long tv_sec, tv_nsec;
+};
+
+struct timeval {
+	long tv_sec, tv_usec;
+};
+
+static void uptime(struct timespec *ts)
+{
+	unsigned long j = jiffies;
+
+	ts->tv_sec = j / HZ;
+	ts->tv_nsec = (j % HZ) * NSEC_PER_TICK;
+}
+
+long sys_time(long *tloc)
+{
+	long t = startup_time + jiffies / HZ;
+
+	if (tloc && memcpy_tofs(tloc, &t, sizeof(t)))
+		return -EFAULT;
+	return t;
+}
+
+long sys_gettimeofday(struct timeval *tv, void *tz)
+{
+	struct timespec up;
+	struct timeval now;
+
+	(void)tz;
+	uptime(&up);
+	now.tv_sec = startup_time + up.tv_sec;
+	now.tv_usec = up.tv_nsec / 1000;
+	if (tv && memcpy_tofs(tv, &now, sizeof(now)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_clock_gettime(int which, struct timespec *tp)
+{
+	struct timespec ts;
+
+	uptime(&ts);
+	if (which == CLOCK_REALTIME)
+		ts.tv_sec += startup_time;
+	else if (which != CLOCK_MONOTONIC)
+		return -EINVAL;
+	return memcpy_tofs(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+long sys_nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	struct timespec t;
+	unsigned long ticks, left;
+
+	if (memcpy_fromfs(&t, req, sizeof(t)))
+		return -EFAULT;
+	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	ticks = t.tv_sec * HZ + (t.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+	if (!ticks)
+		return 0;
+	current->timeout = jiffies + ticks + 1;	/* at least the time asked */
+	while (current->timeout && !signal_pending(current)) {
+		current->state = TASK_INTERRUPTIBLE;
+		schedule();
+	}
+	if (!current->timeout)
+		return 0;
+	left = current->timeout - jiffies;
+	current->timeout = 0;
+	if (rem) {
+		t.tv_sec = left / HZ;
+		t.tv_nsec = (left % HZ) * NSEC_PER_TICK;
+		if (memcpy_tofs(rem, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	return -EINTR;
+}
+
+struct new_utsname {
+	char sysname[65], nodename[65], release[65], version[65],
+	     machine[65], domainname[65];
+};
+
+long sys_uname(struct new_utsname *name)
+{
+	struct new_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strcpy(u.sysname, "Lintel");
+	strcpy(u.nodename, "lintel");
+	strcpy(u.release, "0.1");
+	strcpy(u.version, "#1 teaching kernel in the style of Linux 1.2.13");
+	strcpy(u.machine, "i386");
+	strcpy(u.domainname, "(none)");
+	return memcpy_tofs(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram;
+	unsigned long totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char _f[8];
+};
+
+long sys_sysinfo(struct sysinfo *info)
+{
+	struct sysinfo si;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = jiffies / HZ;
+	si.totalram = totalram_pages << PAGE_SHIFT;
+	si.freeram = nr_free_pages << PAGE_SHIFT;
+	si.procs = nr_tasks - 1;	/* the idle task is no process */
+	si.mem_unit = 1;
+	return memcpy_tofs(info, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
+/*
+ * reboot: only root, only with the magic numbers. Power-off takes the
+ * fourth argument as QEMU's exit status (isa-debug-exit), which is how
+ * init= programs report their verdict; Linux ignores that argument.
+ */
+long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd,
+		unsigned long arg)
+{
+	if (!is_root())
+		return -EPERM;
+	if (magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_POWER_OFF:
+	case LINUX_REBOOT_CMD_HALT:
+		printk("Power down.\n");
+		machine_power_off(arg & 0xff);
+	case LINUX_REBOOT_CMD_RESTART:
+		printk("Restarting system.\n");
+		machine_power_off(0);
+	}
+	return -EINVAL;
+}

@@ -1,0 +1,160 @@
+/*
+ * syscall.c - int 0x80: the system call table and its dispatcher.
+ *
+ * Linux i386 ABI: eax holds the number, ebx ecx edx esi edi ebp the
+ * arguments; the result (or -errno) goes back in eax. An unknown number
+ * gets -ENOSYS. entry.asm's system_call builds the pt_regs and calls
+ * do_syscall.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/syscalls.h>
+#include <linux/mm.h>
+#include <linux/fs.h>
+#include <linux/ipc.h>
+#include <asm/unistd.h>
+#include <asm/system.h>
+
+typedef long (*syscall_fn)(long, long, long, long, long, long);
+
+struct syscall_entry {
+	syscall_fn fn;
+	const char *name;	/* for trace=syscall */
+	int wants_regs;		/* called as fn(regs) */
+};
+
+/* (void *) first: the table holds functions of every shape */
+#define SYSCALL(nr, fn)	[nr] = { (syscall_fn)(void *)sys_##fn, #fn, 0 }
+#define SYSCALL_REGS(nr, fn) [nr] = { (syscall_fn)(void *)sys_##fn, #fn, 1 }
+
+static const struct syscall_entry sys_call_table[NR_syscalls] = {
+	SYSCALL(__NR_exit, exit),
+	SYSCALL_REGS(__NR_fork, fork),
+	SYSCALL(__NR_read, read),
+	SYSCALL(__NR_write, write),
+	SYSCALL(__NR_open, open),
+	SYSCALL(__NR_close, close),
+	SYSCALL(__NR_waitpid, waitpid),
+	SYSCALL_REGS(__NR_execve, execve),
+	SYSCALL(__NR_chdir, chdir),
+	SYSCALL(__NR_time, time),
+	SYSCALL(__NR_lseek, lseek),
+	SYSCALL(__NR_getpid, getpid),
+	SYSCALL(__NR_setuid, setuid),
+	SYSCALL(__NR_getuid, getuid),
+	SYSCALL(__NR_alarm, alarm),
+	SYSCALL(__NR_pause, pause),
+	SYSCALL(__NR_access, access),
+	SYSCALL(__NR_kill, kill),
+	SYSCALL(__NR_dup, dup),
+	SYSCALL(__NR_pipe, pipe),
+	SYSCALL(__NR_brk, brk),
+	SYSCALL(__NR_setgid, setgid),
+	SYSCALL(__NR_getgid, getgid),
+	SYSCALL(__NR_signal, signal),
+	SYSCALL(__NR_geteuid, geteuid),
+	SYSCALL(__NR_getegid, getegid),
+	SYSCALL(__NR_ioctl, ioctl),
+	SYSCALL(__NR_fcntl, fcntl),
+	SYSCALL(__NR_setpgid, setpgid),
+	SYSCALL(__NR_umask, umask),
+	SYSCALL(__NR_dup2, dup2),
+	SYSCALL(__NR_getppid, getppid),
+	SYSCALL(__NR_getpgrp, getpgrp),
+	SYSCALL(__NR_setsid, setsid),
+	SYSCALL(__NR_sigaction, sigaction),
+	SYSCALL(__NR_setreuid, setreuid),
+	SYSCALL(__NR_setregid, setregid),
+	SYSCALL(__NR_setrlimit, setrlimit),
+	SYSCALL(__NR_getrlimit, getrlimit),
+	SYSCALL(__NR_gettimeofday, gettimeofday),
+	SYSCALL(__NR_getgroups, getgroups),
+	SYSCALL(__NR_setgroups, setgroups),
+	SYSCALL(__NR_reboot, reboot),
+	SYSCALL(__NR_mmap, old_mmap),
+	SYSCALL(__NR_munmap, munmap),
+	SYSCALL(__NR_stat, stat),
+	SYSCALL(__NR_lstat, lstat),
+	SYSCALL(__NR_fstat, fstat),
+	SYSCALL(__NR_wait4, wait4),
+	SYSCALL(__NR_sysinfo, sysinfo),
+	SYSCALL(__NR_ipc, ipc),
+	SYSCALL_REGS(__NR_sigreturn, sigreturn),
+	SYSCALL_REGS(__NR_clone, clone),
+	SYSCALL(__NR_uname, uname),
+	SYSCALL(__NR_mprotect, mprotect),
+	SYSCALL(__NR_sigprocmask, sigprocmask),
+	SYSCALL(__NR_getpgid, getpgid),
+	SYSCALL(__NR_fchdir, fchdir),
+	SYSCALL(__NR__llseek, llseek),
+	SYSCALL(__NR_getdents, getdents),
+	SYSCALL(__NR_getsid, getsid),
+	SYSCALL(__NR_readv, readv),
+	SYSCALL(__NR_writev, writev),
+	SYSCALL(__NR_sched_yield, sched_yield),
+	SYSCALL(__NR_nanosleep, nanosleep),
+	SYSCALL(__NR_setresuid, setresuid),
+	SYSCALL(__NR_getresuid, getresuid),
+	SYSCALL(__NR_setresgid, setresgid),
+	SYSCALL(__NR_getresgid, getresgid),
+	SYSCALL_REGS(__NR_rt_sigreturn, rt_sigreturn),
+	SYSCALL(__NR_rt_sigaction, rt_sigaction),
+	SYSCALL(__NR_rt_sigprocmask, rt_sigprocmask),
+	SYSCALL(__NR_rt_sigpending, rt_sigpending),
+	SYSCALL(__NR_rt_sigsuspend, rt_sigsuspend),
+	SYSCALL(__NR_getcwd, getcwd),
+	SYSCALL_REGS(__NR_vfork, vfork),
+	SYSCALL(__NR_ugetrlimit, getrlimit),
+	SYSCALL(__NR_mmap2, mmap2),
+	SYSCALL(__NR_stat64, stat64),
+	SYSCALL(__NR_lstat64, lstat64),
+	SYSCALL(__NR_fstat64, fstat64),
+	SYSCALL(__NR_getuid32, getuid),
+	SYSCALL(__NR_getgid32, getgid),
+	SYSCALL(__NR_geteuid32, geteuid),
+	SYSCALL(__NR_getegid32, getegid),
+	SYSCALL(__NR_setreuid32, setreuid),
+	SYSCALL(__NR_setregid32, setregid),
+	SYSCALL(__NR_getgroups32, getgroups),
+	SYSCALL(__NR_setgroups32, setgroups),
+	SYSCALL(__NR_setresuid32, setresuid),
+	SYSCALL(__NR_getresuid32, getresuid),
+	SYSCALL(__NR_setresgid32, setresgid),
+	SYSCALL(__NR_getresgid32, getresgid),
+	SYSCALL(__NR_setuid32, setuid),
+	SYSCALL(__NR_setgid32, setgid),
+	SYSCALL(__NR_getdents64, getdents64),
+	SYSCALL(__NR_fcntl64, fcntl),
+	SYSCALL(__NR_exit_group, exit_group),
+	SYSCALL(__NR_clock_gettime, clock_gettime),
+	SYSCALL(__NR_pipe2, pipe2),
+	SYSCALL(__NR_shmget, shmget),
+	SYSCALL(__NR_shmctl, shmctl),
+	SYSCALL(__NR_shmat, shmat),
+	SYSCALL(__NR_shmdt, shmdt),
+};
+
+const char *syscall_name(unsigned long nr)
+{
+	return nr < NR_syscalls && sys_call_table[nr].name ?
+	       sys_call_table[nr].name : "unknown";
+}
+
+/* Called by entry.asm's system_call with interrupts off. */
+void do_syscall(struct pt_regs *regs)
+{
+	unsigned long nr = regs->orig_eax;
+	const struct syscall_entry *s;
+	long ret = -ENOSYS;
+
+	sti();
+	if (nr < NR_syscalls && (s = &sys_call_table[nr])->fn) {
+		if (s->wants_regs)
+			ret = ((long (*)(struct pt_regs *))(void *)s->fn)(regs);
+		else
+			ret = s->fn(regs->ebx, regs->ecx, regs->edx,
+				    regs->esi, regs->edi, regs->ebp);
+	}
+	regs->eax = ret;
+}

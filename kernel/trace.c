@@ -1,0 +1,55 @@
+/*
+ * trace.c - which events are traced (include/linux/trace.h).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/trace.h>
+
+unsigned long trace_mask;
+
+static const struct {
+	const char *name;
+	unsigned long bit;
+} trace_names[] = {
+	{ "fault", TRACE_FAULT },
+	{ "shm", TRACE_SHM },
+	{ "cow", TRACE_COW },
+	{ "sched", TRACE_SCHED },
+	{ "syscall", TRACE_SYSCALL },
+};
+
+/* "fault,shm" -> TRACE_FAULT | TRACE_SHM; "all" -> everything; unknown
+ * names are ignored. */
+unsigned long trace_parse(const char *list)
+{
+	unsigned long mask = 0;
+	unsigned int i;
+
+	while (*list) {
+		const char *end = strchr(list, ',');
+		size_t len = end ? (size_t)(end - list) : strlen(list);
+
+		for (i = 0; i < ARRAY_SIZE(trace_names); i++)
+			if ((len == 3 && !strncmp(list, "all", 3)) ||
+			    (strlen(trace_names[i].name) == len &&
+			     !strncmp(list, trace_names[i].name, len)))
+				mask |= trace_names[i].bit;
+		list += len + (end ? 1 : 0);
+	}
+	return mask;
+}
+
+/* The inverse, for reading the setting back: "fault,shm\n". */
+int trace_format(char *buf, int size, unsigned long mask)
+{
+	unsigned int i;
+	int n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < ARRAY_SIZE(trace_names); i++)
+		if (mask & trace_names[i].bit)
+			n += snprintf(buf + n, size - n, "%s%s", n ? "," : "",
+				      trace_names[i].name);
+	n += snprintf(buf + n, size - n, "\n");
+	return n;
+}
