@@ -1,0 +1,456 @@
+/*
+ * bench.c - Lintel's micro-benchmarks.
+ *
+ * One static i386 program that enters the kernel only through int 0x80,
+ * so the very same binary runs as init in Lintel and in a Linux kernel
+ * booted in the same QEMU (scripts/bench.py does both and compares).
+ *
+ * Output, one line each (stdout is flushed at every newline):
+ *
+ *	bench begin				first line, as early as possible
+ *	bench <name> <value> <unit>		one per result, value is N.N
+ *	bench <name> error <call> <errno>	a benchmark that could not run
+ *	bench end				last line
+ *
+ * Time comes from the TSC, calibrated at start against
+ * clock_gettime(CLOCK_MONOTONIC). Calibrating between two edges of the
+ * clock makes this work whether the kernel's clock ticks every nanosecond
+ * or every jiffy (10 ms), and reading the TSC costs no system call, so the
+ * timer itself does not weigh on what is measured.
+ *
+ * Run as process 1 (the init of a Linux initramfs), the program powers
+ * the machine off when done; anywhere else it just exits.
+ */
+#include <errno.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/reboot.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+
+#define PAGE_SIZE	4096
+#define BIG_SIZE	(16 << 20)	/* the 16 MiB segment and mapping */
+#define BIG_PAGES	(BIG_SIZE / PAGE_SIZE)
+#define SMALL_SIZE	(64 << 10)	/* the shm lifecycle segment */
+#define SMALL_PAGES	(SMALL_SIZE / PAGE_SIZE)
+
+#define NSEC_PER_SEC	1000000000u
+#define NSEC_PER_USEC	1000u
+#define TURN_STOP	0xffffffffu	/* the ping-pong is over */
+#define CALIBRATE_NS	(100 * 1000 * 1000)	/* 0.1 s between clock edges */
+#define MULT_SHIFT	24			/* fixed point of ns per tick */
+
+/*
+ * Repetitions: enough that one result takes 0.1-0.5 s on Linux under
+ * TCG, so the whole program stays within a few seconds. A kernel much
+ * slower than that is cut short after MAX_NS per loop (a ping-pong that
+ * waits a whole time slice per hand-off would otherwise take minutes).
+ */
+#define MAX_NS		(2ull * NSEC_PER_SEC)
+#define LIFECYCLE_ITERS	1000
+#define PINGPONG_ITERS	10000
+#define FORK_BIG_ITERS	20
+#define FORK_ITERS	300
+#define GETPID_ITERS	200000
+#define GETPID_BATCH	1000		/* calls between looks at the clock */
+#define PIPE_ITERS	5000
+
+static uint64_t tsc_base;		/* now_ns() counts from here */
+static uint32_t ns_mult;		/* ns = (ticks * ns_mult) >> MULT_SHIFT */
+
+static uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static uint64_t clock_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+}
+
+/* Spin until the clock moves; return the new reading and the TSC there. */
+static uint64_t clock_edge(uint64_t *tsc)
+{
+	uint64_t start = clock_ns(), now;
+
+	do {
+		*tsc = rdtsc();
+		now = clock_ns();
+	} while (now == start);
+	return now;
+}
+
+/*
+ * Measure the TSC against the clock over CALIBRATE_NS, edge to edge.
+ * Returns TSC ticks per microsecond (for the report), or 0 when the clock
+ * does not work.
+ */
+static uint32_t calibrate(void)
+{
+	struct timespec ts;
+	uint64_t ns0, ns1, tsc0, tsc1, ticks;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
+		return 0;
+	ns0 = clock_edge(&tsc0);
+	while (clock_ns() - ns0 < CALIBRATE_NS)
+		;
+	ns1 = clock_edge(&tsc1);
+	tsc_base = tsc0;
+	ticks = tsc1 - tsc0;
+	if (!ticks)
+		return 0;
+	ns_mult = ((ns1 - ns0) << MULT_SHIFT) / ticks;
+	return ticks * NSEC_PER_USEC / (ns1 - ns0);
+}
+
+static uint64_t now_ns(void)
+{
+	return ((rdtsc() - tsc_base) * ns_mult) >> MULT_SHIFT;
+}
+
+/* True once a loop that started at t0 has run for MAX_NS. */
+static int out_of_time(uint64_t t0)
+{
+	return now_ns() - t0 > MAX_NS;
+}
+
+/* Print "bench <name> <value> <unit>" for a value given in tenths. */
+static void report_tenths(const char *name, uint64_t tenths, const char *unit)
+{
+	printf("bench %s %llu.%llu %s\n", name, tenths / 10, tenths % 10, unit);
+}
+
+/* Report ns spent over count operations, per operation, in ns or us. */
+static void report_ns(const char *name, uint64_t ns, uint32_t count,
+		      const char *unit)
+{
+	report_tenths(name, ns * 10 / count, unit);
+}
+
+static void report_us(const char *name, uint64_t ns, uint32_t count,
+		      const char *unit)
+{
+	report_tenths(name, ns * 10 / NSEC_PER_USEC / count, unit);
+}
+
+/* Say that benchmark name could not run because call failed. */
+static void report_error(const char *name, const char *call)
+{
+	printf("bench %s error %s %d\n", name, call, errno);
+}
+
+/* Write one byte to each page of [p, p + npages pages); ns per page. */
+static uint64_t touch_pages(volatile char *p, int npages)
+{
+	uint64_t t0 = now_ns();
+	int i;
+
+	for (i = 0; i < npages; i++)
+		p[i * PAGE_SIZE] = 1;
+	return now_ns() - t0;
+}
+
+/* Create and attach a private segment of size bytes; NULL on failure. */
+static char *shm_new(int size, int *id, const char *name)
+{
+	char *p;
+
+	*id = shmget(IPC_PRIVATE, size, IPC_CREAT | 0600);
+	if (*id < 0) {
+		report_error(name, "shmget");
+		return NULL;
+	}
+	p = shmat(*id, NULL, 0);
+	if (p == (char *)-1) {
+		report_error(name, "shmat");
+		shmctl(*id, IPC_RMID, NULL);
+		return NULL;
+	}
+	return p;
+}
+
+static void shm_free(char *p, int id)
+{
+	shmdt(p);
+	shmctl(id, IPC_RMID, NULL);
+}
+
+/*
+ * shm fault throughput. The first 16 MiB segment takes frames this
+ * program has never used (cold); it is removed, so the second one takes
+ * frames just freed (reused). Every first touch goes through the shm
+ * fault path and a zeroed page; the second touch of the same pages
+ * measures a write that does not fault at all.
+ */
+static void bench_shm_fault(void)
+{
+	uint64_t cold, reused, mapped;
+	char *p;
+	int id;
+
+	p = shm_new(BIG_SIZE, &id, "shm_fault_cold");
+	if (!p)
+		return;
+	cold = touch_pages(p, BIG_PAGES);
+	shm_free(p, id);
+
+	p = shm_new(BIG_SIZE, &id, "shm_fault_reused");
+	if (!p)
+		return;
+	reused = touch_pages(p, BIG_PAGES);
+	mapped = touch_pages(p, BIG_PAGES);
+	shm_free(p, id);
+
+	report_ns("shm_fault_cold", cold, BIG_PAGES, "ns/page");
+	report_ns("shm_fault_reused", reused, BIG_PAGES, "ns/page");
+	report_ns("shm_touch_mapped", mapped, BIG_PAGES, "ns/page");
+}
+
+/* A whole segment's life: get, attach, fault 16 pages, detach, remove. */
+static void bench_shm_lifecycle(void)
+{
+	uint64_t t0 = now_ns();
+	char *p;
+	int i, id;
+
+	for (i = 0; i < LIFECYCLE_ITERS && !out_of_time(t0); i++) {
+		p = shm_new(SMALL_SIZE, &id, "shm_lifecycle");
+		if (!p)
+			return;
+		touch_pages(p, SMALL_PAGES);
+		shm_free(p, id);
+	}
+	report_us("shm_lifecycle", now_ns() - t0, i, "us/cycle");
+}
+
+/* Wait, yielding the CPU, until *turn is want or TURN_STOP; return it. */
+static uint32_t wait_turn(volatile uint32_t *turn, uint32_t want)
+{
+	uint32_t seen;
+
+	while ((seen = *turn) != want && seen != TURN_STOP)
+		sched_yield();
+	return seen;
+}
+
+/*
+ * Ping-pong through one shared page: the parent writes an odd count, the
+ * child answers with the next even one, until the parent writes
+ * TURN_STOP. With one CPU every hand-off is a sched_yield() that must
+ * switch to the other process.
+ */
+static void bench_pingpong(void)
+{
+	volatile uint32_t *turn;
+	uint64_t t0, ns;
+	uint32_t i;
+	pid_t pid;
+	int id;
+
+	turn = (volatile uint32_t *)shm_new(PAGE_SIZE, &id, "pingpong");
+	if (!turn)
+		return;
+	*turn = 0;
+	pid = fork();
+	if (pid < 0) {
+		report_error("pingpong", "fork");
+		shm_free((char *)turn, id);
+		return;
+	}
+	if (pid == 0) {
+		for (i = 1; wait_turn(turn, i) != TURN_STOP; i += 2)
+			*turn = i + 1;
+		_exit(0);
+	}
+	t0 = now_ns();
+	for (i = 0; i < PINGPONG_ITERS && !out_of_time(t0); i++) {
+		*turn = 2 * i + 1;
+		wait_turn(turn, 2 * i + 2);
+	}
+	ns = now_ns() - t0;
+	*turn = TURN_STOP;
+	waitpid(pid, NULL, 0);
+	shm_free((char *)turn, id);
+
+	report_tenths("pingpong_rate",
+		      (uint64_t)i * NSEC_PER_SEC * 10 / ns,
+		      "roundtrips/s");
+	report_us("pingpong", ns, i, "us/roundtrip");
+}
+
+/*
+ * Private anonymous memory: first touch (demand-zero faults), then fork
+ * of a process with all 16 MiB touched, then copy-on-write faults.
+ */
+static void bench_anon(void)
+{
+	uint64_t t0, ns;
+	char *p;
+	int i, pipefd[2];
+	pid_t pid;
+
+	p = mmap(NULL, BIG_SIZE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		report_error("anon_fault", "mmap");
+		return;
+	}
+	report_ns("anon_fault", touch_pages(p, BIG_PAGES), BIG_PAGES,
+		  "ns/page");
+
+	/* fork, the child writes one page (one COW fault) and exits */
+	t0 = now_ns();
+	for (i = 0; i < FORK_BIG_ITERS && !out_of_time(t0); i++) {
+		pid = fork();
+		if (pid == 0) {
+			p[0] = 2;
+			_exit(0);
+		}
+		if (pid < 0) {
+			report_error("fork_16m", "fork");
+			goto out_unmap;
+		}
+		waitpid(pid, NULL, 0);
+	}
+	report_us("fork_16m", now_ns() - t0, i, "us");
+
+	/*
+	 * The child stays alive, blocked on a pipe, so every page the parent
+	 * writes is still shared and must be copied.
+	 */
+	if (pipe(pipefd) < 0) {
+		report_error("cow_fault", "pipe");
+		goto out_unmap;
+	}
+	pid = fork();
+	if (pid == 0) {
+		char c;
+
+		close(pipefd[1]);
+		read(pipefd[0], &c, 1);
+		_exit(0);
+	}
+	close(pipefd[0]);
+	if (pid < 0) {
+		report_error("cow_fault", "fork");
+	} else {
+		ns = touch_pages(p, BIG_PAGES);
+		report_ns("cow_fault", ns, BIG_PAGES, "ns/page");
+	}
+	close(pipefd[1]);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+out_unmap:
+	munmap(p, BIG_SIZE);
+}
+
+/* The smallest process life: fork, the child exits, the parent reaps. */
+static void bench_fork(void)
+{
+	uint64_t t0 = now_ns();
+	pid_t pid;
+	int i;
+
+	for (i = 0; i < FORK_ITERS && !out_of_time(t0); i++) {
+		pid = fork();
+		if (pid == 0)
+			_exit(0);
+		if (pid < 0) {
+			report_error("fork_exit_wait", "fork");
+			return;
+		}
+		waitpid(pid, NULL, 0);
+	}
+	report_us("fork_exit_wait", now_ns() - t0, i, "us");
+}
+
+/* The cheapest system call: the cost of entering and leaving the kernel. */
+static void bench_getpid(void)
+{
+	uint64_t t0 = now_ns();
+	int i, j;
+
+	for (i = 0; i < GETPID_ITERS && !out_of_time(t0); i += GETPID_BATCH)
+		for (j = 0; j < GETPID_BATCH; j++)
+			getpid();
+	report_ns("getpid", now_ns() - t0, i, "ns");
+}
+
+/* One byte there and back through two pipes between two processes. */
+static void bench_pipe(void)
+{
+	int to_child[2], to_parent[2], i;
+	uint64_t t0;
+	pid_t pid;
+	char c = 0;
+
+	if (pipe(to_child) < 0 || pipe(to_parent) < 0) {
+		report_error("pipe_roundtrip", "pipe");
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		close(to_child[1]);
+		close(to_parent[0]);
+		while (read(to_child[0], &c, 1) == 1)
+			write(to_parent[1], &c, 1);
+		_exit(0);
+	}
+	close(to_child[0]);
+	close(to_parent[1]);
+	if (pid < 0) {
+		report_error("pipe_roundtrip", "fork");
+		goto out_close;
+	}
+	t0 = now_ns();
+	for (i = 0; i < PIPE_ITERS && !out_of_time(t0); i++) {
+		write(to_child[1], &c, 1);
+		read(to_parent[0], &c, 1);
+	}
+	report_us("pipe_roundtrip", now_ns() - t0, i, "us");
+out_close:
+	close(to_child[1]);
+	close(to_parent[0]);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+}
+
+int main(void)
+{
+	uint32_t tsc_per_us;
+
+	printf("bench begin\n");
+	tsc_per_us = calibrate();
+	if (!tsc_per_us) {
+		report_error("calibrate", "clock_gettime");
+	} else {
+		report_tenths("tsc_rate", (uint64_t)tsc_per_us * 10,
+			      "ticks/us");
+		bench_getpid();
+		bench_shm_fault();
+		bench_shm_lifecycle();
+		bench_pingpong();
+		bench_pipe();
+		bench_fork();
+		bench_anon();
+	}
+	printf("bench end\n");
+
+	/* A Linux kernel panics when init exits: power off instead. */
+	if (getpid() == 1)
+		reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+		       LINUX_REBOOT_CMD_POWER_OFF, NULL);
+	return 0;
+}
