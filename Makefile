@@ -159,6 +159,17 @@ check: test
 host-tests: $(HOST_TESTS) userland
 	$(Q)python3 scripts/runtests.py --only host $(HOST_TESTS)
 
+# ---- benchmarks (scripts/bench.py; docs/bench.md) -------------------------
+.PHONY: bench bench-linux
+bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
+	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
+		--lintel-initrd $(INITRAMFS) --init /bin/bench \
+		$(if $(filter linux,$(COMPARE)),--linux)
+
+bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
+	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
+		--lintel-initrd $(INITRAMFS) --init /bin/bench --linux
+
 # ---- tools for readers -----------------------------------------------------
 # compile_commands.json lets clangd follow every kernel and userland file.
 compile_commands.json: Makefile scripts/compdb.py

@@ -34,7 +34,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 QEMU = "qemu-system-i386"
 # The flags both kernels boot with; only -kernel, -initrd, -append differ.
-QEMU_FLAGS = ["-m", "128", "-nographic", "-no-reboot",
+QEMU_FLAGS = ["-m", "128", "-nographic", "-no-reboot", "-nic", "none",
               "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 LINUX_APPEND = "console=ttyS0 quiet"
 LINUX_META = "linux-image-686:i386"  # depends on the current 686 kernel
