@@ -253,6 +253,22 @@ static inline int index_of(int id)
 	return -1;
 }
 
+/*
+ * IPC_STAT without the read check: find id's index with SHM_STAT_ANY,
+ * which needs no permission, so even a mode-0 segment can be looked at.
+ * Returns 0, or -1 if id is not found.
+ */
+static inline int stat_any_of(int id, struct abi_shmid64_ds *ds)
+{
+	struct abi_shm_info si;
+	int i, max = shm_info(&si);
+
+	for (i = 0; i <= max; i++)
+		if (ipc_shmctl(i, ABI_SHM_STAT_ANY | ABI_IPC_64, ds) == id)
+			return 0;
+	return -1;
+}
+
 /* Seconds since the epoch, straight from the kernel (time, 13). */
 static inline long now(void)
 {
