@@ -34,18 +34,18 @@
  * Numbers the tests need whether or not libc's headers spell them. The
  * values are the Linux i386 ones (include/uapi/linux/{ipc,shm}.h).
  */
-#define ABI_IPC_64		0x0100	/* cmd flag: the shmid64_ds layout */
+#define ABI_IPC_64		0x0100	/* cmd flag: shmid64_ds layout */
 #define ABI_SHM_LOCK		11
 #define ABI_SHM_UNLOCK		12
 #define ABI_SHM_STAT		13
 #define ABI_SHM_INFO		14
 #define ABI_SHM_STAT_ANY	15
-#define ABI_SHM_DEST		01000	/* mode bit: removed, still attached */
-#define ABI_SHM_LOCKED		02000	/* mode bit: SHM_LOCK in force */
+#define ABI_SHM_DEST		01000	/* mode: removed, still attached */
+#define ABI_SHM_LOCKED		02000	/* mode: SHM_LOCK in force */
 #define ABI_SHM_RDONLY		010000
 #define ABI_SHM_RND		020000
 #define ABI_SHM_REMAP		040000
-#define ABI_SHM_NORESERVE	010000	/* a shmget flag: accepted, no effect */
+#define ABI_SHM_NORESERVE	010000	/* shmget flag, no effect */
 #define ABI_SHMLBA		4096
 
 /* ipc(117) call numbers; the high 16 bits of `call' are a version. */
@@ -491,7 +491,7 @@ static inline int wait_word(volatile int *word, int want, pid_t other)
  * wrong details is caught too.
  */
 #define WRITE_DONE		40	/* the write went through */
-#define WRITE_SEGV_OK		41	/* SIGSEGV, at that address, that code */
+#define WRITE_SEGV_OK		41	/* SIGSEGV, right address and code */
 #define WRITE_SEGV_BAD_ADDR	42	/* SIGSEGV, si_addr wrong */
 #define WRITE_SEGV_BAD_CODE	43	/* SIGSEGV, si_code wrong */
 

@@ -16,8 +16,8 @@ static void test_private_new_each_time(void)
 	case_begin("get_private_new_each_time");
 	a = seg_new(PAGE_SIZE);
 	b = seg_get(IPC_PRIVATE, PAGE_SIZE, IPC_CREAT | IPC_EXCL | 0600);
-	CHECK(a >= 0 && b >= 0, "two private segments, got ids %d and %d (errno %d)",
-	      a, b, errno);
+	CHECK(a >= 0 && b >= 0, "two private segments, got ids %d and %d "
+	      "(errno %d)", a, b, errno);
 	CHECK(a != b, "distinct ids, got %d twice", a);
 	seg_rm(a);
 	seg_rm(b);
@@ -40,10 +40,12 @@ static void test_new_segment_fields(void)
 	if (id >= 0 && stat64_of(id, &ds) == 0) {
 		CHECK(ds.shm_perm.key == key, "key 0x%x, got 0x%x", key,
 		      ds.shm_perm.key);
-		CHECK(ds.shm_perm.uid == geteuid() && ds.shm_perm.cuid == geteuid(),
+		CHECK(ds.shm_perm.uid == geteuid() &&
+		      ds.shm_perm.cuid == geteuid(),
 		      "uid and cuid %u, got %u and %u", geteuid(),
 		      ds.shm_perm.uid, ds.shm_perm.cuid);
-		CHECK(ds.shm_perm.gid == getegid() && ds.shm_perm.cgid == getegid(),
+		CHECK(ds.shm_perm.gid == getegid() &&
+		      ds.shm_perm.cgid == getegid(),
 		      "gid and cgid %u, got %u and %u", getegid(),
 		      ds.shm_perm.gid, ds.shm_perm.cgid);
 		CHECK(ds.shm_perm.mode == 0640, "mode 0640, got 0%o",

@@ -99,7 +99,7 @@ out:
  * today's rule is tot + pages > shmall is ENOSPC (1.2.13 used >=, so it
  * refused exactly the remainder).
  */
-#define SHMALL_SEGS_MAX	1024	/* don't try to reach a shmall beyond this */
+#define SHMALL_SEGS_MAX	1024	/* a shmall needing more is out of reach */
 
 static void test_shmall_enospc(void)
 {
@@ -215,7 +215,7 @@ struct leak_plan {
 	size_t seg_size;
 	int rounds;
 	unsigned long long tol;
-	char *addrs[LEAK_SEGS];	/* where the segments go, from the warm-up */
+	char *addrs[LEAK_SEGS];	/* where the warm-up put the segments */
 };
 
 /*

@@ -137,9 +137,10 @@ static void test_pingpong_count(void)
 }
 
 /* What util-linux's ipcs -m prints first, and then for each segment. */
-#define IPCS_HEADING	"\n------ Shared Memory Segments --------\n" \
-			"key        shmid      owner      perms      bytes      " \
-			"nattch     status      \n"
+#define IPCS_HEADING \
+	"\n------ Shared Memory Segments --------\n" \
+	"key        shmid      owner      perms      bytes      nattch     " \
+	"status      \n"
 
 static void ipcs_line(char *buf, size_t size, key_t key, int id,
 		      const char *owner, int mode, unsigned int bytes,
