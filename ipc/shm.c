@@ -703,17 +703,10 @@ static long shm_id_cmd(int shmid, int cmd, void *buf, int version,
 	return -EINVAL;
 }
 
-/*
- * shmctl(396), and ipc(SHMCTL). cmd may carry IPC_64 (glibc always sets
- * it on i386): the caller's buffer is then a shmid64_ds. 1.2.13 knew no
- * IPC_64 and answered EINVAL, which broke every glibc program.
- */
-long sys_shmctl(int shmid, int cmd, void *buf)
+static long do_shmctl(int shmid, int cmd, void *buf, int version)
 {
-	int version = cmd & IPC_64;
 	struct shm_setbuf setbuf = { 0, 0, 0 };
 
-	cmd &= ~IPC_64;
 	if (cmd < 0 || shmid < 0)
 		return -EINVAL;
 	switch (cmd) {
@@ -737,4 +730,22 @@ long sys_shmctl(int shmid, int cmd, void *buf)
 		return -EINVAL;
 	}
 	return shm_id_cmd(shmid, cmd, buf, version, &setbuf);
+}
+
+/* shmctl(396), today's direct call: always the shmid64_ds layout. */
+long sys_shmctl(int shmid, int cmd, void *buf)
+{
+	return do_shmctl(shmid, cmd, buf, IPC_64);
+}
+
+/*
+ * ipc(SHMCTL): cmd may carry IPC_64 (glibc always sets it on i386), and
+ * then the buffer is a shmid64_ds; without it, the old 48-byte layout.
+ * 1.2.13 knew no IPC_64 and answered EINVAL, which broke glibc programs.
+ */
+long sys_old_shmctl(int shmid, int cmd, void *buf)
+{
+	int version = cmd & IPC_64;
+
+	return do_shmctl(shmid, cmd & ~IPC_64, buf, version);
 }

@@ -10,14 +10,6 @@
 #include <linux/ipc.h>
 
 /* ipc() call numbers (Linux's); the version sits in the top 16 bits. */
-#define SEMOP		 1
-#define SEMGET		 2
-#define SEMCTL		 3
-#define SEMTIMEDOP	 4
-#define MSGSND		11
-#define MSGRCV		12
-#define MSGGET		13
-#define MSGCTL		14
 #define SHMAT		21
 #define SHMDT		22
 #define SHMGET		23
@@ -72,7 +64,8 @@ static long ipc_shmat(int shmid, unsigned long shmaddr, int shmflg,
 
 /*
  * ipc(call, first, second, third, ptr, fifth): syscall 117, the only way
- * into SysV IPC in 1.2.13. Semaphores and message queues do not exist yet.
+ * into SysV IPC in 1.2.13. Call numbers 1-4 are semaphores, 11-14 message
+ * queues, 21-24 shared memory.
  */
 long sys_ipc(unsigned int call, int first, unsigned long second,
 	     unsigned long third, void *ptr, long fifth)
@@ -91,10 +84,11 @@ long sys_ipc(unsigned int call, int first, unsigned long second,
 	case SHMGET:
 		return sys_shmget(first, second, third);
 	case SHMCTL:
-		return sys_shmctl(first, second, ptr);
-	case SEMOP: case SEMGET: case SEMCTL: case SEMTIMEDOP:
-	case MSGSND: case MSGRCV: case MSGGET: case MSGCTL:
-		return -ENOSYS;
+		return sys_old_shmctl(first, second, ptr);
 	}
-	return -EINVAL;
+	/*
+	 * Semaphores and message queues do not exist yet, and an unknown call
+	 * is -ENOSYS as on today's Linux (1.2.13 said -EINVAL).
+	 */
+	return -ENOSYS;
 }

@@ -13,5 +13,6 @@ long sys_shmget(key_t key, size_t size, int shmflg);
 long sys_shmat(int shmid, unsigned long shmaddr, int shmflg);
 long sys_shmdt(unsigned long shmaddr);
 long sys_shmctl(int shmid, int cmd, void *buf);
+long sys_old_shmctl(int shmid, int cmd, void *buf);
 
 #endif
