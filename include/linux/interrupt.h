@@ -16,5 +16,6 @@ void do_IRQ(struct pt_regs *regs);
 
 /* kernel/time.c */
 void time_init(void);
+extern unsigned long startup_time;	/* seconds since 1970 at boot */
 
 #endif
