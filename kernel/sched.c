@@ -25,6 +25,7 @@ struct task_struct init_task = {
 	.next_task = &init_task,
 	.prev_task = &init_task,
 	.cwd = "/",
+	.umask = 0022,
 	.rlim = {
 		[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_FSIZE] = { RLIM_INFINITY, RLIM_INFINITY },

@@ -89,6 +89,7 @@ struct task_struct {
 	struct mm_struct *mm;
 	struct file *filp[NR_OPEN];
 	unsigned long close_on_exec;
+	unsigned short umask;
 	char cwd[128];		/* the initramfs has no inodes to point at */
 	unsigned long kernel_stack_page;
 };
