@@ -67,41 +67,27 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 	return vma;
 }
 
-/* The areas just before and just after node (NULL at either end). */
-static void avl_neighbours(struct vm_area_struct *node,
-			   struct vm_area_struct *tree,
-			   struct vm_area_struct **to_the_left,
-			   struct vm_area_struct **to_the_right)
+/*
+ * find_vma_prev - find_vma, and in *pprev the area before the one found
+ * (the last area ending at or below addr), or NULL. One walk down finds
+ * both: every node is either after addr (go left) or not (go right).
+ */
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev)
 {
-	unsigned long key = avl_key(node);
+	struct vm_area_struct *result = NULL, *tree = mm->mmap_avl;
 
-	*to_the_left = *to_the_right = NULL;
-	while (tree != node) {
-		if (!tree) {
-			printk("avl_neighbours: area %08lx-%08lx not in the "
-			       "tree\n", node->vm_start, node->vm_end);
-			return;
-		}
-		if (key < avl_key(tree)) {
-			*to_the_right = tree;
+	*pprev = NULL;
+	while (tree) {
+		if (addr < tree->vm_end) {
+			result = tree;
 			tree = tree->vm_avl_left;
 		} else {
-			*to_the_left = tree;
+			*pprev = tree;
 			tree = tree->vm_avl_right;
 		}
 	}
-	if (node->vm_avl_left) {
-		for (tree = node->vm_avl_left; tree->vm_avl_right;
-		     tree = tree->vm_avl_right)
-			;
-		*to_the_left = tree;
-	}
-	if (node->vm_avl_right) {
-		for (tree = node->vm_avl_right; tree->vm_avl_left;
-		     tree = tree->vm_avl_left)
-			;
-		*to_the_right = tree;
-	}
+	return result;
 }
 
 /*
@@ -306,13 +292,17 @@ void insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vmp)
 /* remove_vm_struct - unlink vmp from mm's list and tree; it is not freed. */
 void remove_vm_struct(struct mm_struct *mm, struct vm_area_struct *vmp)
 {
-	struct vm_area_struct *prev, *next;
+	struct vm_area_struct *prev;
 
-	avl_neighbours(vmp, mm->mmap_avl, &prev, &next);
+	if (find_vma_prev(mm, vmp->vm_start, &prev) != vmp) {
+		printk("remove_vm_struct: area %08lx-%08lx not in the mm\n",
+		       vmp->vm_start, vmp->vm_end);
+		return;
+	}
 	if (prev)
-		prev->vm_next = next;
+		prev->vm_next = vmp->vm_next;
 	else
-		mm->mmap = next;
+		mm->mmap = vmp->vm_next;
 	avl_remove(vmp, &mm->mmap_avl);
 	vmp->vm_next = NULL;
 }

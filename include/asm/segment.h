@@ -15,4 +15,32 @@
 #define USER_DS		0x2B
 #define TSS_SEL		0x30
 
+/*
+ * Copying between the kernel and user space (mm/uaccess.c). The names are
+ * 1.2.13's, from when user memory was reached through the %fs segment;
+ * Lintel's segments are flat and a user pointer is an address below
+ * TASK_SIZE. Each call refuses addresses at or above TASK_SIZE and
+ * survives a pointer to nothing: it returns -EFAULT (never oopses).
+ * 0 means every byte was copied.
+ */
+int memcpy_fromfs(void *to, const void *from, unsigned long n);
+int memcpy_tofs(void *to, const void *from, unsigned long n);
+int get_fs_long(const void *addr, unsigned long *val);
+int put_fs_long(unsigned long val, void *addr);
+int get_fs_byte(const void *addr, unsigned char *val);
+int put_fs_byte(unsigned char val, void *addr);
+
+/*
+ * Copy a NUL-terminated string of at most max bytes (the NUL included)
+ * from user space; returns its length, -EFAULT, or -ENAMETOOLONG when
+ * there is no NUL in the first max bytes.
+ */
+long strncpy_fromfs(char *dst, const char *src, long max);
+
+/*
+ * mm/extable.c: the fixup address for a faulting user-access instruction
+ * at eip, or 0 if eip is not one of them.
+ */
+unsigned long search_exception_table(unsigned long eip);
+
 #endif

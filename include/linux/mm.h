@@ -11,6 +11,7 @@
 #include <linux/types.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/segment.h>
 
 struct pt_regs;
 struct file;
@@ -207,18 +208,23 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long start_addr,
 					     unsigned long end_addr);
+struct vm_area_struct *find_vma_prev(struct mm_struct *mm, unsigned long addr,
+				     struct vm_area_struct **pprev);
 void insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vmp);
 void remove_vm_struct(struct mm_struct *mm, struct vm_area_struct *vmp);
 void build_mmap_avl(struct mm_struct *mm);
 int vmacheck(struct mm_struct *mm);
 
 /* mm/mmap.c: mappings of the current process */
+#define MAX_ERRNO		4095
+#define IS_ERR_VALUE(x)		((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 unsigned long do_mmap(struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long off);
 int do_munmap(unsigned long addr, size_t len);
 void merge_segments(struct mm_struct *mm, unsigned long start_addr,
 		    unsigned long end_addr);
+int split_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 unsigned long get_unmapped_area(unsigned long len);
 
 long sys_brk(unsigned long brk);
@@ -251,6 +257,7 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	       int write_access);
 int do_no_page(struct vm_area_struct *vma, unsigned long address,
 	       int write_access);
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
 void oom(void);
 
 #define VERIFY_READ	0

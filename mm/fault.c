@@ -1,0 +1,115 @@
+/*
+ * fault.c - the page-fault handler, vector 14 (1.2.13's
+ * arch/i386/mm/fault.c).
+ *
+ * The CPU leaves the faulting address in cr2 and says in the error code
+ * what kind of access it was:
+ *
+ *   bit 0  PF_PROT   0: the page was not present  1: protection violation
+ *   bit 1  PF_WRITE  0: read                      1: write
+ *   bit 2  PF_USER   0: in the kernel             1: in user mode
+ *
+ * A fault inside an area that allows the access is the normal way pages
+ * get mapped (do_no_page) and copied on write (do_wp_page). Anything else
+ * is a bad access: SIGSEGV for a user, and for the kernel either the
+ * fixup of a user-access instruction (mm/extable.c) or an oops.
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/trace.h>
+#include <linux/mm.h>
+#include <asm/ptrace.h>
+#include <asm/system.h>
+#include <asm/segment.h>
+
+#define PF_PROT		0x1
+#define PF_WRITE	0x2
+#define PF_USER		0x4
+
+#define TRAP_PAGE_FAULT	14
+#define BUS_ADRERR	2	/* si_code of a SIGBUS: no such page (Linux's value) */
+
+/* A bad access from user mode: record it like 1.2.13, send the signal. */
+static void user_fault(int sig, int code, unsigned long address,
+		       unsigned long error_code)
+{
+	current->tss.cr2 = address;
+	current->tss.error_code = error_code;
+	current->tss.trap_no = TRAP_PAGE_FAULT;
+	force_sig_fault(sig, code, address);
+}
+
+/*
+ * A kernel access that went wrong. If it was one of the user-access
+ * instructions in the exception table, carry on at its fixup (the copy
+ * then returns -EFAULT); otherwise the kernel has a bug: oops.
+ */
+static void kernel_fault(struct pt_regs *regs, unsigned long address)
+{
+	unsigned long fixup = search_exception_table(regs->eip);
+
+	if (fixup) {
+		regs->eip = fixup;
+		return;
+	}
+	printk("Unable to handle kernel paging request at virtual address "
+	       "%08lx\n", address);
+	die("page fault", regs);
+}
+
+/* Does vma allow the access described by error_code? */
+static int access_ok_in(struct vm_area_struct *vma, unsigned long error_code)
+{
+	if (error_code & PF_WRITE)
+		return vma->vm_flags & VM_WRITE;
+	if (error_code & PF_PROT)	/* a present page refused a read */
+		return 0;
+	return vma->vm_flags & (VM_READ | VM_EXEC);
+}
+
+void do_page_fault(struct pt_regs *regs, unsigned long error_code)
+{
+	unsigned long address = read_cr2();
+	struct mm_struct *mm = current ? current->mm : NULL;
+	struct vm_area_struct *vma = NULL;
+	int code = SEGV_MAPERR, error;
+
+	trace(TRACE_FAULT, "fault: pid %d %s %s %08lx eip %08lx\n",
+	      current ? current->pid : 0,
+	      error_code & PF_WRITE ? "write" : "read",
+	      error_code & PF_PROT ? "protection" : "not-present",
+	      address, regs->eip);
+	if (address < TASK_SIZE && mm)
+		vma = find_vma(mm, address);
+	if (!vma)
+		goto bad_area;
+	if (vma->vm_start > address && expand_stack(vma, address))
+		goto bad_area;
+	code = SEGV_ACCERR;
+	if (!access_ok_in(vma, error_code))
+		goto bad_area;
+
+	if (error_code & PF_PROT)
+		error = do_wp_page(vma, address, error_code & PF_WRITE);
+	else
+		error = do_no_page(vma, address, error_code & PF_WRITE);
+	if (!error)
+		return;
+	if (!user_mode(regs)) {
+		kernel_fault(regs, address);
+		return;
+	}
+	if (error == -ENOMEM)
+		oom();
+	else
+		user_fault(SIGBUS, BUS_ADRERR, address, error_code);
+	return;
+
+bad_area:
+	if (user_mode(regs))
+		user_fault(SIGSEGV, code, address, error_code);
+	else
+		kernel_fault(regs, address);
+}

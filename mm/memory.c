@@ -1,0 +1,495 @@
+/*
+ * memory.c - page tables and the two page-fault handlers.
+ *
+ * do_page_fault (mm/fault.c) decides what a fault is and calls one of:
+ *   do_no_page  the pte is not present: demand-zero a page, or bring in
+ *               the page a "not present, not none" pte names
+ *               (do_swap_page);
+ *   do_wp_page  the pte is present but read-only and the area may be
+ *               written: copy-on-write.
+ * The rest of the file walks page tables for fork (copy_page_tables),
+ * munmap and exit (unmap_page_range, free_page_tables) and mprotect
+ * (change_protection). 1.2.13's mm/memory.c has all of these.
+ *
+ * Nothing here sleeps: Lintel's allocator never waits for memory, so a
+ * pte read at the start of a handler is still what it was at the end.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/trace.h>
+#include <linux/mm.h>
+#include <asm/system.h>
+
+/* Ranges this many pages or shorter are flushed page by page. */
+#define FLUSH_ONE_BY_ONE_MAX	32
+
+/* Is mm the address space the CPU is using (its pgd in cr3)? */
+static int mm_active(struct mm_struct *mm)
+{
+	return read_cr3() == __pa(mm->pgd);
+}
+
+/*
+ * The TLB may hold stale translations only for the active mm; another
+ * mm's entries went when cr3 last changed.
+ */
+void flush_tlb_mm(struct mm_struct *mm)
+{
+	if (mm_active(mm))
+		invalidate();
+}
+
+void flush_tlb_range(struct mm_struct *mm, unsigned long start,
+		     unsigned long end)
+{
+	if (!mm_active(mm))
+		return;
+	if ((end - start) >> PAGE_SHIFT > FLUSH_ONE_BY_ONE_MAX) {
+		invalidate();
+		return;
+	}
+	for (; start < end; start += PAGE_SIZE)
+		invalidate_page(start);
+}
+
+static void flush_tlb_page(struct vm_area_struct *vma, unsigned long address)
+{
+	if (mm_active(vma->vm_mm))
+		invalidate_page(address);
+}
+
+/* A page of user memory the mem_map counts (not a reserved one). */
+static int counted_page(unsigned long page)
+{
+	return MAP_NR(page) < num_physpages && !page_reserved(page);
+}
+
+pte_t *pte_alloc(pmd_t *pmd, unsigned long address)
+{
+	if (pmd_none(*pmd)) {
+		unsigned long page = get_free_page(GFP_KERNEL);
+
+		if (!page)
+			return NULL;
+		pmd_val(*pmd) = _PAGE_TABLE | __pa(page);
+	} else if (pmd_bad(*pmd)) {
+		printk("pte_alloc: bad pmd %08lx\n", pmd_val(*pmd));
+		return NULL;
+	}
+	return pte_offset(pmd, address);
+}
+
+/* The pte for address in mm, with page tables allocated; NULL: no memory. */
+static pte_t *get_empty_pgtable(struct mm_struct *mm, unsigned long address)
+{
+	pgd_t *pgd = pgd_offset(mm, address);
+
+	return pte_alloc(pmd_alloc(pgd, address), address);
+}
+
+/*
+ * The pte for address if its page table exists, else NULL. The end of
+ * the 4 MiB the table covers goes to *table_end, so that a walk over a
+ * range can step from table to table.
+ */
+static pte_t *walk_pgtable(struct mm_struct *mm, unsigned long address,
+			   unsigned long end, unsigned long *table_end)
+{
+	pmd_t *pmd = pmd_offset(pgd_offset(mm, address), address);
+	unsigned long next = (address + PGDIR_SIZE) & PGDIR_MASK;
+
+	*table_end = next && next < end ? next : end;
+	if (pmd_none(*pmd))
+		return NULL;
+	if (pmd_bad(*pmd)) {
+		printk("page table walk: bad pmd %08lx at %08lx\n",
+		       pmd_val(*pmd), address);
+		return NULL;
+	}
+	return pte_offset(pmd, address);
+}
+
+/*
+ * A pte is going away: drop the reference it held. A present page loses
+ * one mem_map count (and mm one page of rss); a swap entry would free its
+ * slot, but there is no swap yet; a shm signature holds nothing.
+ */
+static void forget_pte(struct mm_struct *mm, pte_t pte)
+{
+	unsigned long page;
+
+	if (!pte_present(pte))
+		return;
+	page = pte_page(pte);
+	if (!counted_page(page))
+		return;
+	free_page(page);
+	if (mm->rss)
+		mm->rss--;
+}
+
+/*
+ * unmap_page_range - clear every pte of mm in [address, address + size),
+ * dropping what each held (forget_pte). Page tables stay; they go at exit
+ * (free_page_tables). Called by do_munmap and exit_mmap, and by shm.
+ */
+void unmap_page_range(struct mm_struct *mm, unsigned long address,
+		      unsigned long size)
+{
+	unsigned long start = address, end = address + size, table_end;
+	int cleared = 0;
+
+	while (address < end) {
+		pte_t *pte = walk_pgtable(mm, address, end, &table_end);
+
+		for (; pte && address < table_end; address += PAGE_SIZE, pte++) {
+			pte_t old = *pte;
+
+			if (pte_none(old))
+				continue;
+			pte_clear(pte);
+			forget_pte(mm, old);
+			cleared = 1;
+		}
+		address = table_end;
+	}
+	if (cleared)
+		flush_tlb_range(mm, start, end);
+}
+
+/*
+ * change_protection - give every present pte of mm in [start, end) the
+ * protection newprot (mprotect). Not-present entries keep their bits: a
+ * signature is not a protection.
+ */
+void change_protection(struct mm_struct *mm, unsigned long start,
+		       unsigned long end, pgprot_t newprot)
+{
+	unsigned long address = start, table_end;
+
+	while (address < end) {
+		pte_t *pte = walk_pgtable(mm, address, end, &table_end);
+
+		for (; pte && address < table_end; address += PAGE_SIZE, pte++)
+			if (pte_present(*pte))
+				*pte = pte_modify(*pte, newprot);
+		address = table_end;
+	}
+	flush_tlb_range(mm, start, end);
+}
+
+/*
+ * Fork's copy of one pte (1.2.13's copy_one_pte). A private page that
+ * may be written (_PAGE_COW) is made read-only in both parent and child:
+ * the first write by either copies it (do_wp_page). A shared page, a shm
+ * page, or a read-only one is simply mapped twice. A "not present" entry
+ * (a shm signature) is copied as it is: it names the page, not a copy.
+ * Returns 1 if the parent's pte was write-protected.
+ */
+static int copy_one_pte(struct mm_struct *dst, pte_t *src_pte, pte_t *dst_pte)
+{
+	pte_t pte = *src_pte;
+	int protected = 0;
+
+	if (pte_none(pte))
+		return 0;
+	if (!pte_present(pte) || !counted_page(pte_page(pte))) {
+		*dst_pte = pte;
+		return 0;
+	}
+	if (pte_cow(pte) && pte_write(pte)) {
+		pte = pte_wrprotect(pte);
+		*src_pte = pte;
+		protected = 1;
+	}
+	*dst_pte = pte_mkold(pte);
+	virt_to_page(pte_page(pte))->count++;
+	dst->rss++;
+	return protected;
+}
+
+/* Copy vma's ptes from src into dst, allocating dst's tables. */
+static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+			   struct vm_area_struct *vma, int *protected)
+{
+	unsigned long address = vma->vm_start, end = vma->vm_end, table_end;
+
+	while (address < end) {
+		pte_t *src_pte = walk_pgtable(src, address, end, &table_end);
+		pte_t *dst_pte;
+
+		if (!src_pte) {
+			address = table_end;
+			continue;
+		}
+		dst_pte = get_empty_pgtable(dst, address);
+		if (!dst_pte)
+			return -ENOMEM;
+		for (; address < table_end; address += PAGE_SIZE)
+			*protected |= copy_one_pte(dst, src_pte++, dst_pte++);
+	}
+	return 0;
+}
+
+/*
+ * copy_page_tables - fork: map in dst everything src maps in its areas
+ * (dst already has copies of the areas, from dup_mmap). Returns 0 or
+ * -ENOMEM; after a failure dst holds references that exit_mmap and
+ * free_page_tables give back.
+ */
+int copy_page_tables(struct mm_struct *dst, struct mm_struct *src)
+{
+	struct vm_area_struct *vma;
+	int protected = 0, error = 0;
+
+	for (vma = src->mmap; vma && !error; vma = vma->vm_next)
+		error = copy_page_range(dst, src, vma, &protected);
+	if (protected)
+		flush_tlb_mm(src);
+	return error;
+}
+
+/*
+ * free_page_tables - give back the user page tables of mm. exit_mmap
+ * has unmapped every area first, so the tables map nothing; the kernel's
+ * part of the pgd is shared by every mm and stays.
+ */
+void free_page_tables(struct mm_struct *mm)
+{
+	pgd_t *pgd = mm->pgd;
+	int i;
+
+	for (i = 0; i < (int)USER_PTRS_PER_PGD; i++) {
+		pmd_t *pmd = pmd_offset(pgd + i, 0);
+
+		if (pmd_none(*pmd))
+			continue;
+		if (pmd_bad(*pmd))
+			printk("free_page_tables: bad pmd %08lx\n",
+			       pmd_val(*pmd));
+		else
+			free_page(pmd_page(*pmd));
+		pmd_clear(pmd);
+	}
+	flush_tlb_mm(mm);
+}
+
+/* Out of memory on a fault: the process cannot go on (1.2.13's oom). */
+void oom(void)
+{
+	printk("Out of memory for %s (pid %d): killed\n", current->comm,
+	       current->pid);
+	force_sig(SIGKILL, current);
+}
+
+/*
+ * do_wp_page - a write to a present, read-only page of an area that may
+ * be written. The page is shared copy-on-write after fork: if others
+ * still map it (count > 1), copy it and map the copy writable; if this
+ * is the last user, just make it writable. A shared area's page is never
+ * copied: writes to shared memory must reach every process mapping it.
+ * Returns 0, or -ENOMEM when no page could be had for the copy.
+ */
+int do_wp_page(struct vm_area_struct *vma, unsigned long address,
+	       int write_access)
+{
+	unsigned long table_end, old_page, new_page;
+	pte_t *page_table, pte;
+
+	(void)write_access;
+	address &= PAGE_MASK;
+	page_table = walk_pgtable(vma->vm_mm, address, address + PAGE_SIZE,
+				  &table_end);
+	if (!page_table)
+		return 0;
+	pte = *page_table;
+	if (!pte_present(pte) || pte_write(pte))
+		return 0;
+	old_page = pte_page(pte);
+	if ((vma->vm_flags & VM_SHARED) ||
+	    (counted_page(old_page) && virt_to_page(old_page)->count == 1)) {
+		trace(TRACE_COW, "cow: pid %d %08lx page %08lx reused\n",
+		      current->pid, address, __pa(old_page));
+		*page_table = pte_mkdirty(pte_mkwrite(pte));
+		flush_tlb_page(vma, address);
+		return 0;
+	}
+	new_page = __get_free_page(GFP_USER);
+	if (!new_page)
+		return -ENOMEM;
+	memcpy((void *)new_page, (void *)old_page, PAGE_SIZE);
+	trace(TRACE_COW, "cow: pid %d %08lx page %08lx copied to %08lx\n",
+	      current->pid, address, __pa(old_page), __pa(new_page));
+	*page_table = pte_mkdirty(pte_mkwrite(mk_pte(new_page,
+						     vma->vm_page_prot)));
+	if (counted_page(old_page))
+		free_page(old_page);
+	else
+		vma->vm_mm->rss++;
+	flush_tlb_page(vma, address);
+	return 0;
+}
+
+/*
+ * do_swap_page - a fault on a pte that is "not present, not none". Such
+ * a pte is a swap entry or, in a shm area, a signature naming segment and
+ * page; the area decides which (vma->vm_ops->swapin is shm_swap_in), the
+ * bits do not. swapin returns the pte to install, holding one reference
+ * for it, or a none pte when there was no page to be had.
+ */
+static int do_swap_page(struct vm_area_struct *vma, unsigned long address,
+			pte_t *page_table, pte_t entry, int write_access)
+{
+	pte_t pte;
+
+	if (!vma->vm_ops || !vma->vm_ops->swapin)
+		return swap_in(vma, page_table, pte_val(entry), write_access);
+	pte = vma->vm_ops->swapin(vma, address - vma->vm_start +
+				  vma->vm_offset, pte_val(entry));
+	if (pte_none(pte))
+		return -ENOMEM;
+	if (pte_val(*page_table) != pte_val(entry)) {
+		/* swapin slept and someone else brought the page in */
+		free_page(pte_page(pte));
+		return 0;
+	}
+	if (virt_to_page(pte_page(pte))->count > 1 &&
+	    !(vma->vm_flags & VM_SHARED))
+		pte = pte_wrprotect(pte);
+	vma->vm_mm->rss++;
+	*page_table = pte;
+	return 0;
+}
+
+/*
+ * The first touch of an anonymous page: a fresh zeroed page. It is
+ * writable at once if the area may be written (so the write that follows
+ * a read does not fault again); 1.2.13 made it writable even in a
+ * read-only area.
+ */
+static int do_anonymous_page(struct vm_area_struct *vma,
+			     pte_t *page_table, int write_access)
+{
+	unsigned long page = get_free_page(GFP_USER);
+	pte_t pte;
+
+	if (!page)
+		return -ENOMEM;
+	pte = mk_pte(page, vma->vm_page_prot);
+	if (vma->vm_flags & VM_WRITE)
+		pte = pte_mkwrite(pte);
+	if (write_access)
+		pte = pte_mkdirty(pte);
+	*page_table = pte;
+	vma->vm_mm->rss++;
+	return 0;
+}
+
+/*
+ * do_no_page - a fault on a page that is not present in vma. Returns 0
+ * (the page is mapped, or the fault was already handled), -ENOMEM (no
+ * memory; the caller kills the process), or -EFAULT (the page cannot be
+ * had: SIGBUS).
+ */
+int do_no_page(struct vm_area_struct *vma, unsigned long address,
+	       int write_access)
+{
+	pte_t *page_table, entry;
+	unsigned long page;
+
+	address &= PAGE_MASK;
+	page_table = get_empty_pgtable(vma->vm_mm, address);
+	if (!page_table)
+		return -ENOMEM;
+	entry = *page_table;
+	if (pte_present(entry))
+		return 0;
+	if (!pte_none(entry))
+		return do_swap_page(vma, address, page_table, entry,
+				    write_access);
+	if (!vma->vm_ops || !vma->vm_ops->nopage)
+		return do_anonymous_page(vma, page_table, write_access);
+
+	/* An area that fills its own pages (1.2.13: file mappings). */
+	page = __get_free_page(GFP_USER);
+	if (!page)
+		return -ENOMEM;
+	page = vma->vm_ops->nopage(vma, address, page,
+				   write_access && !(vma->vm_flags & VM_SHARED));
+	if (!page)
+		return -EFAULT;
+	entry = mk_pte(page, vma->vm_page_prot);
+	if (write_access)
+		entry = pte_mkdirty(pte_mkwrite(entry));
+	*page_table = entry;
+	vma->vm_mm->rss++;
+	return 0;
+}
+
+/*
+ * populate_range - fault in every page of vma in [start, end) now. Used
+ * for shared anonymous memory, which has no object to find its pages in
+ * later: its pages must exist before fork, so that both sides map them.
+ */
+int populate_range(struct vm_area_struct *vma, unsigned long start,
+		   unsigned long end)
+{
+	for (; start < end; start += PAGE_SIZE) {
+		int error = do_no_page(vma, start, 0);
+
+		if (error)
+			return error;
+	}
+	return 0;
+}
+
+/*
+ * expand_stack - address lies below vma, in the gap under it. If vma is
+ * a stack (VM_GROWSDOWN) and would stay within RLIMIT_STACK, move its
+ * start down to address's page; the gap is free, since find_vma found
+ * no area there. Returns 0 or -EFAULT.
+ */
+int expand_stack(struct vm_area_struct *vma, unsigned long address)
+{
+	address &= PAGE_MASK;
+	if (!(vma->vm_flags & VM_GROWSDOWN) ||
+	    vma->vm_end - address > current->rlim[RLIMIT_STACK].rlim_cur)
+		return -EFAULT;
+	vma->vm_offset -= vma->vm_start - address;
+	vma->vm_start = address;
+	return 0;
+}
+
+/*
+ * verify_area - may the current process read (VERIFY_READ) or write
+ * (VERIFY_WRITE) the size bytes at addr? Every byte must be in areas
+ * that allow it, end to end. Returns 0 or -EFAULT. memcpy_tofs and
+ * friends do not need it (a bad pointer there is caught by the fault
+ * handler's exception table); it is for callers that want to know
+ * before they start.
+ */
+int verify_area(int type, const void *addr, unsigned long size)
+{
+	unsigned long start = (unsigned long)addr, end = start + size;
+	unsigned long need = type == VERIFY_WRITE ? VM_WRITE : VM_READ;
+	struct vm_area_struct *vma;
+
+	if (!size)
+		return 0;
+	if (start >= TASK_SIZE || size > TASK_SIZE - start || !current->mm)
+		return -EFAULT;
+	vma = find_vma(current->mm, start);
+	if (!vma || (vma->vm_start > start && expand_stack(vma, start)))
+		return -EFAULT;
+	for (;;) {
+		if (!(vma->vm_flags & need))
+			return -EFAULT;
+		if (vma->vm_end >= end)
+			return 0;
+		if (!vma->vm_next || vma->vm_next->vm_start != vma->vm_end)
+			return -EFAULT;
+		vma = vma->vm_next;
+	}
+}

@@ -1,0 +1,130 @@
+/*
+ * mm_struct.c - an address space's life: made for a new process or an
+ * exec (mm_alloc), copied by fork (dup_mmap), emptied at exit and exec
+ * (exit_mmap), freed when the process is reaped (mm_free), and loaded
+ * into the CPU when the process runs (activate_mm). In 1.2.13 these are
+ * spread over kernel/fork.c, kernel/exit.c and mm/mmap.c.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <asm/system.h>
+
+/*
+ * mm_alloc - an empty address space: no areas, and a page directory
+ * whose user part is empty and whose kernel part is the kernel's. The
+ * kernel's pgd entries are all made at boot (mem_init maps all of RAM)
+ * and never change, so copying them once is sharing them.
+ */
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kmalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	memset(mm, 0, sizeof(*mm));
+	mm->pgd = (pgd_t *)__get_free_page(GFP_KERNEL);
+	if (!mm->pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	memset(mm->pgd, 0, USER_PTRS_PER_PGD * sizeof(pgd_t));
+	memcpy(mm->pgd + USER_PTRS_PER_PGD, swapper_pg_dir + USER_PTRS_PER_PGD,
+	       (PTRS_PER_PGD - USER_PTRS_PER_PGD) * sizeof(pgd_t));
+	mm->count = 1;
+	return mm;
+}
+
+/*
+ * dup_mmap - fork: make dst (fresh from mm_alloc) a copy of src. Each
+ * area is copied and opened (for shm: one more attach), then the page
+ * tables: private writable pages become copy-on-write in both, shared
+ * and shm pages stay shared, shm signatures are copied as they are.
+ * Returns 0 or -ENOMEM; after a failure dst is consistent, and
+ * exit_mmap + mm_free release it.
+ */
+int dup_mmap(struct mm_struct *dst, struct mm_struct *src)
+{
+	struct vm_area_struct *mpnt, *tmp, **link = &dst->mmap;
+	int error = 0;
+
+	dst->start_code = src->start_code;
+	dst->end_code = src->end_code;
+	dst->start_data = src->start_data;
+	dst->end_data = src->end_data;
+	dst->start_brk = src->start_brk;
+	dst->brk = src->brk;
+	dst->start_stack = src->start_stack;
+	dst->arg_start = src->arg_start;
+	dst->arg_end = src->arg_end;
+	dst->env_start = src->env_start;
+	dst->env_end = src->env_end;
+	for (mpnt = src->mmap; mpnt; mpnt = mpnt->vm_next) {
+		tmp = kmalloc(sizeof(*tmp), GFP_KERNEL);
+		if (!tmp) {
+			error = -ENOMEM;
+			break;
+		}
+		*tmp = *mpnt;
+		tmp->vm_mm = dst;
+		tmp->vm_next = NULL;
+		tmp->vm_next_share = tmp->vm_prev_share = NULL;
+		if (tmp->vm_ops && tmp->vm_ops->open)
+			tmp->vm_ops->open(tmp);
+		*link = tmp;
+		link = &tmp->vm_next;
+	}
+	build_mmap_avl(dst);
+	if (error)
+		return error;
+	return copy_page_tables(dst, src);
+}
+
+/*
+ * exit_mmap - empty mm: every area is closed (shm: detached), its pages
+ * unmapped and the area freed; then the user page tables go. mm need not
+ * be the active one (exec empties the old mm after loading the new).
+ */
+void exit_mmap(struct mm_struct *mm)
+{
+	struct vm_area_struct *mpnt = mm->mmap, *next;
+
+	mm->mmap = mm->mmap_avl = NULL;
+	for (; mpnt; mpnt = next) {
+		next = mpnt->vm_next;
+		if (mpnt->vm_ops && mpnt->vm_ops->close)
+			mpnt->vm_ops->close(mpnt);
+		unmap_page_range(mm, mpnt->vm_start,
+				 mpnt->vm_end - mpnt->vm_start);
+		kfree(mpnt);
+	}
+	free_page_tables(mm);
+}
+
+/*
+ * mm_free - give back the pgd and the mm itself (exit_mmap ran first).
+ * If the CPU is still on this pgd (a process reaping itself, or exec's
+ * old mm), move it to the kernel's own first: the page may be reused at
+ * once, as another mm's pgd, and activate_mm would then see "the same
+ * cr3" and keep stale translations.
+ */
+void mm_free(struct mm_struct *mm)
+{
+	if (read_cr3() == __pa(mm->pgd))
+		write_cr3(__pa(swapper_pg_dir));
+	free_page((unsigned long)mm->pgd);
+	kfree(mm);
+}
+
+/*
+ * activate_mm - run on mm's page tables. Loading cr3 flushes the whole
+ * TLB (and all of QEMU's soft TLB), so skip it when mm is already loaded.
+ */
+void activate_mm(struct mm_struct *mm)
+{
+	unsigned long pgd = __pa(mm->pgd);
+
+	if (read_cr3() != pgd)
+		write_cr3(pgd);
+}
