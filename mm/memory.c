@@ -15,7 +15,6 @@
  * pte read at the start of a handler is still what it was at the end.
  */
 #include <linux/kernel.h>
-#include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/trace.h>
@@ -319,7 +318,7 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	new_page = __get_free_page(GFP_USER);
 	if (!new_page)
 		return -ENOMEM;
-	memcpy((void *)new_page, (void *)old_page, PAGE_SIZE);
+	copy_page(new_page, old_page);
 	trace(TRACE_COW, "cow: pid %d %08lx page %08lx copied to %08lx\n",
 	      current->pid, address, __pa(old_page), __pa(new_page));
 	*page_table = pte_mkdirty(pte_mkwrite(mk_pte(new_page,

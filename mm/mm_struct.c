@@ -20,18 +20,18 @@
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kmalloc(sizeof(*mm), GFP_KERNEL);
+	int i;
 
 	if (!mm)
 		return NULL;
 	memset(mm, 0, sizeof(*mm));
-	mm->pgd = (pgd_t *)__get_free_page(GFP_KERNEL);
+	mm->pgd = (pgd_t *)get_free_page(GFP_KERNEL);
 	if (!mm->pgd) {
 		kfree(mm);
 		return NULL;
 	}
-	memset(mm->pgd, 0, USER_PTRS_PER_PGD * sizeof(pgd_t));
-	memcpy(mm->pgd + USER_PTRS_PER_PGD, swapper_pg_dir + USER_PTRS_PER_PGD,
-	       (PTRS_PER_PGD - USER_PTRS_PER_PGD) * sizeof(pgd_t));
+	for (i = USER_PTRS_PER_PGD; i < PTRS_PER_PGD; i++)
+		mm->pgd[i] = swapper_pg_dir[i];
 	mm->count = 1;
 	return mm;
 }

@@ -20,7 +20,6 @@
  * handler may allocate with GFP_ATOMIC (1.2.13 did the same).
  */
 #include <linux/kernel.h>
-#include <linux/string.h>
 #include <linux/mm.h>
 #include <asm/system.h>
 #include "page_list.h"
@@ -122,7 +121,7 @@ unsigned long get_free_page(int priority)
 	unsigned long page = __get_free_pages(priority, 0);
 
 	if (page)
-		memset((void *)page, 0, PAGE_SIZE);
+		clear_page(page);
 	return page;
 }
 

@@ -237,6 +237,27 @@ static inline void invalidate_page(unsigned long address)
 	__asm__ volatile("invlpg (%0)" : : "r"(address) : "memory");
 }
 
+/* Zero a page, or copy one, four bytes at a time (rep stosl, rep movsl). */
+static inline void clear_page(unsigned long page)
+{
+	unsigned long ecx, edi;
+
+	__asm__ volatile("rep stosl"
+			 : "=&c"(ecx), "=&D"(edi)
+			 : "a"(0), "0"(PAGE_SIZE / 4), "1"(page)
+			 : "memory");
+}
+
+static inline void copy_page(unsigned long to, unsigned long from)
+{
+	unsigned long ecx, edi, esi;
+
+	__asm__ volatile("rep movsl"
+			 : "=&c"(ecx), "=&D"(edi), "=&S"(esi)
+			 : "0"(PAGE_SIZE / 4), "1"(to), "2"(from)
+			 : "memory");
+}
+
 /* 1.2.13 hook for CPUs that cache translations in software; none here. */
 #define update_mmu_cache(vma, address, pte)	do { } while (0)
 
