@@ -1,0 +1,87 @@
+/*
+ * helper_gdbshm - one shared page, two processes, two faults: the scene
+ * scripts/gdb-test.py stops in (break shm_swap_in) and looks at with the
+ * lx- GDB helpers.
+ *
+ *  1. The parent makes a two-page segment with key GDBSHM_KEY, attaches
+ *     it at PARENT_ADDR and writes MESSAGE at page 1 + TEXT_OFFSET: the
+ *     first fault. The pte holds a shm signature; shm_swap_in allocates
+ *     the page.
+ *  2. It forks. The child detaches the attach it inherited, attaches the
+ *     segment again at CHILD_ADDR and reads the message there: the second
+ *     fault. shm_swap_in finds the page resident and maps the same frame.
+ *
+ * Fixed key and addresses make the GDB session the same on every run.
+ * Exit status 0 when the child read back what the parent wrote.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
+
+#define GDBSHM_KEY	0x4c494e54	/* "LINT" */
+#define SEG_PAGES	2
+#define PAGE		4096
+#define PARENT_ADDR	0x40000000UL
+#define CHILD_ADDR	0x50000000UL
+#define TEXT_OFFSET	(PAGE + 0x80)	/* page 1, a little way in */
+#define MESSAGE		"written by the parent, read by the child"
+
+static int child(int id, char *inherited)
+{
+	char *p;
+
+	if (shmdt(inherited) < 0) {
+		perror("helper_gdbshm: child shmdt");
+		return 1;
+	}
+	p = shmat(id, (void *)CHILD_ADDR, 0);
+	if (p != (char *)CHILD_ADDR) {
+		perror("helper_gdbshm: child shmat");
+		return 1;
+	}
+	if (strcmp(p + TEXT_OFFSET, MESSAGE) != 0) {
+		fprintf(stderr, "helper_gdbshm: child read \"%.40s\", expected "
+			"\"%s\"\n", p + TEXT_OFFSET, MESSAGE);
+		return 1;
+	}
+	return shmdt(p) == 0 ? 0 : 1;
+}
+
+int main(void)
+{
+	int id, status;
+	char *p;
+	pid_t pid;
+
+	id = shmget(GDBSHM_KEY, SEG_PAGES * PAGE, IPC_CREAT | 0600);
+	if (id < 0) {
+		perror("helper_gdbshm: shmget");
+		return 1;
+	}
+	p = shmat(id, (void *)PARENT_ADDR, 0);
+	if (p != (char *)PARENT_ADDR) {
+		perror("helper_gdbshm: shmat");
+		return 1;
+	}
+	strcpy(p + TEXT_OFFSET, MESSAGE);
+	pid = fork();
+	if (pid < 0) {
+		perror("helper_gdbshm: fork");
+		return 1;
+	}
+	if (pid == 0)
+		_exit(child(id, p));
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "helper_gdbshm: child failed (status 0x%x)\n",
+			status);
+		return 1;
+	}
+	shmdt(p);
+	shmctl(id, IPC_RMID, NULL);
+	printf("helper_gdbshm: the child read what the parent wrote\n");
+	return 0;
+}
