@@ -105,6 +105,8 @@ def stopped_in(s, name, cmd, note):
     s.run(name + "_where", "frame")
     where = frame_name()
     s.fact(name + "_frame", where)
+    if where != "shm_swap_in" and where is not None:
+        s.run(name + "_dmesg", "lx-dmesg 10")
     return where == "shm_swap_in"
 
 
@@ -224,7 +226,7 @@ def port_taken(port):
     return False
 
 
-def start_qemu(args, serial_log):
+def start_qemu(args, serial_log, err_log):
     """QEMU stopped before the first instruction, gdbstub listening."""
     for _ in range(5):
         port = free_port()
@@ -235,17 +237,19 @@ def start_qemu(args, serial_log):
                "-no-reboot", "-nic", "none",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
                "-S", "-gdb", "tcp:127.0.0.1:%d" % port]
-        qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE)
+        with open(err_log, "w") as err:
+            qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                                    stdout=err, stderr=subprocess.STDOUT)
         for _ in range(100):
             if qemu.poll() is not None or port_taken(port):
                 break
             time.sleep(0.05)
+        time.sleep(0.1)             # a QEMU that lost the port exits now
         if qemu.poll() is None:
             return qemu, port
-        qemu.stderr.read()          # the port was taken: try another
-    raise RuntimeError("QEMU did not start: %s" % " ".join(cmd))
+    with open(err_log) as err:      # five ports taken: give up
+        raise RuntimeError("QEMU did not start: %s\n%s"
+                           % (" ".join(cmd), err.read()))
 
 
 def stop_qemu(qemu):
@@ -259,8 +263,9 @@ def run_session(args):
     os.makedirs("build", exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="gdb-test-", dir="build")
     serial_log = os.path.join(tmp, "serial.log")
+    err_log = os.path.join(tmp, "qemu.log")
     out_path = os.path.join(tmp, "session.jsonl")
-    qemu, port = start_qemu(args, serial_log)
+    qemu, port = start_qemu(args, serial_log, err_log)
     env = dict(os.environ, LINTEL_GDBTEST_OUT=out_path,
                LINTEL_GDBTEST_PORT=str(port))
     gdb_cmd = ["gdb", "-nx", "-batch", "-x", "scripts/gdb/lintel.gdb",
@@ -287,7 +292,11 @@ def run_session(args):
     if os.path.exists(serial_log):
         with open(serial_log, errors="replace") as f:
             serial = f.read()
-    for name in (serial_log, out_path):
+    with open(err_log, errors="replace") as f:
+        said = f.read()
+    if said:
+        gdb_out += "\n[QEMU said]\n" + said
+    for name in (serial_log, err_log, out_path):
         if os.path.exists(name):
             os.unlink(name)
     os.rmdir(tmp)
@@ -352,12 +361,19 @@ def check_fault_path(tally, name, bt):
                "frames %s, want innermost first %s" % (frames, want))
 
 
+def stopped(tally, r, name, stop, what):
+    """Did GDB stop in shm_swap_in at this fault? If not, one failure
+    that says where it went instead; the checks of the stop are not run."""
+    ok = r.fact(stop + "_frame") == "shm_swap_in"
+    tally.case(name, ok, "%s: GDB stopped in %s instead:\n%s%s" % (
+        what, r.fact(stop + "_frame"), indent(r.out(stop + "_where")),
+        indent(r.out(stop + "_dmesg"))))
+    return ok
+
+
 def check_first_fault(tally, r):
     pid = r.fact("a_pid")
     addr = PARENT_ATTACH[0] + TEXT_OFFSET
-    tally.case("gdb_stops_in_shm_swap_in", r.fact("a_stop_frame") ==
-               "shm_swap_in", "first stop in %s, gdb said %s" % (
-                   r.fact("a_stop_frame"), r.out("a_stop").strip()))
     tally.case("first_fault_address", r.fact("a_cr2") == addr,
                "cr2 %s, expected 0x%x" % (r.fact("a_cr2"), addr))
     check_fault_path(tally, "bt_fault_path", r.out("a_bt"))
@@ -406,12 +422,10 @@ def check_second_fault(tally, r, parent_pfn):
     a_pid, b_pid = r.fact("a_pid"), r.fact("b_pid")
     addr = CHILD_ATTACH[0] + TEXT_OFFSET
     tally.case("second_fault_in_the_child",
-               r.fact("b_stop_frame") == "shm_swap_in" and
                b_pid is not None and b_pid != a_pid and
                r.fact("b_cr2") == addr,
-               "stop in %s, pid %s (parent %s), cr2 %s, expected 0x%x" % (
-                   r.fact("b_stop_frame"), b_pid, a_pid, r.fact("b_cr2"),
-                   addr))
+               "pid %s (parent %s), cr2 %s, expected 0x%x" % (
+                   b_pid, a_pid, r.fact("b_cr2"), addr))
     check_fault_path(tally, "bt_fault_path_child", r.out("b_bt"))
     vmas = r.out("b_vmas")
     gone = missing(vmas, [re.compile(r"\[0x%08x,0x%08x\) rw-s .*shm id"
@@ -539,9 +553,13 @@ def check_all(records, serial, tally):
     r = Records(records)
     tally.case("gdb_helpers_loaded", bool(r.out("help_pt")),
                "help lx-pt gave nothing: %s" % r.out("help_pt"))
-    parent_pfn = check_first_fault(tally, r)
-    check_second_fault(tally, r, parent_pfn)
-    check_whole_views(tally, r)
+    if stopped(tally, r, "gdb_stops_in_shm_swap_in", "a_stop",
+               "the parent's fault"):
+        parent_pfn = check_first_fault(tally, r)
+        if stopped(tally, r, "gdb_stops_again_in_shm_swap_in", "b_stop",
+                   "the child's fault"):
+            check_second_fault(tally, r, parent_pfn)
+            check_whole_views(tally, r)
     tally.case("helper_finished", HELPER_DONE in serial,
                "the guest never printed %r" % HELPER_DONE)
 
