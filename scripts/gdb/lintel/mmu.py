@@ -45,6 +45,15 @@ def present(entry):
     return bool(entry & k._PAGE_PRESENT)
 
 
+def is_writable(entry):
+    return bool(entry & k._PAGE_RW)
+
+
+def is_cow(entry):
+    """Lintel's software bit: a private page shared since a fork."""
+    return bool(entry & k._PAGE_COW)
+
+
 def is_large(pde):
     """Does a present directory entry map a 4 MiB page itself?"""
     return bool(pde & _PAGE_PS)

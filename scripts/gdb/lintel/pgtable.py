@@ -171,6 +171,10 @@ threads have no mm: their walk uses swapper_pg_dir."""
         if mmu.present(w.pte):
             out.append(pte + " %s -> frame at phys 0x%08x"
                        % (mmu.bit_names(w.pte, mmu.PTE_BITS), w.frame_phys))
+            if mmu.is_cow(w.pte) and not mmu.is_writable(w.pte):
+                out.append("          copy-on-write: a write faults into "
+                           "do_wp_page, which copies the page (or, if no "
+                           "one else maps it, makes it writable)")
             out.append("  frame   " + frame_line(w.pfn))
         else:
             out.append(pte)

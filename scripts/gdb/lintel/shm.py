@@ -142,7 +142,8 @@ def page_mappings(vmas, index, frame_pte):
             continue
         mm = vma["vm_mm"]
         pids = utils.pid_of_mm(utils.u32(mm))
-        who = "pid %s" % "/".join(str(p) for p in pids) if pids else "mm?"
+        who = "pid %s" % "/".join(str(p) for p in pids) if pids else \
+            "mm 0x%08x" % utils.u32(mm)
         pte = mmu.pte_at(utils.u32(mm["pgd"]), addr)
         if pte is not None and mmu.present(pte) and \
                 (pte & utils.PAGE_MASK) == (frame_pte & utils.PAGE_MASK):
