@@ -8,13 +8,15 @@
 #define _CHILD_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
 #include <sys/resource.h>
+#include "check.h"
 
 /*
- * Fork, run fn(arg) in the child and _exit with what it returns; wait
+ * Fork, run fn(arg) in the child and exit with what it returns; wait
  * for the child and return its wait status (-1 if fork or wait failed).
  */
 static inline int run_in_child(int (*fn)(void *), void *arg)
@@ -23,7 +25,7 @@ static inline int run_in_child(int (*fn)(void *), void *arg)
 	pid_t pid = fork();
 
 	if (pid == 0)
-		_exit(fn(arg));
+		exit(fn(arg));
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return status;
@@ -45,6 +47,25 @@ static inline const char *describe_status(int status)
 	else
 		snprintf(buf, sizeof(buf), "status 0x%x", status);
 	return buf;
+}
+
+/*
+ * Run a whole case in a child, for changes that cannot be undone (giving
+ * up root). fn uses CHECK as usual, which prints any failure from the
+ * child, and returns check_case_failed.
+ */
+static inline void case_in_child(const char *name, int (*fn)(void *),
+				 void *arg)
+{
+	int status;
+
+	case_begin(name);
+	status = run_in_child(fn, arg);
+	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 1)
+		check_case_failed = 1;	/* the child said why */
+	else if (status != 0)
+		FAIL("the case's child %s", describe_status(status));
+	case_end();
 }
 
 /*
