@@ -95,3 +95,11 @@ int fstat(int fd, struct stat *st)
 {
 	return syscall(__NR_fstat64, fd, st);
 }
+
+/* A terminal is whatever answers the terminal's own request. */
+int isatty(int fd)
+{
+	struct termios t;
+
+	return ioctl(fd, TCGETS, &t) == 0;
+}

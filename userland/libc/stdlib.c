@@ -132,3 +132,28 @@ void abort(void)
 	raise(SIGABRT);
 	_exit(127);
 }
+
+static void swap_bytes(char *a, char *b, size_t size)
+{
+	while (size--) {
+		char t = *a;
+
+		*a++ = *b;
+		*b++ = t;
+	}
+}
+
+/*
+ * Insertion sort: quadratic, but the lists here (a directory, a process
+ * table) are short, and it is stable and easy to follow.
+ */
+void qsort(void *base, size_t n, size_t size,
+	   int (*cmp)(const void *, const void *))
+{
+	char *a = base;
+
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 &&
+		     cmp(a + (j - 1) * size, a + j * size) > 0; j--)
+			swap_bytes(a + (j - 1) * size, a + j * size, size);
+}

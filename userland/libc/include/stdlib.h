@@ -23,5 +23,7 @@ unsigned long strtoul(const char *s, char **end, int base);
 int abs(int x);
 
 char *getenv(const char *name);
+void qsort(void *base, size_t n, size_t size,
+	   int (*cmp)(const void *, const void *));
 
 #endif

@@ -46,6 +46,7 @@ int dup(int fd);
 int dup2(int oldfd, int newfd);
 int pipe(int fds[2]);
 int chdir(const char *path);
+int isatty(int fd);
 char *getcwd(char *buf, size_t size);
 
 int brk(void *addr);
