@@ -434,7 +434,8 @@ long sys_shmat(int shmid, unsigned long shmaddr, int shmflg)
 	unsigned long addr;
 	int err, id = shmid % SHMMNI;
 
-	if (shmaddr & (SHMLBA - 1) && !(shmflg & SHM_RND))
+	if ((shmaddr & (SHMLBA - 1) && !(shmflg & SHM_RND)) ||
+	    (!shmaddr && (shmflg & SHM_REMAP)))
 		return -EINVAL;
 	shp = shm_lookup(shmid);
 	if (!shp)

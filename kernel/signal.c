@@ -64,21 +64,31 @@ int send_sig(int sig, struct task_struct *p, int priv)
 		p->signal &= ~sigmask(SIGCONT);
 	if (ignored(p, sig) && !(p->blocked & sigmask(sig)))
 		return 0;
+	if (!(p->signal & sigmask(sig))) {	/* classic signals don't queue */
+		p->sig_info[sig - 1].code = priv ? SI_KERNEL : SI_USER;
+		p->sig_info[sig - 1].pid = priv ? 0 : current->pid;
+		p->sig_info[sig - 1].uid = priv ? 0 : current->uid;
+	}
 	p->signal |= sigmask(sig);
 	if (p->state == TASK_INTERRUPTIBLE && (p->signal & ~p->blocked))
 		wake_up_process(p);
 	return 0;
 }
 
-/* A signal the task cannot refuse: a fault it caused. */
+/*
+ * A signal the task cannot refuse: a fault it caused. If it blocks or
+ * ignores the signal, the default action (death) applies, as on Linux.
+ */
 void force_sig(int sig, struct task_struct *p)
 {
 	struct sigaction *sa = &p->sigaction[sig - 1];
 
-	if (sa->sa_handler == SIG_IGN)
+	if (sa->sa_handler == SIG_IGN || (p->blocked & sigmask(sig))) {
 		sa->sa_handler = SIG_DFL;
-	p->blocked &= ~sigmask(sig);
-	p->sig_addr[sig - 1] = 0;
+		p->blocked &= ~sigmask(sig);
+	}
+	p->sig_info[sig - 1].code = SI_KERNEL;
+	p->sig_info[sig - 1].addr = 0;
 	send_sig(sig, p, 1);
 }
 
@@ -86,9 +96,9 @@ void force_sig(int sig, struct task_struct *p)
 void force_sig_fault(int sig, int code, unsigned long addr)
 {
 	force_sig(sig, current);
-	current->sig_addr[sig - 1] = addr;
+	current->sig_info[sig - 1].code = code;
+	current->sig_info[sig - 1].addr = addr;
 	current->tss.cr2 = addr;
-	current->tss.error_code = code;
 }
 
 int kill_pg(int pgrp, int sig, int priv)
@@ -365,14 +375,16 @@ static long restore_sigcontext(struct pt_regs *regs,
 
 static void fill_siginfo(struct siginfo *info, int sig)
 {
+	struct sig_info *si = &current->sig_info[sig - 1];
+
 	memset(info, 0, sizeof(*info));
 	info->si_signo = sig;
-	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE) {
-		info->si_code = current->tss.error_code == SEGV_ACCERR ?
-				SEGV_ACCERR : SEGV_MAPERR;
-		info->fields.fault.addr = current->sig_addr[sig - 1];
+	info->si_code = si->code;
+	if (si->code == SEGV_MAPERR || si->code == SEGV_ACCERR) {
+		info->fields.fault.addr = si->addr;
 	} else {
-		info->si_code = SI_USER;
+		info->fields.kill.pid = si->pid;
+		info->fields.kill.uid = si->uid;
 	}
 }
 

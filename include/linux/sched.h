@@ -67,7 +67,12 @@ struct task_struct {
 	sigset_t saved_blocked;	/* sigsuspend's mask to restore after */
 	int restore_blocked;
 	struct sigaction sigaction[NSIG];
-	unsigned long sig_addr[NSIG];	/* si_addr of a pending SIGSEGV/BUS */
+	struct sig_info {	/* what a SA_SIGINFO handler is told */
+		int code;	/* SI_USER, SI_KERNEL, SEGV_MAPERR, ... */
+		pid_t pid;	/* sender, for SI_USER */
+		uid_t uid;
+		unsigned long addr;	/* faulting address, for SEGV_* */
+	} sig_info[NSIG];
 	int exit_code;		/* wait status once a zombie */
 	int exit_signal;	/* sent to the parent at exit (SIGCHLD) */
 	int did_exec;

@@ -62,6 +62,7 @@ struct sigaction {
 
 /* si_code values a handler may see */
 #define SI_USER		0
+#define SI_KERNEL	0x80
 #define SEGV_MAPERR	1
 #define SEGV_ACCERR	2
 
