@@ -1,0 +1,128 @@
+/*
+ * init - process 1.
+ *
+ *	init			run /bin/sh on the console, again whenever it
+ *				exits, reaping every orphan meanwhile
+ *	init PROG [ARGS...]	run PROG (the kernel passes the init= program
+ *				here), reap everything until it exits, then
+ *				power off with its exit status
+ *
+ * Lintel's reboot(2) takes the status as the fourth argument of
+ * LINUX_REBOOT_CMD_POWER_OFF and hands it to QEMU as its exit status;
+ * Linux ignores it. A death by signal N reports 128 + N, as shells do.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <sys/reboot.h>
+
+#define SHELL		"/bin/sh"
+#define CONSOLE		"/dev/console"
+#define RESPAWN_PAUSE	1	/* seconds, so a broken shell cannot spin */
+
+static char *child_env[] = { "PATH=/bin:/sbin", "HOME=/", "TERM=linux", NULL };
+
+/* The kernel normally gives us the console as fds 0-2; if not, open it. */
+static void open_console(void)
+{
+	struct stat st;
+	int fd;
+
+	if (fstat(STDIN_FILENO, &st) == 0)
+		return;
+	fd = open(CONSOLE, O_RDWR);
+	if (fd < 0)
+		return;
+	dup2(fd, STDIN_FILENO);
+	dup2(fd, STDOUT_FILENO);
+	dup2(fd, STDERR_FILENO);
+	if (fd > STDERR_FILENO)
+		close(fd);
+}
+
+static pid_t spawn(char *const argv[])
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execve(argv[0], argv, child_env);
+		fprintf(stderr, "init: exec %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0)
+		fprintf(stderr, "init: fork: %s\n", strerror(errno));
+	return pid;
+}
+
+/* Reap children (orphans included) until pid exits; its wait status. */
+static int wait_for(pid_t pid)
+{
+	int status;
+	pid_t got;
+
+	do {
+		got = wait(&status);
+	} while (got != pid && !(got < 0 && errno == ECHILD));
+	return got == pid ? status : -1;
+}
+
+/* Print how prog ended; return the code a shell would report. */
+static int report(const char *prog, int status)
+{
+	if (status == -1) {
+		printf("init: lost track of %s\n", prog);
+		return 255;
+	}
+	if (WIFSIGNALED(status)) {
+		printf("init: %s killed by signal %d\n", prog,
+		       WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	printf("init: %s exited with status %d\n", prog, WEXITSTATUS(status));
+	return WEXITSTATUS(status);
+}
+
+static void run_once_and_power_off(char *const argv[])
+{
+	pid_t pid = spawn(argv);
+	int code = report(argv[0], pid < 0 ? -1 : wait_for(pid));
+
+	fflush(stdout);
+	reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+	       LINUX_REBOOT_CMD_POWER_OFF, (void *)(long)code);
+	fprintf(stderr, "init: reboot: %s\n", strerror(errno));
+	for (;;)		/* process 1 must never exit */
+		pause();
+}
+
+static void run_shell_forever(void)
+{
+	char *argv[] = { SHELL, NULL };
+
+	for (;;) {
+		pid_t pid = spawn(argv);
+
+		if (pid > 0)
+			report(SHELL, wait_for(pid));
+		sleep(RESPAWN_PAUSE);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (getpid() != 1) {
+		fprintf(stderr, "init: must run as process 1, not %d\n",
+			getpid());
+		return 1;
+	}
+	open_console();
+	if (argc > 1)
+		run_once_and_power_off(argv + 1);
+	run_shell_forever();
+	return 0;
+}
