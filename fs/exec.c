@@ -337,49 +337,50 @@ out:
 	return err;
 }
 
-/* Copy a user array of user strings into kernel memory: argv or envp. */
+/*
+ * Copy a user argv or envp (an array of pointers to strings) into one
+ * kernel block: the NULL-terminated pointer array, then the strings.
+ * Empty strings are fine here (unlike in a path name).
+ */
 static int getvector(char *const *uvec, char ***kvec)
 {
-	char **v;
-	unsigned long p;
+	char **v, *strings;
+	unsigned long p, used = 0;
+	long len;
 	int n, err;
 
 	*kvec = NULL;
 	if (!uvec)
 		return 0;
-	v = kmalloc((MAX_ARG_COUNT + 1) * sizeof(char *), GFP_KERNEL);
+	v = kmalloc((MAX_ARG_COUNT + 1) * sizeof(char *) + MAX_ARG_STRLEN,
+		    GFP_KERNEL);
 	if (!v)
 		return -ENOMEM;
+	strings = (char *)(v + MAX_ARG_COUNT + 1);
 	for (n = 0; ; n++) {
-		err = -E2BIG;
-		if (n > MAX_ARG_COUNT)
-			goto fail;
 		err = -EFAULT;
 		if (memcpy_fromfs(&p, uvec + n, sizeof(p)))
 			goto fail;
-		v[n] = NULL;
 		if (!p)
 			break;
-		err = getname((const char *)p, &v[n]);
-		if (err)
+		err = -E2BIG;
+		if (n >= MAX_ARG_COUNT)
 			goto fail;
+		len = strncpy_fromfs(strings + used, (const char *)p,
+				     MAX_ARG_STRLEN - used);
+		if (len < 0) {
+			err = len == -ENAMETOOLONG ? -E2BIG : len;
+			goto fail;
+		}
+		v[n] = strings + used;
+		used += len + 1;
 	}
+	v[n] = NULL;
 	*kvec = v;
 	return 0;
 fail:
-	while (n-- > 0)
-		putname(v[n]);
 	kfree(v);
-	return err == -ENAMETOOLONG ? -E2BIG : err;
-}
-
-static void putvector(char **v)
-{
-	int i;
-
-	for (i = 0; v && v[i]; i++)
-		putname(v[i]);
-	kfree(v);
+	return err;
 }
 
 long sys_execve(struct pt_regs *regs)
@@ -398,8 +399,8 @@ long sys_execve(struct pt_regs *regs)
 		err = getvector((char *const *)regs->edx, &envp);
 	if (!err)
 		err = do_execve(path, argv, envp, regs);
-	putvector(envp);
-	putvector(argv);
+	kfree(envp);
+	kfree(argv);
 	kfree(path);
 	putname(filename);
 	return err;
