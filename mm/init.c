@@ -64,6 +64,22 @@ static unsigned long long ram_top(void)
 	return top;
 }
 
+/* Usable RAM at or above limit: what the direct map has no room for. */
+static unsigned long long ram_above(unsigned long long limit)
+{
+	unsigned long long above = 0;
+	int i;
+
+	for (i = 0; i < boot_mem_map_nr; i++) {
+		struct boot_mem_region *r = &boot_mem_map[i];
+		unsigned long long end = r->addr + r->len;
+
+		if (r->type == BOOT_MEM_RAM && end > limit)
+			above += end - max(r->addr, limit);
+	}
+	return above;
+}
+
 /* Is [start, end) (physical) inside one usable region? */
 static int usable(unsigned long start, unsigned long end)
 {
@@ -212,9 +228,9 @@ void mem_init(void)
 	unsigned long boot_start, boot_area;
 
 	if (top > MAX_DIRECT_MEM) {
-		printk("Memory: %lluMB of RAM above %luMB ignored (Lintel maps "
-		       "only what fits below 4 GiB)\n",
-		       (top - MAX_DIRECT_MEM) >> 20, MAX_DIRECT_MEM >> 20);
+		printk("Memory: %lluMB of RAM above %luMB ignored (no high "
+		       "memory: all RAM must fit in the direct map)\n",
+		       ram_above(MAX_DIRECT_MEM) >> 20, MAX_DIRECT_MEM >> 20);
 		top = MAX_DIRECT_MEM;
 	}
 	num_physpages = top >> PAGE_SHIFT;

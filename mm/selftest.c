@@ -402,6 +402,130 @@ static void test_uaccess(struct mm_struct *mm)
 	(void)mm;
 }
 
+/*
+ * Out of memory. Every page but a small pool is taken (and the
+ * GFP_ATOMIC reserve lifted), then the pool's pages are given back one
+ * at a time: whatever fails for want of memory on the way must fail
+ * with -ENOMEM and leave everything as it was.
+ */
+#define OOM_POOL	64
+
+static unsigned long pool[OOM_POOL];
+static int pool_left;
+static unsigned long saved_min_free;
+
+static int exhaust_but_pool(void)
+{
+	if (!alloc_block_table())
+		return 0;
+	for (pool_left = 0; pool_left < OOM_POOL; pool_left++)
+		pool[pool_left] = __get_free_page(GFP_KERNEL);
+	saved_min_free = min_free_pages;
+	min_free_pages = 0;
+	take_all(GFP_ATOMIC);
+	return 1;
+}
+
+static void release_pool_page(void)
+{
+	free_page(pool[--pool_left]);
+}
+
+static void end_exhaustion(void)
+{
+	give_all_back();
+	while (pool_left)
+		release_pool_page();
+	min_free_pages = saved_min_free;
+	kfree(blocks);
+}
+
+static int try_fork(struct mm_struct *mm)
+{
+	struct mm_struct *child = mm_alloc();
+	int error;
+
+	if (!child)
+		return -ENOMEM;
+	error = dup_mmap(child, mm);
+	exit_mmap(child);
+	mm_free(child);
+	return error;
+}
+
+static int try_shared_mmap(struct mm_struct *mm)
+{
+	unsigned long addr = map_anon(0, 4, PROT_READ | PROT_WRITE,
+				      MAP_SHARED);
+
+	(void)mm;
+	if (IS_ERR_VALUE(addr))
+		return addr;
+	return do_munmap(addr, 4 * PAGE_SIZE);
+}
+
+/* Give attempt 0, 1, 2, ... pages until it works. */
+static void fails_cleanly(const char *name,
+			  int (*attempt)(struct mm_struct *),
+			  struct mm_struct *mm)
+{
+	int failures = 0, clean = 1, error = -ENOMEM;
+
+	kcase_begin(name);
+	attempt(mm);	/* once with memory: page tables it keeps are made */
+	if (!exhaust_but_pool()) {
+		kcase_end();
+		return;
+	}
+	while (pool_left) {
+		unsigned long before = nr_free_pages;
+
+		error = attempt(mm);
+		clean &= (!error || error == -ENOMEM) &&
+			 nr_free_pages == before && !vmacheck(mm);
+		if (!error)
+			break;
+		failures++;
+		release_pool_page();
+	}
+	end_exhaustion();
+	KCHECK(failures > 0, "it fails at first for want of memory");
+	KCHECK(!error, "and works once there is enough (%d pages)", failures);
+	KCHECK(clean, "failing with -ENOMEM, and changing nothing");
+	kcase_end();
+}
+
+static void test_out_of_memory(struct mm_struct *mm, unsigned long addr)
+{
+	struct mm_struct *child = mm_alloc();
+	unsigned long page, old, x = 0x600D;
+
+	fails_cleanly("mm_oom_fork_fails_cleanly", try_fork, mm);
+	fails_cleanly("mm_oom_shared_mmap_fails_cleanly", try_shared_mmap, mm);
+
+	kcase_begin("mm_oom_cow_fault_from_kernel_is_efault");
+	KCHECK(child && !dup_mmap(child, mm), "fork");
+	page = mapped_page(mm, addr);
+	old = *(unsigned long *)page;
+	if (child && exhaust_but_pool()) {
+		KCHECK(memcpy_tofs((void *)addr, &x, sizeof(x)) == -EFAULT,
+		       "no page for the copy: EFAULT");
+		KCHECK(mapped_page(mm, addr) == page && page_count(page) == 2 &&
+		       !pte_write(*test_pte(mm, addr)) &&
+		       *(unsigned long *)page == old,
+		       "the shared page untouched and still shared");
+		end_exhaustion();
+		KCHECK(memcpy_tofs((void *)addr, &x, sizeof(x)) == 0 &&
+		       mapped_page(mm, addr) != page,
+		       "with memory back, the write copies");
+	}
+	if (child) {
+		exit_mmap(child);
+		mm_free(child);
+	}
+	kcase_end();
+}
+
 void selftest_mm_fault(void)
 {
 	unsigned long before = nr_free_pages, priv, shared;
@@ -429,6 +553,7 @@ void selftest_mm_fault(void)
 	test_unmap(mm, priv);
 	test_stack_growth();
 	test_uaccess(mm);
+	test_out_of_memory(mm, priv + PAGE_SIZE);
 
 	kcase_begin("mm_fault_exit_returns_every_page");
 	leave_test_mm(mm);
