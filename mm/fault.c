@@ -29,7 +29,7 @@
 #define PF_USER		0x4
 
 #define TRAP_PAGE_FAULT	14
-#define BUS_ADRERR	2	/* si_code of a SIGBUS: no such page (Linux's value) */
+#define BUS_ADRERR	2	/* SIGBUS si_code: no such page (Linux's) */
 
 /* A bad access from user mode: record it like 1.2.13, send the signal. */
 static void user_fault(int sig, int code, unsigned long address,

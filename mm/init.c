@@ -192,6 +192,7 @@ static void mark_pages(unsigned long start, unsigned long end, int reserved)
 /* Only whole pages inside usable regions become free. */
 static void free_usable_ram(void)
 {
+	unsigned long long top = num_physpages << PAGE_SHIFT;
 	int i;
 
 	for (i = 0; i < boot_mem_map_nr; i++) {
@@ -199,10 +200,10 @@ static void free_usable_ram(void)
 		unsigned long long start = PAGE_ALIGN(r->addr);
 		unsigned long long end = (r->addr + r->len) & PAGE_MASK;
 
-		if (r->type != BOOT_MEM_RAM || start >= num_physpages << PAGE_SHIFT)
+		if (r->type != BOOT_MEM_RAM || start >= top)
 			continue;
-		if (end > num_physpages << PAGE_SHIFT)
-			end = num_physpages << PAGE_SHIFT;
+		if (end > top)
+			end = top;
 		if (start < end)
 			mark_pages(start, end, 0);
 	}

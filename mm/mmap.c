@@ -236,10 +236,11 @@ static unsigned long mmap_address(struct mm_struct *mm, unsigned long addr,
 /*
  * do_mmap - map len bytes of anonymous memory in the current process.
  * Returns the address, or a negative errno as an unsigned long (test it
- * with IS_ERR_VALUE, or compare with the address asked for). Private memory is demand-zeroed page by page; shared
- * anonymous memory is allocated at once (populate_range), because after
- * a fork both sides must find the same pages and nothing else records
- * them. file must be NULL: Lintel has no file mappings (-ENODEV).
+ * with IS_ERR_VALUE, or compare with the address asked for). Private
+ * memory is demand-zeroed page by page; shared anonymous memory is
+ * allocated at once (populate_range), because after a fork both sides
+ * must find the same pages and nothing else records them. file must be
+ * NULL: Lintel has no file mappings (-ENODEV).
  */
 unsigned long do_mmap(struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot,

@@ -35,7 +35,9 @@ static mem_map_t free_area[NR_MEM_LISTS];
 
 static unsigned long page_address(mem_map_t *page)
 {
-	return (unsigned long)__va((unsigned long)(page - mem_map) << PAGE_SHIFT);
+	unsigned long map_nr = page - mem_map;
+
+	return (unsigned long)__va(map_nr << PAGE_SHIFT);
 }
 
 /* Put the free block at map_nr (aligned to 2^order) on its list. */

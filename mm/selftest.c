@@ -18,7 +18,7 @@
 #include <asm/system.h>
 
 #define TEST_BASE	0x20000000UL	/* where the tests map things */
-#define MAX_BLOCKS	4096		/* blocks held while RAM is exhausted */
+#define MAX_BLOCKS	4096		/* held while RAM is exhausted */
 
 static struct mm_struct *saved_mm;
 
@@ -229,7 +229,7 @@ static void test_demand_zero(struct mm_struct *mm, unsigned long addr)
 	KCHECK(!mapped_page(mm, addr), "nothing mapped before the touch");
 	KCHECK(p[0] == 0, "a read of a new page gives 0");
 	KCHECK(mapped_page(mm, addr), "the read mapped a page");
-	p[1] = 0x1234;			/* writable without a second fault */
+	p[1] = 0x1234;		/* writable without a second fault */
 	p[PAGE_SIZE / sizeof(long)] = 0x5678;
 	KCHECK(p[1] == 0x1234 && p[PAGE_SIZE / sizeof(long)] == 0x5678,
 	       "writes land");

@@ -1,10 +1,10 @@
 /*
  * test_avl.c - the area tree and list (mm/mmap_avl.c) under long random
  * sequences of inserts, removes and lookups (find_vma, find_vma_prev,
- * find_vma_intersection), checked after every step
- * against a plain sorted array: same areas in the same order, heights
- * right, balanced, list and tree agreeing, nothing overlapping. Also:
- * vmacheck notices a broken tree or list.
+ * find_vma_intersection), checked after every step against a plain
+ * sorted array: same areas in the same order, heights right, balanced,
+ * list and tree agreeing, nothing overlapping. Also: vmacheck notices a
+ * broken tree or list.
  */
 #include "check.h"
 #include "mm_host.h"
@@ -136,10 +136,9 @@ static void random_lookup(unsigned long step)
 	unsigned long addr = rand() % ((SPACE_PAGES + 20) * PAGE_SIZE);
 	unsigned long end = addr + 1 + rand() % (4 * PAGE_SIZE);
 	int i = model_find(addr);
+	int before = i < 0 ? nr_model - 1 : i - 1;
 	struct vm_area_struct *want = i < 0 ? NULL : model[i], *prev;
-	struct vm_area_struct *want_prev = i < 0 ? (nr_model ? model[nr_model - 1]
-							      : NULL)
-					   : (i ? model[i - 1] : NULL);
+	struct vm_area_struct *want_prev = before < 0 ? NULL : model[before];
 
 	CHECK(find_vma(&mm, addr) == want,
 	      "step %lu: find_vma(%08lx) is the model's area %d", step, addr, i);

@@ -63,7 +63,8 @@ static const char *check_free_lists(void)
 			unsigned long buddy = nr ^ size;
 
 			if (p->next->prev != p) {
-				sprintf(why, "list %d broken at page %lu", order, nr);
+				sprintf(why, "list %d broken at page %lu",
+					order, nr);
 				return why;
 			}
 			if (!(p->flags & PG_buddy) || p->order != order ||

@@ -120,11 +120,12 @@ static inline int pte_none(pte_t pte)	 { return !pte_val(pte); }
 static inline int pte_present(pte_t pte) { return pte_val(pte) & _PAGE_PRESENT; }
 static inline void pte_clear(pte_t *ptep) { pte_val(*ptep) = 0; }
 
-static inline int pte_read(pte_t pte)	{ return pte_val(pte) & _PAGE_USER; }
-static inline int pte_write(pte_t pte)	{ return pte_val(pte) & _PAGE_RW; }
-static inline int pte_dirty(pte_t pte)	{ return pte_val(pte) & _PAGE_DIRTY; }
-static inline int pte_young(pte_t pte)	{ return pte_val(pte) & _PAGE_ACCESSED; }
-static inline int pte_cow(pte_t pte)	{ return pte_val(pte) & _PAGE_COW; }
+static inline int pte_read(pte_t pte)  { return pte_val(pte) & _PAGE_USER; }
+static inline int pte_write(pte_t pte) { return pte_val(pte) & _PAGE_RW; }
+static inline int pte_dirty(pte_t pte) { return pte_val(pte) & _PAGE_DIRTY; }
+static inline int pte_young(pte_t pte)
+{ return pte_val(pte) & _PAGE_ACCESSED; }
+static inline int pte_cow(pte_t pte)   { return pte_val(pte) & _PAGE_COW; }
 
 static inline pte_t pte_wrprotect(pte_t pte)
 { pte_val(pte) &= ~_PAGE_RW; return pte; }

@@ -41,9 +41,9 @@ typedef struct page {
 } mem_map_t;
 
 #define PG_reserved	0x01	/* never allocated or freed */
-#define PG_buddy	0x02	/* first page of a free block on free_area[] */
-#define PG_slab		0x04	/* a kmalloc page cut into small objects */
-#define PG_kmalloc	0x08	/* the first page of a large kmalloc block */
+#define PG_buddy	0x02	/* first page of a free block, on free_area[] */
+#define PG_slab		0x04	/* kmalloc page cut into small objects */
+#define PG_kmalloc	0x08	/* first page of a large kmalloc block */
 
 extern mem_map_t *mem_map;
 extern unsigned long num_physpages;	/* entries in mem_map[] */
@@ -136,7 +136,7 @@ struct vm_area_struct {
 #define VM_MAYWRITE	0x0020
 #define VM_MAYEXEC	0x0040
 #define VM_MAYSHARE	0x0080
-#define VM_GROWSDOWN	0x0100	/* a stack: faults just below extend it */
+#define VM_GROWSDOWN	0x0100	/* a stack: a fault just below grows it */
 #define VM_GROWSUP	0x0200
 #define VM_SHM		0x0400	/* a SysV shm attach */
 #define VM_DENYWRITE	0x0800
@@ -216,8 +216,8 @@ void build_mmap_avl(struct mm_struct *mm);
 int vmacheck(struct mm_struct *mm);
 
 /* mm/mmap.c: mappings of the current process */
-#define MAX_ERRNO		4095
-#define IS_ERR_VALUE(x)		((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
+#define MAX_ERRNO	4095
+#define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 unsigned long do_mmap(struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long off);

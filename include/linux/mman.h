@@ -6,8 +6,8 @@
 #define PROT_READ	0x1
 #define PROT_WRITE	0x2
 #define PROT_EXEC	0x4
-#define PROT_SEM	0x8		/* accepted and ignored, as on Linux */
-#define PROT_GROWSDOWN	0x01000000	/* mprotect: extend to the stack's start */
+#define PROT_SEM	0x8		/* accepted and ignored */
+#define PROT_GROWSDOWN	0x01000000	/* mprotect: down to the stack's start */
 #define PROT_GROWSUP	0x02000000
 
 #define MAP_SHARED	0x01
