@@ -36,38 +36,43 @@ void initramfs_init(void)
 	printk("initramfs: %lu files, %luk\n", n, archive_size >> 10);
 }
 
-/* Iterate: start with *offset = 0; returns 0 per entry, -ENOENT at the end. */
+/*
+ * Strip the "./" that "find . | cpio" puts in front of every name, so
+ * that all see "bin/sh" (and "" for the root directory, ".").
+ */
+static void strip_dot_slash(struct cpio_entry *e)
+{
+	if (e->namelen >= 2 && e->name[0] == '.' && e->name[1] == '/') {
+		e->name += 2;
+		e->namelen -= 2;
+	} else if (e->namelen == 1 && e->name[0] == '.') {
+		e->name += 1;
+		e->namelen = 0;
+	}
+}
+
+/*
+ * Iterate: start with *offset = 0; returns 0 per entry, -ENOENT at the
+ * end. Names come without a leading "./".
+ */
 int initramfs_next(unsigned long *offset, struct cpio_entry *e)
 {
-	if (!archive)
+	if (!archive || cpio_next(archive, archive_size, offset, e) != CPIO_OK)
 		return -ENOENT;
-	return cpio_next(archive, archive_size, offset, e) == CPIO_OK ?
-	       0 : -ENOENT;
+	strip_dot_slash(e);
+	return 0;
 }
 
-/* Compare an absolute path with an archive name ("./bin/sh" or "bin/sh"). */
-static int same_path(const char *path, const struct cpio_entry *e)
-{
-	const char *name = e->name;
-	unsigned long len = e->namelen;
-
-	while (*path == '/')
-		path++;
-	if (len >= 2 && name[0] == '.' && name[1] == '/') {
-		name += 2;
-		len -= 2;
-	} else if (len == 1 && name[0] == '.') {
-		len = 0;
-	}
-	return strlen(path) == len && !strncmp(path, name, len);
-}
-
+/* Find an absolute path ("/bin/sh") in the archive. */
 int initramfs_lookup(const char *path, struct cpio_entry *e)
 {
 	unsigned long offset = 0;
 
+	while (*path == '/')
+		path++;
 	while (initramfs_next(&offset, e) == 0)
-		if (same_path(path, e))
+		if (strlen(path) == e->namelen &&
+		    !strncmp(path, e->name, e->namelen))
 			return 0;
 	return -ENOENT;
 }

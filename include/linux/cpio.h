@@ -11,17 +11,10 @@
  *             filesize devmajor devminor rdevmajor rdevminor namesize check
  */
 #include <linux/types.h>
+#include <linux/stat.h>	/* the S_IF* bits of a member's mode */
 
 #define CPIO_HDR_SIZE	110
 #define CPIO_MAGIC	"070701"
-
-#define S_IFMT		0170000
-#define S_IFDIR		0040000
-#define S_IFREG		0100000
-#define S_IFCHR		0020000
-#define S_IFLNK		0120000
-#define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
-#define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
 
 struct cpio_entry {
 	const char *name;	/* as stored: "bin/sh", no leading slash */

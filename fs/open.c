@@ -1,0 +1,265 @@
+/*
+ * open.c - opening and closing files, descriptors, and the calls that
+ * work on a path without opening it: chdir, access, getcwd.
+ *
+ * A descriptor is an index into current->filp[]; several descriptors
+ * (dup, fork) may point at one struct file, which f_count counts.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/fs.h>
+#include <linux/fcntl.h>
+#include <asm/segment.h>
+
+/* What stays in f_flags: open's creation-time flags do not. */
+#define OPEN_ONLY_FLAGS	(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)
+
+/* The open file behind descriptor fd, or NULL (the caller says -EBADF). */
+struct file *fget(unsigned int fd)
+{
+	return fd < NR_OPEN ? current->filp[fd] : NULL;
+}
+
+/* How many descriptors current may have: NR_OPEN or its RLIMIT_NOFILE. */
+unsigned int nofile_limit(void)
+{
+	return min(current->rlim[RLIMIT_NOFILE].rlim_cur,
+		   (unsigned long)NR_OPEN);
+}
+
+/* The lowest free descriptor >= from, or -EMFILE. */
+int get_unused_fd(unsigned int from)
+{
+	unsigned int fd, limit = nofile_limit();
+
+	for (fd = from; fd < limit; fd++)
+		if (!current->filp[fd])
+			return fd;
+	return -EMFILE;
+}
+
+void fd_install(unsigned int fd, struct file *file, int cloexec)
+{
+	current->filp[fd] = file;
+	if (cloexec)
+		current->close_on_exec |= 1UL << fd;
+	else
+		current->close_on_exec &= ~(1UL << fd);
+}
+
+/* Drop one reference to file; the last one releases it. */
+int close_fp(struct file *file)
+{
+	if (--file->f_count)
+		return 0;
+	if (file->f_op && file->f_op->release)
+		file->f_op->release(file);
+	kfree(file->f_path);
+	file->f_path = NULL;
+	return 0;
+}
+
+/*
+ * The checks Linux makes on an inode that exists, in its order: O_EXCL,
+ * a directory opened for writing, O_DIRECTORY on a non-directory, then
+ * the permission bits (-EROFS for writing into the initramfs).
+ */
+static int may_open(const struct inode *inode, int flags)
+{
+	int acc = flags & O_ACCMODE, mask = 0;
+
+	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return -EEXIST;
+	if (acc != O_WRONLY)
+		mask |= MAY_READ;
+	if (acc != O_RDONLY || (flags & O_TRUNC))
+		mask |= MAY_WRITE;
+	if (S_ISDIR(inode->i_mode) && ((mask & MAY_WRITE) ||
+				       (flags & O_CREAT)))
+		return -EISDIR;
+	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
+		return -ENOTDIR;
+	return permission(inode, mask, current->euid, current->egid);
+}
+
+/*
+ * do_open - open the file at a normal absolute path.
+ *
+ * Nothing can be created: O_CREAT of a name that does not exist is
+ * -EROFS (its directory exists, resolve_path made sure), and of one
+ * that does is an ordinary open.
+ */
+int do_open(const char *path, int flags, int mode, struct file **filp)
+{
+	struct inode inode;
+	struct file *f;
+	int err;
+
+	(void)mode;
+	err = lookup_inode(path, &inode);
+	if (err == -ENOENT && (flags & O_CREAT))
+		return -EROFS;
+	if (!err)
+		err = may_open(&inode, flags);
+	if (err)
+		return err;
+	f = get_empty_filp();
+	if (!f)
+		return -ENFILE;
+	f->f_path = kmalloc(strlen(path) + 1, GFP_KERNEL);
+	if (!f->f_path) {
+		err = -ENOMEM;
+		goto out_free;
+	}
+	strcpy(f->f_path, path);
+	/* 1.2.13's trick: O_RDONLY 0, O_WRONLY 1, O_RDWR 2 -> 1, 2, 3 */
+	f->f_mode = (flags + 1) & O_ACCMODE;
+	f->f_flags = flags & ~OPEN_ONLY_FLAGS;
+	f->f_inode = inode;
+	f->f_op = inode.i_fop;
+	if (f->f_op && f->f_op->open) {
+		err = f->f_op->open(f);
+		if (err)
+			goto out_free;
+	}
+	*filp = f;
+	return 0;
+
+out_free:
+	f->f_op = NULL;		/* never opened: nothing to release */
+	close_fp(f);
+	return err;
+}
+
+long sys_open(const char *filename, int flags, int mode)
+{
+	char *name, *path = NULL;
+	struct file *f;
+	int fd, err;
+
+	err = getname(filename, &name);
+	if (err)
+		return err;
+	fd = err = get_unused_fd(0);
+	if (fd < 0)
+		goto out;
+	err = -ENOMEM;
+	path = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!path)
+		goto out;
+	err = resolve_path(name, path, PATH_MAX);
+	if (!err)
+		err = do_open(path, flags, mode & ~current->umask, &f);
+	if (!err) {
+		fd_install(fd, f, flags & O_CLOEXEC);
+		err = fd;
+	}
+out:
+	kfree(path);
+	putname(name);
+	return err;
+}
+
+long sys_close(unsigned int fd)
+{
+	struct file *file = fget(fd);
+
+	if (!file)
+		return -EBADF;
+	fd_install(fd, NULL, 0);
+	return close_fp(file);
+}
+
+/* For init: /dev/console as descriptors 0, 1 and 2. */
+int open_console(void)
+{
+	struct file *f;
+	int fd, err = do_open("/dev/console", O_RDWR, 0, &f);
+
+	if (err)
+		return err;
+	f->f_count = 3;
+	for (fd = 0; fd < 3; fd++)
+		fd_install(fd, f, 0);
+	return 0;
+}
+
+/* Make a directory the cwd; its path must fit task_struct's cwd. */
+static int set_cwd(const struct inode *inode, const char *path)
+{
+	int err;
+
+	if (!S_ISDIR(inode->i_mode))
+		return -ENOTDIR;
+	err = permission(inode, MAY_EXEC, current->euid, current->egid);
+	if (err)
+		return err;
+	if (strlen(path) >= sizeof(current->cwd))
+		return -ENAMETOOLONG;
+	strcpy(current->cwd, path);
+	return 0;
+}
+
+long sys_chdir(const char *filename)
+{
+	struct inode inode;
+	char *path;
+	int err = get_path(filename, &path);
+
+	if (err)
+		return err;
+	err = lookup_inode(path, &inode);
+	if (!err)
+		err = set_cwd(&inode, path);
+	putname(path);
+	return err;
+}
+
+long sys_fchdir(unsigned int fd)
+{
+	struct file *file = fget(fd);
+
+	if (!file)
+		return -EBADF;
+	if (!file->f_path)
+		return -ENOTDIR;
+	return set_cwd(&file->f_inode, file->f_path);
+}
+
+/* Linux returns the length, NUL included; the C library returns buf. */
+long sys_getcwd(char *buf, unsigned long size)
+{
+	unsigned long len = strlen(current->cwd) + 1;
+
+	if (len > size)
+		return -ERANGE;
+	if (memcpy_tofs(buf, current->cwd, len))
+		return -EFAULT;
+	return len;
+}
+
+/* access() asks with the real uid and gid, not the effective ones. */
+long sys_access(const char *filename, int mode)
+{
+	struct inode inode;
+	int err;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	err = namei(filename, &inode);
+	if (!err && mode != F_OK)
+		err = permission(&inode, mode, current->uid, current->gid);
+	return err;
+}
+
+/* Kept for each process and inherited; nothing here creates files. */
+long sys_umask(int mask)
+{
+	int old = current->umask;
+
+	current->umask = mask & S_IRWXUGO;
+	return old;
+}

@@ -1,0 +1,226 @@
+#ifndef _LINUX_FS_H
+#define _LINUX_FS_H
+
+/*
+ * The file layer: open files, the operations behind them, path lookup
+ * and the system calls on file descriptors.
+ *
+ *   fd --> current->filp[fd] --> struct file --> f_op (tty, pipe, ...)
+ *                                   |
+ *                                   +-- f_inode: what stat shows
+ *
+ * The name space is the initramfs (read-only) at "/", with a few small
+ * filesystems mounted over directory prefixes ("/dev"); see fs/namei.c.
+ */
+#include <linux/types.h>
+#include <linux/stat.h>
+
+#define NR_FILE		128	/* open files in the whole system */
+#define PATH_MAX	4096	/* a path from user space, NUL included */
+#define NAME_MAX	255	/* one component of a path */
+#define MAX_RW_COUNT	0x7ffff000 /* the most one read or write moves */
+
+/* Device numbers (1.2.13's 8-bit major and minor). */
+#define MAJOR(dev)	((dev) >> 8)
+#define MINOR(dev)	((dev) & 0xff)
+#define MKDEV(ma, mi)	(((ma) << 8) | (mi))
+
+#define MEM_MAJOR	1	/* /dev/null is 1,3 */
+#define TTYAUX_MAJOR	5	/* /dev/tty is 5,0, /dev/console 5,1 */
+#define MAX_CHRDEV	8
+
+/* f_mode: what this open file was opened for */
+#define FMODE_READ	1
+#define FMODE_WRITE	2
+
+/* permission()'s mask: the rwx bits of a mode */
+#define MAY_EXEC	1
+#define MAY_WRITE	2
+#define MAY_READ	4
+
+/* i_flags: copied from the filesystem the inode came from */
+#define MS_RDONLY	1
+#define IS_RDONLY(inode) ((inode)->i_flags & MS_RDONLY)
+
+typedef long long loff_t;
+
+/* One piece of a readv/writev buffer. */
+struct iovec {
+	void *iov_base;
+	size_t iov_len;
+};
+#define UIO_MAXIOV	1024
+
+struct file;
+struct task_struct;
+struct pipe_inode_info;
+
+/*
+ * What is known about a file: the fields stat shows, and where its
+ * operations and contents are.
+ *
+ * Departure from 1.2.13: there is no inode cache. Nothing in the
+ * initramfs ever changes, so a lookup simply fills a struct inode and
+ * each open file keeps its own copy (file->f_inode); the one thing two
+ * open files must share, a pipe's buffer, hangs off i_pipe.
+ */
+struct inode {
+	unsigned short i_dev;	/* the filesystem: st_dev */
+	unsigned short i_rdev;	/* a device file's MKDEV(major, minor) */
+	unsigned long i_ino;
+	mode_t i_mode;
+	unsigned short i_nlink;
+	unsigned short i_flags;	/* MS_RDONLY */
+	uid_t i_uid;
+	gid_t i_gid;
+	unsigned long i_size;
+	time_t i_mtime;
+	const char *i_data;	/* initramfs: the bytes, inside the archive */
+	struct pipe_inode_info *i_pipe;
+	const struct file_operations *i_fop;	/* what an open gets */
+};
+
+/*
+ * readdir hands each entry to a filldir function, which formats it for
+ * getdents or getdents64 and returns nonzero when the user's buffer is
+ * full; pos is the f_pos that comes after this entry. type is a DT_*.
+ */
+typedef int (*filldir_t)(void *buf, const char *name, int namelen,
+			 loff_t pos, unsigned long ino, unsigned int type);
+
+#define DT_UNKNOWN	0
+#define DT_FIFO		1
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_REG		8
+#define DT_LNK		10
+#define IFTODT(mode)	(((mode) & S_IFMT) >> 12)
+
+/*
+ * What an open file can do. 1.2.13 passed (inode, file); the inode is
+ * inside the file here, so the file alone is passed. buf is a user
+ * pointer the syscall has already checked with verify_area; a NULL
+ * operation means "not supported" (see each syscall for its errno).
+ */
+struct file_operations {
+	loff_t (*lseek)(struct file *file, loff_t offset, int whence);
+	int (*read)(struct file *file, char *buf, int count);
+	int (*write)(struct file *file, const char *buf, int count);
+	int (*readdir)(struct file *file, void *buf, filldir_t filldir);
+	int (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	int (*open)(struct file *file);
+	void (*release)(struct file *file);
+};
+
+/*
+ * An open file, shared by every descriptor that dup or fork made from
+ * the one open() returned (f_count counts them).
+ */
+struct file {
+	unsigned short f_mode;	/* FMODE_READ | FMODE_WRITE */
+	unsigned short f_count;	/* 0: a free slot of file_table */
+	unsigned int f_flags;	/* O_* as given to open, less O_CREAT & co */
+	loff_t f_pos;
+	const struct file_operations *f_op;
+	struct inode f_inode;
+	char *f_path;		/* normalised absolute path (kmalloc'd), or
+				 * NULL for a pipe */
+	void *private_data;	/* the tty of a terminal */
+};
+
+/*
+ * A filesystem mounted over a directory prefix (fs/namei.c keeps the
+ * table). lookup fills *inode for a name below the mount point, given
+ * without a leading slash ("" is the mount point itself).
+ */
+struct vfsmount {
+	const char *mnt_dirname;	/* "/" or "/dev": no trailing slash */
+	int (*lookup)(const char *name, struct inode *inode);
+};
+
+/* fs/file_table.c */
+extern struct file file_table[NR_FILE];
+struct file *get_empty_filp(void);
+
+/* fs/open.c: descriptors and open files */
+struct file *fget(unsigned int fd);
+unsigned int nofile_limit(void);
+int get_unused_fd(unsigned int from);
+void fd_install(unsigned int fd, struct file *file, int cloexec);
+int close_fp(struct file *file);
+int do_open(const char *path, int flags, int mode, struct file **filp);
+int open_console(void);
+int copy_files(struct task_struct *child, struct task_struct *parent);
+void exit_files(struct task_struct *p);
+void do_close_on_exec(struct task_struct *p);
+
+/* fs/namei.c: paths */
+int getname(const char *user_path, char **kernel_path);
+void putname(char *kernel_path);
+int normalize_path(const char *cwd, const char *path, char *out, int size,
+		   int (*check_dir)(const char *dir));
+int resolve_path(const char *path, char *out, int size);
+int get_path(const char *user_path, char **path);
+int lookup_inode(const char *path, struct inode *inode);
+int namei(const char *filename, struct inode *inode);
+int permission(const struct inode *inode, int mask, uid_t uid, gid_t gid);
+
+/* fs/read_write.c */
+loff_t default_lseek(struct file *file, loff_t offset, int whence);
+loff_t no_lseek(struct file *file, loff_t offset, int whence);
+int generic_read_dir(struct file *file, char *buf, int count);
+
+/* fs/readdir.c */
+int dir_emit_dots(struct file *file, void *buf, filldir_t filldir,
+		  unsigned long parent_ino);
+
+/* fs/initramfs_file.c: the root filesystem's files and directories */
+int initramfs_lookup_inode(const char *name, struct inode *inode);
+
+/* fs/devices.c: /dev and the character devices behind it */
+int devfs_lookup(const char *name, struct inode *inode);
+int register_chrdev(unsigned int major, const char *name,
+		    const struct file_operations *fops);
+extern const struct file_operations chrdev_fops;
+
+/* fs/pipe.c */
+int do_pipe(int *fd, int flags);
+
+/* drivers/char/tty.c */
+void tty_init(void);
+extern const struct file_operations tty_fops;
+
+/* The system calls (kernel/syscall.c's table), Linux i386 numbers. */
+long sys_read(unsigned int fd, char *buf, unsigned long count);	/* 3 */
+long sys_write(unsigned int fd, const char *buf, unsigned long count);
+long sys_open(const char *filename, int flags, int mode);	/* 5 */
+long sys_close(unsigned int fd);				/* 6 */
+long sys_chdir(const char *filename);				/* 12 */
+long sys_lseek(unsigned int fd, long offset, unsigned int whence); /* 19 */
+long sys_access(const char *filename, int mode);		/* 33 */
+long sys_dup(unsigned int fildes);				/* 41 */
+long sys_pipe(int *fildes);					/* 42 */
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_umask(int mask);					/* 60 */
+long sys_dup2(unsigned int oldfd, unsigned int newfd);		/* 63 */
+long sys_stat(const char *filename, struct new_stat *statbuf);	/* 106 */
+long sys_lstat(const char *filename, struct new_stat *statbuf);	/* 107 */
+long sys_fstat(unsigned int fd, struct new_stat *statbuf);	/* 108 */
+long sys_fchdir(unsigned int fd);				/* 133 */
+long sys_llseek(unsigned int fd, unsigned long offset_high,	/* 140 */
+		unsigned long offset_low, loff_t *result,
+		unsigned int whence);
+long sys_getdents(unsigned int fd, void *dirent, unsigned int count);
+long sys_readv(unsigned long fd, const struct iovec *vec,	/* 145 */
+	       unsigned long vlen);
+long sys_writev(unsigned long fd, const struct iovec *vec,	/* 146 */
+		unsigned long vlen);
+long sys_getcwd(char *buf, unsigned long size);			/* 183 */
+long sys_stat64(const char *filename, struct stat64 *statbuf);	/* 195 */
+long sys_lstat64(const char *filename, struct stat64 *statbuf);	/* 196 */
+long sys_fstat64(unsigned long fd, struct stat64 *statbuf);	/* 197 */
+long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
+long sys_pipe2(int *fildes, int flags);				/* 331 */
+
+#endif
