@@ -33,7 +33,8 @@ align 4
 	dd MB_FLAGS
 	dd -(MB_MAGIC + MB_FLAGS)
 
-section .text
+; Linked at its physical address (boot/lintel.ld): runs before paging.
+section .boot exec
 global _start
 global swapper_pg_dir
 global boot_stack_top
@@ -78,9 +79,11 @@ _start:
 	or eax, CR0_PG | CR0_WP
 	mov cr0, eax
 
-	lea eax, [.high]		; an absolute (high) address
+	mov eax, start_high		; an absolute (high) address
 	jmp eax
-.high:
+
+section .text
+start_high:
 	; Now running at PAGE_OFFSET: the identity map is no longer needed.
 	xor ecx, ecx
 .drop_low:

@@ -13,6 +13,8 @@ in section .ksyms. kernel/ksyms.c searches it to print backtraces by name.
 """
 import sys
 
+KERNEL_BASE = 0xC0000000
+
 
 def text_symbols(lines):
     seen = {}
@@ -21,6 +23,8 @@ def text_symbols(lines):
         if len(parts) != 3 or parts[1] not in "tTW":
             continue
         addr, name = int(parts[0], 16), parts[2]
+        if addr < KERNEL_BASE:      # boot code that runs before paging
+            continue
         if "." in name or name.startswith("$"):  # asm local labels
             continue
         seen.setdefault(addr, name)
