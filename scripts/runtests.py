@@ -5,6 +5,8 @@ Layers (DESIGN.md, "Tests"):
   host     kernel code compiled for the host (build/host/test_*)
   kernel   in-kernel self-tests (test= on the command line), the deliberate
            oops, and a boot test for each path (QEMU -kernel, GRUB ISO)
+  gdb      GDB in batch mode against QEMU, stopped in shm_swap_in
+           (scripts/gdb-test.py), and the fault-path trace
   guest    userland/tests programs run inside Lintel (init=/tests/NAME)
   native   the same programs run natively on this Linux host
 
@@ -177,6 +179,18 @@ def run_kernel(tally, args):
     check_memory_sizes(tally, args)
 
 
+def run_gdb(tally, args):
+    print("== GDB helpers against a live kernel ==")
+    p = subprocess.run([sys.executable, "scripts/gdb-test.py", "--kernel",
+                        args.kernel, "--initrd", args.initrd],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                       timeout=HANG_GUARD)
+    out = p.stdout.decode("utf-8", "replace")
+    sys.stdout.write(out)
+    if not tally.add_output("gdb_test", out, p.returncode):
+        save_log("gdb-test", out)
+
+
 def guest_programs():
     d = "build/user/tests"
     if not os.path.isdir(d):
@@ -216,16 +230,19 @@ def main():
     ap.add_argument("--kernel")
     ap.add_argument("--initrd")
     ap.add_argument("--iso")
-    ap.add_argument("--only", choices=["host", "kernel", "guest", "native"])
+    ap.add_argument("--only", choices=["host", "kernel", "gdb", "guest",
+                                       "native"])
     ap.add_argument("host_tests", nargs="*")
     args = ap.parse_args()
     tally = Tally()
-    layers = [args.only] if args.only else ["host", "kernel", "guest",
-                                            "native"]
+    layers = [args.only] if args.only else ["host", "kernel", "gdb",
+                                            "guest", "native"]
     if "host" in layers:
         run_host(tally, args.host_tests)
     if "kernel" in layers:
         run_kernel(tally, args)
+    if "gdb" in layers:
+        run_gdb(tally, args)
     if "guest" in layers:
         run_guest(tally, args)
     if "native" in layers:
