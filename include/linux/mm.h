@@ -148,11 +148,14 @@ struct vm_area_struct {
 /*
  * What an area of a special kind does (1.2.13's hooks; Lintel calls the
  * ones listed). Every hook may be NULL.
- *   open    a copy of the area was made (fork, or munmap splitting it)
- *   close   the area is going away (munmap, exit, exec, merge)
+ *   open    a copy of the area was made (fork, or a cut by munmap or
+ *           mprotect); the copy's share ring links start NULL
+ *   close   the area is going away (munmap, exit, exec, merge); its
+ *           pages need not be unmapped here, the caller does that next
  *   unmap   [addr, addr+len) of the area is being unmapped
  *   nopage  fill page (a fresh page) for address; return the page to map
- *   swapin  a fault on a "not present, not none" pte entry of this area:
+ *   swapin  a fault on a "not present, not none" pte entry of this area;
+ *           offset is the page's (page-aligned) offset in the object:
  *           return a present pte holding one page reference for the
  *           caller's mapping, or a none pte if no page could be had
  */
