@@ -31,7 +31,10 @@ global irq_stubs
 global system_call
 
 ; Save the general and segment registers, switch to kernel data segments.
+; cld: a user program may leave the direction flag set, and the kernel's
+; string instructions (rep movs in the user copies) assume it clear.
 %macro save_all 0
+	cld
 	push gs
 	push fs
 	push es

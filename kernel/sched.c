@@ -42,7 +42,7 @@ struct task_struct init_task = {
 
 struct task_struct *current = &init_task;
 int need_resched;
-unsigned long nr_switches, nr_cr3_loads;	/* for benchmarks and lx-ps */
+unsigned long nr_switches;	/* for benchmarks and lx-ps */
 
 /*
  * Save the callee-saved state on prev's kernel stack, note where prev

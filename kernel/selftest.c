@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include <linux/selftest.h>
 #include <linux/reboot.h>
+#include <linux/mm.h>
 
 int kcheck_passed, kcheck_failed, kcheck_case_failed;
 const char *kcheck_case_name;
@@ -17,6 +18,10 @@ static const struct selftest selftests[] = {
 	{ "printk", selftest_printk },
 	{ "timer", selftest_timer },
 	{ "initramfs", selftest_initramfs },
+	{ "mm_alloc", selftest_mm_alloc },
+	{ "mm_fault", selftest_mm_fault },
+	{ "mm_vma", selftest_mm_vma },
+	{ "mm_bigmem", selftest_mm_bigmem },
 	{ "oops", selftest_oops },
 };
 

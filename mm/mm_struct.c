@@ -121,10 +121,14 @@ void mm_free(struct mm_struct *mm)
  * activate_mm - run on mm's page tables. Loading cr3 flushes the whole
  * TLB (and all of QEMU's soft TLB), so skip it when mm is already loaded.
  */
+unsigned long nr_cr3_loads;	/* for make bench and lx-ps: what switches cost */
+
 void activate_mm(struct mm_struct *mm)
 {
 	unsigned long pgd = __pa(mm->pgd);
 
-	if (read_cr3() != pgd)
+	if (read_cr3() != pgd) {
 		write_cr3(pgd);
+		nr_cr3_loads++;
+	}
 }

@@ -243,6 +243,7 @@ int dup_mmap(struct mm_struct *dst, struct mm_struct *src);
 void exit_mmap(struct mm_struct *mm);
 void mm_free(struct mm_struct *mm);
 void activate_mm(struct mm_struct *mm);
+extern unsigned long nr_cr3_loads;
 
 /* mm/memory.c: page tables and the fault handlers */
 int copy_page_tables(struct mm_struct *dst, struct mm_struct *src);

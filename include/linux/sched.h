@@ -107,6 +107,7 @@ extern unsigned long startup_time;	/* seconds since 1970 at boot */
 #define CURRENT_TIME	(startup_time + jiffies / HZ)
 extern int need_resched;
 extern int nr_tasks;
+extern unsigned long nr_switches;
 
 #define for_each_task(p) \
 	for (p = &init_task; (p = p->next_task) != &init_task; )
