@@ -45,7 +45,7 @@ KLDFLAGS := -m elf_i386 -T boot/lintel.ld -z noexecstack \
 	--no-warn-rwx-segments
 LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
-KSRCS := $(wildcard boot/*.asm kernel/*.asm kernel/*.c mm/*.c ipc/*.c \
+KSRCS := $(wildcard boot/*.asm kernel/*.asm kernel/*.c mm/*.c ipc/*.c fs/proc/*.c \
 	fs/*.c drivers/*/*.c lib/*.c)
 KOBJS := $(patsubst %,$(B)/k/%.o,$(KSRCS))
 
