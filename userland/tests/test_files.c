@@ -1,11 +1,11 @@
 /*
- * test_files.c - the file layer as Linux has it: open's errors, reading
- * and seeking a regular file (this test's own program), stat, /dev/null,
- * the cwd, access, descriptors and their flags (dup, fcntl, pipe2, the
+ * test_files.c - the corners of the file layer that test_fs.c leaves
+ * out, as Linux has them: open's rarer errors, lseek's edges and
+ * _llseek, the device numbers in /dev, path normalisation, fchdir,
+ * access and umask, descriptor and file flags (fcntl, pipe2, the
  * RLIMIT_NOFILE limit), readv/writev, ioctl on things that are not
- * terminals, directories read with getdents64, and the terminal when
- * stdout is one. Cases that only hold on Lintel (a read-only root) say
- * SKIPPED elsewhere.
+ * terminals, d_type, and the terminal when stdout is one. Cases that
+ * only hold on Lintel (a read-only root) say SKIPPED elsewhere.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -59,30 +59,6 @@ static long fcntl3(int fd, int cmd, long arg)
 	return syscall(NR_fcntl, fd, cmd, arg);
 }
 
-static void test_read_regular(void)
-{
-	struct stat st;
-	char buf[8];
-	off_t end;
-	int fd;
-
-	case_begin("files_read_and_stat_regular_file");
-	fd = open(self, O_RDONLY);
-	CHECK(fd >= 0, "open %s: %s", self, strerror(errno));
-	CHECK(read(fd, buf, 4) == 4 && !memcmp(buf, "\177ELF", 4),
-	      "the program starts with \\177ELF");
-	CHECK_OK(fstat(fd, &st));
-	CHECK(S_ISREG(st.st_mode) && st.st_nlink >= 1 && st.st_blksize > 0,
-	      "a regular file, mode 0%o nlink %d", (int)st.st_mode,
-	      (int)st.st_nlink);
-	end = lseek(fd, 0, SEEK_END);
-	CHECK(end == st.st_size && end > 0, "SEEK_END at st_size %lld, got "
-	      "%ld", (long long)st.st_size, (long)end);
-	CHECK(read(fd, buf, sizeof(buf)) == 0, "read at the end gives 0");
-	close(fd);
-	case_end();
-}
-
 static void test_lseek(void)
 {
 	long long result = -1;
@@ -90,16 +66,18 @@ static void test_lseek(void)
 	int fd = open(self, O_RDONLY);
 	off_t size = lseek(fd, 0, SEEK_END);
 
-	case_begin("files_lseek_whence_and_errors");
-	CHECK(lseek(fd, 1, SEEK_SET) == 1 && read(fd, buf, 3) == 3 &&
-	      !memcmp(buf, "ELF", 3), "SEEK_SET 1, then \"ELF\"");
-	CHECK(lseek(fd, -3, SEEK_CUR) == 1, "SEEK_CUR -3 back to 1");
+	case_begin("files_lseek_edges_and_llseek");
+	CHECK(lseek(fd, 4, SEEK_SET) == 4 && lseek(fd, -3, SEEK_CUR) == 1,
+	      "SEEK_CUR -3 from 4 is 1");
 	CHECK(lseek(fd, 10, SEEK_END) == size + 10, "past the end is allowed");
 	CHECK(read(fd, buf, 1) == 0, "and reads as the end");
-	CHECK_ERR(lseek(fd, -1, SEEK_SET), EINVAL);
+	CHECK(lseek(fd, 0, SEEK_SET) == 0, "back to 0");
+	CHECK_ERR(lseek(fd, -1, SEEK_CUR), EINVAL);
 	CHECK_ERR(lseek(fd, 0, 7), EINVAL);
 	CHECK(syscall(NR_llseek, fd, 0, 2, &result, SEEK_SET) == 0 &&
 	      result == 2, "_llseek to 2, got %lld", result);
+	CHECK(read(fd, buf, 2) == 2 && !memcmp(buf, "LF", 2),
+	      "and reads from there");
 	CHECK_ERR(syscall(NR_llseek, fd, 0, 0, KERNEL_PTR, SEEK_SET), EFAULT);
 	CHECK_ERR(lseek(-1, 0, SEEK_SET), EBADF);
 	close(fd);
@@ -112,13 +90,11 @@ static void test_open_errors(void)
 	char name[300];
 	int fd;
 
-	case_begin("files_open_errors");
-	CHECK_ERR(open("/no/such/file", O_RDONLY), ENOENT);
+	case_begin("files_open_errors_by_linux_rules");
 	CHECK_ERR(open("", O_RDONLY), ENOENT);
 	CHECK_ERR(open("/dev/null/x", O_RDONLY), ENOTDIR);
 	snprintf(path, sizeof(path), "%s/", self);
 	CHECK_ERR(open(path, O_RDONLY), ENOTDIR);
-	CHECK_ERR(open(self, O_RDONLY | O_DIRECTORY), ENOTDIR);
 	CHECK_ERR(open("/", O_WRONLY), EISDIR);
 	CHECK_ERR(open("/", O_RDWR), EISDIR);
 	CHECK_ERR(open("/dev/null", O_RDONLY | O_CREAT | O_EXCL, 0666), EEXIST);
@@ -158,21 +134,26 @@ static void test_read_only_root(void)
 	case_end();
 }
 
-static void test_dev_null(void)
+/* The device files have Linux's numbers. */
+static void test_dev_numbers(void)
 {
 	struct stat st;
-	char buf[4];
 	int fd = open("/dev/null", O_RDWR);
 
-	case_begin("files_dev_null");
-	CHECK(fd >= 0, "open /dev/null: %s", strerror(errno));
-	CHECK(read(fd, buf, sizeof(buf)) == 0, "reads give end of file");
-	CHECK(write(fd, "hello", 5) == 5, "writes take everything");
-	CHECK(lseek(fd, 100, SEEK_SET) == 0, "lseek stays at 0");
-	CHECK_OK(fstat(fd, &st));
-	CHECK(S_ISCHR(st.st_mode) && st.st_rdev == ((1 << 8) | 3),
-	      "character device 1,3, got mode 0%o rdev 0x%llx",
-	      (int)st.st_mode, (unsigned long long)st.st_rdev);
+	case_begin("files_dev_nodes_and_numbers");
+	CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode) &&
+	      st.st_rdev == ((1 << 8) | 3), "/dev/null is 1,3, got 0x%llx",
+	      (unsigned long long)st.st_rdev);
+	/* a container's /dev/console may be a pseudo-terminal */
+	if (on_lintel())
+		CHECK(stat("/dev/console", &st) == 0 && S_ISCHR(st.st_mode) &&
+		      st.st_rdev == ((5 << 8) | 1),
+		      "/dev/console is 5,1, got 0x%llx",
+		      (unsigned long long)st.st_rdev);
+	CHECK(stat("/dev/tty", &st) == 0 && S_ISCHR(st.st_mode) &&
+	      st.st_rdev == ((5 << 8) | 0), "/dev/tty is 5,0, got 0x%llx",
+	      (unsigned long long)st.st_rdev);
+	CHECK(lseek(fd, 100, SEEK_SET) == 0, "/dev/null's offset stays 0");
 	close(fd);
 	case_end();
 }
@@ -201,21 +182,18 @@ static void test_cwd(void)
 	struct stat st;
 	int dev, null;
 
-	case_begin("files_chdir_getcwd_fchdir");
+	case_begin("files_relative_paths_and_fchdir");
 	CHECK(getcwd(saved, sizeof(saved)) != NULL, "getcwd: %s",
 	      strerror(errno));
 	CHECK_OK(chdir("/dev"));
-	CHECK(getcwd(buf, sizeof(buf)) && !strcmp(buf, "/dev"),
-	      "cwd /dev, got \"%s\"", buf);
 	CHECK(stat("null", &st) == 0 && S_ISCHR(st.st_mode),
 	      "a relative path starts at the cwd");
-	CHECK(getcwd(buf, 2) == NULL && errno == ERANGE,
-	      "a short buffer is ERANGE, got errno %d", errno);
+	CHECK(stat("./../dev//null", &st) == 0 && S_ISCHR(st.st_mode),
+	      "./../dev//null from /dev");
 	CHECK_OK(chdir(".."));
 	CHECK(getcwd(buf, sizeof(buf)) && !strcmp(buf, "/"),
-	      "cwd /, got \"%s\"", buf);
+	      "cwd / after \"..\", got \"%s\"", buf);
 	CHECK_ERR(chdir("/dev/null"), ENOTDIR);
-	CHECK_ERR(chdir("/no/such"), ENOENT);
 	dev = open("/dev", O_RDONLY | O_DIRECTORY);
 	null = open("/dev/null", O_RDONLY);
 	CHECK_OK(syscall(NR_fchdir, dev));
@@ -335,14 +313,12 @@ static void test_vectors(void)
 static void test_not_a_tty(void)
 {
 	struct termios t;
-	int fds[2], fd = open("/dev/null", O_RDONLY);
+	int fds[2];
 
-	case_begin("files_ioctl_enotty_on_non_terminals");
+	case_begin("files_ioctl_enotty_on_a_pipe");
 	CHECK_OK(pipe(fds));
 	CHECK_ERR(ioctl(fds[0], TCGETS, &t), ENOTTY);
-	CHECK_ERR(ioctl(fd, TCGETS, &t), ENOTTY);
 	CHECK_ERR(ioctl(-1, TCGETS, &t), EBADF);
-	close(fd);
 	close(fds[0]);
 	close(fds[1]);
 	case_end();
@@ -366,21 +342,12 @@ static int dir_entry_type(const char *path, const char *name)
 
 static void test_directories(void)
 {
-	char buf[8];
-	int fd;
-
-	case_begin("files_getdents64_lists_entries");
+	case_begin("files_getdents64_types_and_dots");
 	CHECK(dir_entry_type("/dev", "null") == DT_CHR, "/dev/null, DT_CHR");
 	CHECK(dir_entry_type("/dev", ".") == DT_DIR, "/dev/., DT_DIR");
 	CHECK(dir_entry_type("/dev", "..") == DT_DIR, "/dev/.., DT_DIR");
 	CHECK(dir_entry_type("/", "dev") == DT_DIR, "/dev in /, DT_DIR");
 	CHECK(dir_entry_type("/", "no-such-entry") == -1, "no phantom");
-	fd = open("/dev", O_RDONLY | O_DIRECTORY);
-	CHECK_ERR(getdents64(fd, buf, sizeof(buf)), EINVAL);
-	close(fd);
-	fd = open("/dev/null", O_RDONLY);
-	CHECK_ERR(getdents64(fd, buf, sizeof(buf)), ENOTDIR);
-	close(fd);
 	case_end();
 }
 
@@ -418,11 +385,10 @@ int main(int argc, char **argv)
 {
 	(void)argc;
 	self = argv[0];
-	test_read_regular();
 	test_lseek();
 	test_open_errors();
 	test_read_only_root();
-	test_dev_null();
+	test_dev_numbers();
 	test_stat_paths();
 	test_cwd();
 	test_access_umask();
