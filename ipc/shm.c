@@ -37,7 +37,7 @@ struct shmid_ds *shm_segs[SHMMNI];
 unsigned long shm_tot, shm_rss, shm_swp;
 int max_shmid;			/* every used slot is at or below it */
 static int used_segs;
-static unsigned short shm_seq;
+static unsigned int shm_seq;
 static struct wait_queue *shm_lock;	/* waits on IPC_NOID slots */
 unsigned long shmmax = SHMMAX, shmall = SHMALL, shmmni = SHMMNI;
 
@@ -92,20 +92,23 @@ static struct shmid_ds *shm_lookup(int shmid)
 	if (shp == IPC_UNUSED || shp == IPC_NOID)
 		return NULL;
 	/* a stale id (the slot was reused): 1.2.13 said EIDRM, Linux EINVAL */
-	if (shp->shm_perm.seq != shmid / SHMMNI)
+	if (shp->shm_perm.seq != (unsigned int)(shmid / SHMMNI))
 		return NULL;
 	return shp;
 }
 
-/* The slot holding key, or -1; waits out slots being created. */
-static int findkey(key_t key)
+/*
+ * The slot holding key, or -1; waits out slots being created (IPC_NOID),
+ * except the caller's own (skip).
+ */
+static int findkey(key_t key, int skip)
 {
 	int id;
 
 	for (id = 0; id <= max_shmid; id++) {
-		while (shm_segs[id] == IPC_NOID)
+		while (id != skip && shm_segs[id] == IPC_NOID)
 			sleep_on(&shm_lock);
-		if (shm_segs[id] == IPC_UNUSED)
+		if (shm_segs[id] == IPC_UNUSED || shm_segs[id] == IPC_NOID)
 			continue;
 		if (key == shm_segs[id]->shm_perm.key)
 			return id;
@@ -162,6 +165,18 @@ static int newseg(key_t key, int shmflg, unsigned long size)
 	if (!shp->shm_pages)
 		goto out_free_shp;
 	memset(shp->shm_pages, 0, npages * sizeof(unsigned long));
+	/*
+	 * The allocations may have slept while another process made a
+	 * segment with this key (1.2.13 did not look again: two segments
+	 * could share a key). Let shmget start over.
+	 */
+	if (key != IPC_PRIVATE && findkey(key, id) >= 0) {
+		kfree(shp->shm_pages);
+		kfree(shp);
+		shm_segs[id] = IPC_UNUSED;
+		wake_up(&shm_lock);
+		return -EAGAIN;
+	}
 
 	shm_tot += npages;
 	if (id > max_shmid)
@@ -186,9 +201,16 @@ long sys_shmget(key_t key, size_t size, int shmflg)
 
 	if (key == IPC_PRIVATE)
 		return newseg(key, shmflg, size);
-	id = findkey(key);
-	if (id < 0)
-		return shmflg & IPC_CREAT ? newseg(key, shmflg, size) : -ENOENT;
+again:
+	id = findkey(key, -1);
+	if (id < 0) {
+		if (!(shmflg & IPC_CREAT))
+			return -ENOENT;
+		id = newseg(key, shmflg, size);
+		if (id == -EAGAIN)	/* the key appeared while we slept */
+			goto again;
+		return id;
+	}
 	if ((shmflg & IPC_CREAT) && (shmflg & IPC_EXCL))
 		return -EEXIST;
 	shp = shm_segs[id];
@@ -206,8 +228,7 @@ static void killseg(int id)
 	struct shmid_ds *shp = shm_segs[id];
 	unsigned long i;
 
-	shp->shm_perm.seq++;		/* a sleeping shmat will notice */
-	shm_seq = (shm_seq + 1) % SEQ_LIMIT;
+	shm_seq = (shm_seq + 1) % SEQ_LIMIT;	/* 1.2.13's modulus had no effect */
 	shm_segs[id] = IPC_UNUSED;
 	used_segs--;
 	if (id == max_shmid)
@@ -275,8 +296,9 @@ static void shm_open(struct vm_area_struct *vma)
 
 /*
  * A vma mapping the segment goes (shmdt, munmap, exit, exec). The mm code
- * has already cleared its ptes, dropping one reference per page mapped;
- * the segment keeps its own reference in shm_pages[] until killseg.
+ * clears its ptes right after this call, dropping one mem_map reference
+ * per page mapped; the segment holds its own reference in shm_pages[]
+ * until killseg, so the two can happen in either order.
  */
 static void shm_close(struct vm_area_struct *vma)
 {
@@ -296,7 +318,8 @@ static void shm_close(struct vm_area_struct *vma)
  * vm_ops->swapin, called by do_swap_page for a signature pte: return the
  * pte to map for page idx, allocating (zeroed) on first touch. The caller
  * writes it and counts rss; we take the mapping's mem_map reference.
- * A bad signature gets a none pte: the fault then ends in SIGBUS.
+ * A bad signature, or no free page, gets a none pte: do_swap_page then
+ * fails the fault as out of memory.
  */
 static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 			 unsigned long code)
@@ -328,9 +351,9 @@ static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 		}
 	}
 	pte = __pte(shp->shm_pages[idx]);
-	trace(TRACE_SHM | TRACE_FAULT, " -> shm_swap_in seg=%d idx=%lu %s "
-	      "pfn=0x%lx\n", id, idx, new ? "new" : "existing",
-	      __pa(pte_page(pte)) >> PAGE_SHIFT);
+	trace_step(TRACE_SHM, "shm_swap_in seg=%d idx=%lu %s pfn=0x%lx", id,
+		   idx, new ? "new" : "existing",
+		   __pa(pte_page(pte)) >> PAGE_SHIFT);
 	virt_to_page(pte_page(pte))->count++;	/* the mapping's reference */
 	return pte_modify(pte, vma->vm_page_prot);
 }
@@ -401,8 +424,8 @@ static int shm_map(struct vm_area_struct *shmd, int remap)
 	struct mm_struct *mm = current->mm;
 	unsigned long addr, sig = shmd->vm_pte;
 
-	if (remap)
-		do_munmap(shmd->vm_start, shmd->vm_end - shmd->vm_start);
+	if (remap && do_munmap(shmd->vm_start, shmd->vm_end - shmd->vm_start))
+		return -ENOMEM;
 	for (addr = shmd->vm_start; addr < shmd->vm_end; addr += PMD_SIZE) {
 		pmd_t *pmd = pmd_alloc(pgd_offset(mm, addr), addr);
 

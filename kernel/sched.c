@@ -14,6 +14,7 @@
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/errno.h>
+#include <linux/trace.h>
 #include <asm/desc.h>
 #include <asm/system.h>
 
@@ -103,6 +104,8 @@ void schedule(void)
 		prev->state = TASK_RUNNING;
 	next = pick_next(prev);
 	if (next != prev) {
+		trace(TRACE_SCHED, "SCHED %d (%s) -> %d (%s)\n", prev->pid,
+		      prev->comm, next->pid, next->comm);
 		nr_switches++;
 		current = next;
 		init_tss.esp0 = next->tss.esp0;

@@ -380,7 +380,7 @@ static void fill_siginfo(struct siginfo *info, int sig)
 	memset(info, 0, sizeof(*info));
 	info->si_signo = sig;
 	info->si_code = si->code;
-	if (si->code == SEGV_MAPERR || si->code == SEGV_ACCERR) {
+	if ((sig == SIGSEGV || sig == SIGBUS) && si->code != SI_KERNEL) {
 		info->fields.fault.addr = si->addr;
 	} else {
 		info->fields.kill.pid = si->pid;

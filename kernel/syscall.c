@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/ipc.h>
+#include <linux/trace.h>
 #include <asm/unistd.h>
 #include <asm/system.h>
 
@@ -156,5 +157,8 @@ void do_syscall(struct pt_regs *regs)
 			ret = s->fn(regs->ebx, regs->ecx, regs->edx,
 				    regs->esi, regs->edi, regs->ebp);
 	}
+	trace(TRACE_SYSCALL, "SYSCALL pid=%d %s(0x%lx, 0x%lx, 0x%lx) = %ld\n",
+	      current->pid, syscall_name(nr), regs->ebx, regs->ecx, regs->edx,
+	      ret);
 	regs->eax = ret;
 }

@@ -4,8 +4,10 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/trace.h>
+#include <linux/sched.h>
 
 unsigned long trace_mask;
+int trace_in_fault;
 
 static const struct {
 	const char *name;
@@ -52,4 +54,37 @@ int trace_format(char *buf, int size, unsigned long mask)
 				      trace_names[i].name);
 	n += snprintf(buf + n, size - n, "\n");
 	return n;
+}
+
+static const char *kind_tag(unsigned long kind)
+{
+	switch (kind) {
+	case TRACE_SHM:
+		return "SHM";
+	case TRACE_COW:
+		return "COW";
+	case TRACE_SCHED:
+		return "SCHED";
+	case TRACE_SYSCALL:
+		return "SYSCALL";
+	}
+	return "FAULT";
+}
+
+void __trace_step(unsigned long kind, const char *fmt, ...)
+{
+	va_list args;
+
+	if (trace_in_fault) {
+		printk(" -> ");
+	} else if (trace_mask & kind) {
+		printk("%s pid=%d ", kind_tag(kind), current->pid);
+	} else {
+		return;
+	}
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	if (!trace_in_fault)
+		printk("\n");
 }

@@ -59,6 +59,35 @@ static void kernel_fault(struct pt_regs *regs, unsigned long address)
 	die("page fault", regs);
 }
 
+/*
+ * trace=fault: one line per fault, begun here and finished when the fault
+ * is handled; the functions on the way add " -> step" (trace_step):
+ *   FAULT pid=3 addr=0x40001000 err=U|W|!P vma=[0x40000000,0x40002000)
+ *         -> do_no_page -> do_swap_page -> shm_swap_in seg=0 idx=1 ...
+ */
+static void trace_fault_start(unsigned long address,
+			      unsigned long error_code,
+			      struct vm_area_struct *vma)
+{
+	printk("FAULT pid=%d addr=0x%08lx err=%s|%s|%s", current->pid,
+	       address, error_code & PF_USER ? "U" : "K",
+	       error_code & PF_WRITE ? "W" : "R",
+	       error_code & PF_PROT ? "P" : "!P");
+	if (vma)
+		printk(" vma=[0x%08lx,0x%08lx)", vma->vm_start, vma->vm_end);
+	else
+		printk(" vma=none");
+	trace_in_fault = 1;
+}
+
+static void trace_fault_end(const char *outcome)
+{
+	if (!trace_in_fault)
+		return;
+	trace_in_fault = 0;
+	printk(outcome ? " -> %s\n" : "\n", outcome);
+}
+
 /* Does vma allow the access described by error_code? */
 static int access_ok_in(struct vm_area_struct *vma, unsigned long error_code)
 {
@@ -76,17 +105,17 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	struct vm_area_struct *vma = NULL;
 	int code = SEGV_MAPERR, error;
 
-	trace(TRACE_FAULT, "fault: pid %d %s %s %08lx eip %08lx\n",
-	      current ? current->pid : 0,
-	      error_code & PF_WRITE ? "write" : "read",
-	      error_code & PF_PROT ? "protection" : "not-present",
-	      address, regs->eip);
 	if (address < TASK_SIZE && mm)
 		vma = find_vma(mm, address);
+	if (tracing(TRACE_FAULT))
+		trace_fault_start(address, error_code, vma);
 	if (!vma)
 		goto bad_area;
-	if (vma->vm_start > address && expand_stack(vma, address))
-		goto bad_area;
+	if (vma->vm_start > address) {
+		trace_step(TRACE_FAULT, "expand_stack");
+		if (expand_stack(vma, address))
+			goto bad_area;
+	}
 	code = SEGV_ACCERR;
 	if (!access_ok_in(vma, error_code))
 		goto bad_area;
@@ -95,6 +124,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 		error = do_wp_page(vma, address, error_code & PF_WRITE);
 	else
 		error = do_no_page(vma, address, error_code & PF_WRITE);
+	trace_fault_end(error ? "error" : NULL);
 	if (!error)
 		return;
 	if (!user_mode(regs)) {
@@ -108,6 +138,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	return;
 
 bad_area:
+	trace_fault_end(user_mode(regs) ? "SIGSEGV" : "kernel fault");
 	if (user_mode(regs))
 		user_fault(SIGSEGV, code, address, error_code);
 	else

@@ -309,8 +309,8 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	old_page = pte_page(pte);
 	if ((vma->vm_flags & VM_SHARED) ||
 	    (counted_page(old_page) && virt_to_page(old_page)->count == 1)) {
-		trace(TRACE_COW, "cow: pid %d %08lx page %08lx reused\n",
-		      current->pid, address, __pa(old_page));
+		trace_step(TRACE_COW, "do_wp_page addr=0x%08lx reuse pfn=0x%lx",
+			   address, __pa(old_page) >> PAGE_SHIFT);
 		*page_table = pte_mkdirty(pte_mkwrite(pte));
 		flush_tlb_page(vma, address);
 		return 0;
@@ -319,8 +319,9 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	if (!new_page)
 		return -ENOMEM;
 	copy_page(new_page, old_page);
-	trace(TRACE_COW, "cow: pid %d %08lx page %08lx copied to %08lx\n",
-	      current->pid, address, __pa(old_page), __pa(new_page));
+	trace_step(TRACE_COW, "do_wp_page addr=0x%08lx copy pfn=0x%lx->0x%lx",
+		   address, __pa(old_page) >> PAGE_SHIFT,
+		   __pa(new_page) >> PAGE_SHIFT);
 	*page_table = pte_mkdirty(pte_mkwrite(mk_pte(new_page,
 						     vma->vm_page_prot)));
 	if (counted_page(old_page))
@@ -343,6 +344,7 @@ static int do_swap_page(struct vm_area_struct *vma, unsigned long address,
 {
 	pte_t pte;
 
+	trace_step(TRACE_FAULT, "do_swap_page");
 	if (!vma->vm_ops || !vma->vm_ops->swapin)
 		return swap_in(vma, page_table, pte_val(entry), write_access);
 	pte = vma->vm_ops->swapin(vma, address - vma->vm_start +
@@ -383,6 +385,7 @@ static int do_anonymous_page(struct vm_area_struct *vma,
 		pte = pte_mkdirty(pte);
 	*page_table = pte;
 	vma->vm_mm->rss++;
+	trace_step(TRACE_FAULT, "zero-fill pfn=0x%lx", __pa(page) >> PAGE_SHIFT);
 	return 0;
 }
 
@@ -403,6 +406,7 @@ int do_no_page(struct vm_area_struct *vma, unsigned long address,
 	if (!page_table)
 		return -ENOMEM;
 	entry = *page_table;
+	trace_step(TRACE_FAULT, "do_no_page");
 	if (pte_present(entry))
 		return 0;
 	if (!pte_none(entry))

@@ -146,6 +146,38 @@ def check_memory_sizes(tally, args):
                    "memory line total %dk for -m %d" % (total, mem))
 
 
+SHMAT_LINE = re.compile(r"^SHM shmat pid=(\d+) seg=(\d+) \[0x([0-9a-f]+),",
+                        re.M)
+SHM_FAULT_LINE = re.compile(
+    r"^FAULT pid=(\d+) addr=0x([0-9a-f]+) err=U\|[RW]\|!P "
+    r"vma=\[0x[0-9a-f]+,0x[0-9a-f]+\) -> do_no_page -> do_swap_page "
+    r"-> shm_swap_in seg=(\d+) idx=(\d+) (new|existing) pfn=0x([0-9a-f]+)$",
+    re.M)
+
+
+def check_trace(tally, args):
+    """trace=shm,fault: two processes attach one segment and touch one page;
+    the lines must show the whole path, in order, and the same frame."""
+    status, out = boot(args, "kernel", "init=/tests/helper_gdbshm "
+                       "trace=shm,fault panic=exit quiet")
+    save_log("trace-shm-fault", out)
+    events = sorted([(m.start(), "shmat", m.groups())
+                     for m in SHMAT_LINE.finditer(out)] +
+                    [(m.start(), "fault", m.groups())
+                     for m in SHM_FAULT_LINE.finditer(out)])
+    kinds = [e[1] for e in events]
+    ok = kinds == ["shmat", "fault", "shmat", "fault"] and status == 0
+    why = "expected shmat, fault, shmat, fault; got %s (status %s)" % (
+        kinds, status)
+    if ok:
+        (_, _, a1), (_, _, f1), (_, _, a2), (_, _, f2) = events
+        ok = (a1[0] == f1[0] and a2[0] == f2[0] and a1[0] != a2[0] and
+              a1[1] == f1[2] == a2[1] == f2[2] and f1[3] == f2[3] and
+              f1[4] == "new" and f2[4] == "existing" and f1[5] == f2[5])
+        why = "first %s, second %s" % (f1, f2)
+    tally.case("trace_shm_fault_path_two_processes", ok, why)
+
+
 def make_test_iso(args):
     """A copy of the ISO whose GRUB entry runs a self-test and powers off."""
     tmp = tempfile.mkdtemp(prefix="lintel-iso-", dir="build")
@@ -170,6 +202,7 @@ def run_kernel(tally, args):
     if not tally.add_output("kernel_selftests", out, status):
         save_log("kernel-selftests", out)
     check_oops(tally, args)
+    check_trace(tally, args)
     check_boot(tally, args, "kernel")
     tmp = make_test_iso(args)
     try:

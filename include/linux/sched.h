@@ -51,7 +51,6 @@ struct thread_struct {
 	unsigned long esp0;	/* top of the kernel stack: the TSS's esp0 */
 	unsigned long esp;	/* kernel esp saved by switch_to */
 	unsigned long eip;	/* where switch_to resumes this task */
-	unsigned long cr3;	/* physical address of the page directory */
 	unsigned long cr2, trap_no, error_code;	/* the last fault */
 };
 

@@ -58,7 +58,7 @@ struct ipc_perm {
 	uid_t uid, gid;		/* owner */
 	uid_t cuid, cgid;	/* creator */
 	unsigned short mode;	/* low 9 bits: rwx for u/g/o; SHM_DEST... */
-	unsigned short seq;	/* changes when the slot is reused */
+	unsigned int seq;	/* changes when the slot is reused */
 };
 
 /*

@@ -25,6 +25,21 @@ extern unsigned long trace_mask;
 			printk(fmt, ##__VA_ARGS__);		\
 	} while (0)
 
+/*
+ * A step of the fault path: " -> step" on the FAULT line that
+ * do_page_fault is printing, or, when only kind is traced, a line of its
+ * own ("SHM pid=4 shm_swap_in seg=0 idx=1 new pfn=0x1a3").
+ */
+extern int trace_in_fault;
+void __trace_step(unsigned long kind, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#define trace_step(kind, fmt, ...)					\
+	do {								\
+		if (tracing((kind) | TRACE_FAULT))			\
+			__trace_step(kind, fmt, ##__VA_ARGS__);		\
+	} while (0)
+
 unsigned long trace_parse(const char *list);
 int trace_format(char *buf, int size, unsigned long mask);
 
