@@ -37,7 +37,7 @@ Q := @
 endif
 
 # ---- the kernel ------------------------------------------------------------
-KCFLAGS := -m32 -march=i386 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
+KCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -mgeneral-regs-only \
 	-fno-asynchronous-unwind-tables -nostdlib -O2 -g \
 	-Wall -Wextra -Iinclude -MMD -MP
@@ -63,10 +63,10 @@ $(B)/k/%.c.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
 
-$(B)/k/%.asm.o: %.asm
+$(B)/k/%.asm.o: %.asm boot/layout.inc
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  NASM    $<")
-	$(Q)$(NASM) -f elf32 -g -F dwarf -o $@ $<
+	$(Q)$(NASM) -f elf32 -g -F dwarf -Iboot/ -o $@ $<
 
 # Two links: the first finds where every function landed, the second adds
 # that table (section .ksyms, after all code) so an oops can name them.
@@ -170,6 +170,17 @@ bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
 	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
 		--lintel-initrd $(INITRAMFS) --init /bin/bench --linux
 
+# ---- docs ------------------------------------------------------------------
+# The GDB session in docs/gdb.md is produced by running it, so it stays
+# true; check-docs.py checks that every name the docs cite exists.
+.PHONY: docs
+docs: deps $(KERNEL) $(INITRAMFS)
+	$(Q)python3 scripts/gdb-test.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
+		--transcript docs/gdb-session.txt
+	$(Q)python3 scripts/check-docs.py --dot $(B)/vmatree.dot
+	$(Q)if command -v dot >/dev/null; then \
+		dot -Tsvg $(B)/vmatree.dot -o $(B)/vmatree.svg; fi
+
 # ---- tools for readers -----------------------------------------------------
 # compile_commands.json lets clangd follow every kernel and userland file.
 compile_commands.json: Makefile scripts/compdb.py
@@ -199,6 +210,7 @@ help:
 	@echo "  make test        every test: host unit tests, kernel self-tests, boot"
 	@echo "                   tests, guest tests in Lintel and on this Linux host"
 	@echo "  make bench       benchmarks in Lintel; make bench-linux: against Linux"
+	@echo "  make docs        refresh the GDB transcript in docs/, check the docs"
 	@echo "  make clean       remove build/"
 	@echo "  make tags        ctags for the kernel sources"
 	@echo "  make deps        install missing tools (apt-get, as root)"

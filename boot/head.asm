@@ -2,20 +2,22 @@
 ;
 ; GRUB (or QEMU's -kernel multiboot loader) loads the kernel ELF at 1 MiB
 ; physical and jumps to _start with paging off, eax = multiboot magic and
-; ebx = physical address of the multiboot information. The kernel is linked
-; at PAGE_OFFSET + 1 MiB, so until paging is on, every absolute address in
-; this file must have PAGE_OFFSET subtracted (the PHYS macro).
+; ebx = physical address of the multiboot information. The rest of the
+; kernel is linked at PAGE_OFFSET + 1 MiB, so until paging is on, every
+; address of its data used here must have PAGE_OFFSET subtracted (PHYS).
 ;
 ; We build a page directory that maps the first EARLY_MAP_MB of physical
 ; memory twice, at 0 (so the instruction after "enable paging" still runs)
-; and at PAGE_OFFSET (where the C kernel lives), jump to the high copy,
-; drop the low one, and call start_kernel(magic, mbi).
+; and at PAGE_OFFSET (where the C kernel lives), then jump to the high
+; copy: start_high in boot/high.asm drops the low one and calls
+; start_kernel(magic, mbi).
+;
+; This file is linked where it is loaded, at 1 MiB (section .boot, see
+; boot/lintel.ld), because it runs before paging.
 
 bits 32
 
-PAGE_OFFSET	equ 0xC0000000
-EARLY_MAP_MB	equ 64			; enough for kernel, initramfs, multiboot data
-EARLY_PGTABLES	equ EARLY_MAP_MB / 4	; one page table maps 4 MiB
+%include "layout.inc"
 PDE_OFFSET	equ PAGE_OFFSET >> 22	; pgd index of PAGE_OFFSET (768)
 PG_PRESENT_RW	equ 0x003
 CR0_PG		equ 0x80000000
@@ -33,12 +35,12 @@ align 4
 	dd MB_FLAGS
 	dd -(MB_MAGIC + MB_FLAGS)
 
-; Linked at its physical address (boot/lintel.ld): runs before paging.
 section .boot exec
 global _start
 global swapper_pg_dir
+global early_pg_tables
 global boot_stack_top
-extern start_kernel
+extern start_high
 
 _start:
 	cli
@@ -81,27 +83,6 @@ _start:
 
 	mov eax, start_high		; an absolute (high) address
 	jmp eax
-
-section .text
-start_high:
-	; Now running at PAGE_OFFSET: the identity map is no longer needed.
-	xor ecx, ecx
-.drop_low:
-	mov dword [swapper_pg_dir + ecx * 4], 0
-	inc ecx
-	cmp ecx, EARLY_PGTABLES
-	jne .drop_low
-	mov eax, cr3			; reload cr3 to flush the low entries
-	mov cr3, eax
-
-	mov esp, boot_stack_top
-	push ebp			; start_kernel(magic, mbi_phys)
-	push esi
-	xor ebp, ebp			; a zero frame pointer ends backtraces
-	call start_kernel
-.hang:
-	hlt
-	jmp .hang
 
 section .bss
 align 4096

@@ -212,8 +212,18 @@ def run_kernel(tally, args):
     check_memory_sizes(tally, args)
 
 
+def run_docs(tally):
+    """Every file, function and command the docs name must exist."""
+    p = subprocess.run([sys.executable, "scripts/check-docs.py"],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = p.stdout.decode("utf-8", "replace")
+    sys.stdout.write(out)
+    if not tally.add_output("docs_check", out, p.returncode):
+        save_log("docs-check", out)
+
+
 def run_gdb(tally, args):
-    print("== GDB helpers against a live kernel ==")
+    print("== GDB helpers against a live kernel, and the docs ==")
     p = subprocess.run([sys.executable, "scripts/gdb-test.py", "--kernel",
                         args.kernel, "--initrd", args.initrd],
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -222,6 +232,7 @@ def run_gdb(tally, args):
     sys.stdout.write(out)
     if not tally.add_output("gdb_test", out, p.returncode):
         save_log("gdb-test", out)
+    run_docs(tally)
 
 
 def guest_programs():
