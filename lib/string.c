@@ -1,25 +1,36 @@
 /*
  * string.c - the freestanding string and memory helpers the kernel uses.
- * Plain C; gcc may turn these loops into its own idioms.
+ *
+ * memset and memcpy move four bytes at a time with the string
+ * instructions (under QEMU's TCG a byte loop costs several times more);
+ * the rest is plain C.
  */
 #include <linux/string.h>
 
 void *memset(void *s, int c, size_t n)
 {
-	unsigned char *p = s;
+	unsigned long fill = (unsigned char)c * 0x01010101UL;
+	int d0, d1;
 
-	while (n--)
-		*p++ = (unsigned char)c;
+	__asm__ volatile("rep stosl\n\t"
+			 "movl %4, %%ecx\n\t"
+			 "rep stosb"
+			 : "=&c"(d0), "=&D"(d1)
+			 : "a"(fill), "0"(n / 4), "g"(n % 4), "1"(s)
+			 : "memory");
 	return s;
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
-	unsigned char *d = dst;
-	const unsigned char *s = src;
+	int d0, d1, d2;
 
-	while (n--)
-		*d++ = *s++;
+	__asm__ volatile("rep movsl\n\t"
+			 "movl %4, %%ecx\n\t"
+			 "rep movsb"
+			 : "=&c"(d0), "=&D"(d1), "=&S"(d2)
+			 : "0"(n / 4), "g"(n % 4), "1"(dst), "2"(src)
+			 : "memory");
 	return dst;
 }
 
