@@ -67,7 +67,7 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	case F_GETFD:
 		return (current->close_on_exec >> fd) & FD_CLOEXEC;
 	case F_SETFD:
-		fd_install(fd, file, arg & FD_CLOEXEC);
+		set_close_on_exec(fd, arg & FD_CLOEXEC);
 		return 0;
 	case F_GETFL:
 		return file->f_flags;

@@ -31,7 +31,7 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case FIOCLEX:
 	case FIONCLEX:
-		fd_install(fd, file, cmd == FIOCLEX);
+		set_close_on_exec(fd, cmd == FIOCLEX);
 		return 0;
 	case FIONBIO:
 		if (memcpy_fromfs(&on, (void *)arg, sizeof(on)))

@@ -41,13 +41,19 @@ int get_unused_fd(unsigned int from)
 	return -EMFILE;
 }
 
-void fd_install(unsigned int fd, struct file *file, int cloexec)
+void set_close_on_exec(unsigned int fd, int on)
 {
-	current->filp[fd] = file;
-	if (cloexec)
+	if (on)
 		current->close_on_exec |= 1UL << fd;
 	else
 		current->close_on_exec &= ~(1UL << fd);
+}
+
+/* Point descriptor fd at file (NULL: free it). */
+void fd_install(unsigned int fd, struct file *file, int cloexec)
+{
+	current->filp[fd] = file;
+	set_close_on_exec(fd, cloexec);
 }
 
 /* Drop one reference to file; the last one releases it. */
@@ -90,15 +96,15 @@ static int may_open(const struct inode *inode, int flags)
  *
  * Nothing can be created: O_CREAT of a name that does not exist is
  * -EROFS (its directory exists, resolve_path made sure), and of one
- * that does is an ordinary open.
+ * that does is an ordinary open. So open's mode (and the umask) never
+ * matter.
  */
-int do_open(const char *path, int flags, int mode, struct file **filp)
+int do_open(const char *path, int flags, struct file **filp)
 {
 	struct inode inode;
 	struct file *f;
 	int err;
 
-	(void)mode;
 	err = lookup_inode(path, &inode);
 	if (err == -ENOENT && (flags & O_CREAT))
 		return -EROFS;
@@ -140,6 +146,7 @@ long sys_open(const char *filename, int flags, int mode)
 	struct file *f;
 	int fd, err;
 
+	(void)mode;		/* for a file being created; none can be */
 	err = getname(filename, &name);
 	if (err)
 		return err;
@@ -152,7 +159,7 @@ long sys_open(const char *filename, int flags, int mode)
 		goto out;
 	err = resolve_path(name, path, PATH_MAX);
 	if (!err)
-		err = do_open(path, flags, mode & ~current->umask, &f);
+		err = do_open(path, flags, &f);
 	if (!err) {
 		fd_install(fd, f, flags & O_CLOEXEC);
 		err = fd;
@@ -177,7 +184,7 @@ long sys_close(unsigned int fd)
 int open_console(void)
 {
 	struct file *f;
-	int fd, err = do_open("/dev/console", O_RDWR, 0, &f);
+	int fd, err = do_open("/dev/console", O_RDWR, &f);
 
 	if (err)
 		return err;
