@@ -95,6 +95,7 @@ int normalize_path(const char *cwd, const char *path, char *out, int size,
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
+#include <linux/proc_fs.h>
 #include <asm/segment.h>
 
 /*
@@ -105,6 +106,7 @@ int normalize_path(const char *cwd, const char *path, char *out, int size,
 static const struct vfsmount vfsmnt_table[] = {
 	{ "/", initramfs_lookup_inode },
 	{ "/dev", devfs_lookup },
+	{ "/proc", proc_lookup },
 };
 
 /* Which filesystem holds path, and the name of path inside it. */

@@ -1,0 +1,87 @@
+/*
+ * base.c - /proc/<pid>: one directory per process, with the files that
+ * describe it. The texts are written by fs/proc/array.c (status, stat,
+ * cmdline) and fs/proc/maps.c (maps).
+ *
+ * The directory and its files belong to the process's effective user,
+ * as in Linux; everyone may read them.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/fs.h>
+#include <linux/proc_fs.h>
+
+static const struct file_operations proc_pid_dir_fops;
+
+static const struct proc_dir_entry pid_dir = {
+	PROC_PID_INO, "", S_IFDIR | 0555, NULL, NULL
+};
+
+static const struct proc_dir_entry pid_entries[] = {
+	{ PROC_PID_CMDLINE, "cmdline", S_IFREG | 0444, proc_pid_cmdline_show,
+	  NULL },
+	{ PROC_PID_MAPS, "maps", S_IFREG | 0444, proc_pid_maps_show, NULL },
+	{ PROC_PID_STAT, "stat", S_IFREG | 0444, proc_pid_stat_show, NULL },
+	{ PROC_PID_STATUS, "status", S_IFREG | 0444, proc_pid_status_show,
+	  NULL },
+};
+
+/* The file of a /proc/<pid> inode, by the low bits of its number. */
+const struct proc_dir_entry *proc_pid_entry(unsigned int low_ino)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(pid_entries); i++)
+		if (pid_entries[i].low_ino == low_ino)
+			return &pid_entries[i];
+	return NULL;
+}
+
+static void fill_pid_inode(struct task_struct *task,
+			   const struct proc_dir_entry *de,
+			   struct inode *inode)
+{
+	proc_fill_inode(inode, proc_ino(task->pid, de->low_ino), de);
+	inode->i_uid = task->euid;
+	inode->i_gid = task->egid;
+	inode->i_mtime = startup_time + task->start_time / HZ;
+}
+
+/* name inside task's directory, "" for the directory itself. */
+int proc_pid_lookup(struct task_struct *task, const char *name,
+		    struct inode *inode)
+{
+	const struct proc_dir_entry *de;
+
+	if (!*name) {
+		fill_pid_inode(task, &pid_dir, inode);
+		inode->i_fop = &proc_pid_dir_fops;
+		return 0;
+	}
+	de = proc_match(pid_entries, ARRAY_SIZE(pid_entries), name,
+			strlen(name));
+	if (!de)
+		return -ENOENT;
+	fill_pid_inode(task, de, inode);
+	return 0;
+}
+
+/* A process that has gone since the directory was opened lists empty. */
+static int proc_pid_readdir(struct file *file, void *buf, filldir_t filldir)
+{
+	pid_t pid = proc_ino_pid(file->f_inode.i_ino);
+
+	if (!dir_emit_dots(file, buf, filldir, PROC_ROOT_INO))
+		return 0;
+	if (find_task_by_pid(pid))
+		proc_readdir_entries(file, buf, filldir, pid_entries,
+				     ARRAY_SIZE(pid_entries), pid);
+	return 0;
+}
+
+static const struct file_operations proc_pid_dir_fops = {
+	.read = generic_read_dir,
+	.readdir = proc_pid_readdir,
+};

@@ -1,0 +1,37 @@
+/*
+ * meminfo.c - /proc/meminfo: RAM, free pages and shared memory, in
+ * Linux's layout ("MemTotal:       131072 kB"), so free(1) and scripts
+ * written for Linux can read it.
+ *
+ * Lintel has no page cache, no buffers and no swap: those lines are
+ * there, as 0, because readers look for them.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/shm.h>
+#include <linux/proc_fs.h>
+
+#define PAGES_TO_KB(pages)	((pages) << (PAGE_SHIFT - 10))
+
+/* One line: the label padded to 16 columns, the value to 8, then kB. */
+static void show_val_kb(struct proc_buf *pb, const char *label,
+			unsigned long pages)
+{
+	proc_printf(pb, "%-16s%8lu kB\n", label, PAGES_TO_KB(pages));
+}
+
+int proc_meminfo_show(struct proc_buf *pb, struct task_struct *task)
+{
+	(void)task;
+	show_val_kb(pb, "MemTotal:", totalram_pages);
+	show_val_kb(pb, "MemFree:", nr_free_pages);
+	show_val_kb(pb, "MemAvailable:", nr_free_pages);
+	show_val_kb(pb, "Buffers:", 0);
+	show_val_kb(pb, "Cached:", 0);
+	show_val_kb(pb, "SwapCached:", 0);
+	show_val_kb(pb, "SwapTotal:", 0);
+	show_val_kb(pb, "SwapFree:", 0);
+	show_val_kb(pb, "Shmem:", shm_rss);
+	return 0;
+}
