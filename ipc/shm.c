@@ -70,7 +70,8 @@ static time_t now(void)
 	return CURRENT_TIME;
 }
 
-static int shm_id(struct shmid_ds *shp, int index)
+/* The id a program sees for the segment in slot index. */
+int shm_id(const struct shmid_ds *shp, int index)
 {
 	return shp->shm_perm.seq * SHMMNI + index;
 }

@@ -36,7 +36,7 @@ static struct shmid_ds *attached_segment(struct vm_area_struct *vma,
 
 	if (shp == IPC_UNUSED || shp == IPC_NOID)
 		return NULL;
-	*id = proc_shm_id(shp, slot);
+	*id = shm_id(shp, slot);
 	return shp;
 }
 

@@ -37,13 +37,6 @@ static void count_pages(const struct shmid_ds *shp, unsigned long *rss,
 	}
 }
 
-/* The id shmget returned for the segment in slot, as ipc/shm.c's
- * shm_id() makes it. */
-int proc_shm_id(const struct shmid_ds *shp, int slot)
-{
-	return shp->shm_perm.seq * SHMMNI + slot;
-}
-
 static void show_segment(struct proc_buf *pb, const struct shmid_ds *shp,
 			 int slot)
 {
@@ -53,7 +46,7 @@ static void show_segment(struct proc_buf *pb, const struct shmid_ds *shp,
 	count_pages(shp, &rss, &swp);
 	proc_printf(pb, "%10d %10d  %4s %10lu %5d %5d  %5lu %5u %5u %5u %5u "
 		    "%10ld %10ld %10ld %10lu %10lu\n",
-		    shp->shm_perm.key, proc_shm_id(shp, slot),
+		    shp->shm_perm.key, shm_id(shp, slot),
 		    proc_octal(octal, shp->shm_perm.mode), shp->shm_segsz,
 		    shp->shm_cpid, shp->shm_lpid, shp->shm_nattch,
 		    shp->shm_perm.uid, shp->shm_perm.gid, shp->shm_perm.cuid,

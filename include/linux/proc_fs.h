@@ -110,7 +110,6 @@ int proc_uptime_show(struct proc_buf *pb, struct task_struct *task);
 int proc_trace_show(struct proc_buf *pb, struct task_struct *task);
 int proc_trace_write(const char *buf, int count);
 int proc_sysvipc_shm_show(struct proc_buf *pb, struct task_struct *task);
-int proc_shm_id(const struct shmid_ds *shp, int slot);
 int proc_pid_maps_show(struct proc_buf *pb, struct task_struct *task);
 int proc_pid_status_show(struct proc_buf *pb, struct task_struct *task);
 int proc_pid_stat_show(struct proc_buf *pb, struct task_struct *task);

@@ -85,6 +85,7 @@ extern unsigned long shmmax, shmall, shmmni;	/* in force */
 
 void shm_init(void);
 int ipcperms(struct ipc_perm *ipcp, short flag);
+int shm_id(const struct shmid_ds *shp, int index);
 
 /* The user-visible layouts (Linux i386), for shmctl's copy in and out. */
 struct ipc_perm_old {
