@@ -15,7 +15,7 @@
 #include <linux/types.h>
 #include <linux/stat.h>
 
-#define NR_FILE		128	/* open files in the whole system */
+#define NR_FILE		256	/* open files in the whole system */
 #define PATH_MAX	4096	/* a path from user space, NUL included */
 #define NAME_MAX	255	/* one component of a path */
 #define MAX_RW_COUNT	0x7ffff000 /* the most one read or write moves */
