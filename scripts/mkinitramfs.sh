@@ -36,4 +36,4 @@ for f in $extra; do
 	cp "$f" "$root/bin/"
 done
 cp etc/* "$root/etc/"
-(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) > "$out"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) > "$out"

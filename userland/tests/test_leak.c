@@ -4,10 +4,12 @@
  *
  * On Lintel nothing else runs, so the figure is exact and a leak of one
  * page per fork alone (FORKS pages) exceeds MARGIN several times. On a
- * Linux host other programs and the kernel's own caches move freeram
- * too; so we re-read it for a while, and pass as soon as it is back
- * within MARGIN. That tolerance is the same on both kernels.
+ * Linux host other programs and the kernel's own caches move freeram by
+ * megabytes (seen: 12 MiB in one CI run), so there we re-read it for a
+ * while and allow HOST_MARGIN: a sanity bound, not a leak detector; the
+ * exact check is the one that runs in Lintel.
  */
+#include <sys/utsname.h>
 #include <sys/mman.h>
 #include <sys/sysinfo.h>
 #include "check.h"
@@ -22,6 +24,7 @@
 #define BRK_ROUNDS	16
 #define BRK_PAGES	64
 #define MARGIN_KIB	2048		/* half of FORKS pages */
+#define HOST_MARGIN_KIB	(64 * 1024)
 #define RESAMPLES	50		/* 50 x 20 ms: settle for a second */
 #define RESAMPLE_USEC	20000
 
@@ -97,11 +100,11 @@ static int brk_round(void)
 }
 
 /* Lowest shortfall seen while re-reading freeram; 0 once it is back. */
-static long settle(unsigned long before)
+static long settle(unsigned long before, long margin)
 {
 	long best = (long)before - (long)free_kib();
 
-	for (int i = 0; i < RESAMPLES && best > MARGIN_KIB; i++) {
+	for (int i = 0; i < RESAMPLES && best > margin; i++) {
 		long lost;
 
 		usleep(RESAMPLE_USEC);
@@ -112,8 +115,19 @@ static long settle(unsigned long before)
 	return best;
 }
 
+/* The tolerance for this kernel: exact on Lintel, loose on Linux. */
+static long margin_kib(void)
+{
+	struct utsname u;
+
+	if (uname(&u) == 0 && !strcmp(u.sysname, "Lintel"))
+		return MARGIN_KIB;
+	return HOST_MARGIN_KIB;
+}
+
 static void test_no_leak(void)
 {
+	long margin = margin_kib();
 	unsigned long before;
 	long lost;
 	int bad;
@@ -125,9 +139,9 @@ static void test_no_leak(void)
 	bad = fork_round() + map_round() + brk_round();
 	CHECK(bad == 0, "the workload itself ran cleanly, %d steps failed",
 	      bad);
-	lost = settle(before);
-	CHECK(lost <= (long)MARGIN_KIB, "freeram back within %d KiB of %lu "
-	      "KiB, but %ld KiB are missing", MARGIN_KIB, before, lost);
+	lost = settle(before, margin);
+	CHECK(lost <= margin, "freeram back within %ld KiB of %lu "
+	      "KiB, but %ld KiB are missing", margin, before, lost);
 	printf("    freeram %lu KiB before, %ld KiB lost after\n", before,
 	       lost);
 	case_end();
