@@ -25,36 +25,36 @@ static unsigned long stat_blocks(const struct inode *inode)
 	       BLOCKS_PER_PAGE;
 }
 
+/*
+ * The two user layouts (stat64 and the old new_stat) name their fields
+ * alike and size them differently, so one macro fills either.
+ */
+#define FILL_STAT(st, inode)						\
+	do {								\
+		memset(st, 0, sizeof(*(st)));				\
+		(st)->st_dev = (inode)->i_dev;				\
+		(st)->st_ino = (inode)->i_ino;				\
+		(st)->st_mode = (inode)->i_mode;			\
+		(st)->st_nlink = (inode)->i_nlink;			\
+		(st)->st_uid = (inode)->i_uid;				\
+		(st)->st_gid = (inode)->i_gid;				\
+		(st)->st_rdev = (inode)->i_rdev;			\
+		(st)->st_size = (inode)->i_size;			\
+		(st)->st_blksize = STAT_BLKSIZE;			\
+		(st)->st_blocks = stat_blocks(inode);			\
+		(st)->st_atime = (st)->st_mtime = (st)->st_ctime =	\
+			(inode)->i_mtime;				\
+	} while (0)
+
 static void inode_to_stat64(const struct inode *inode, struct stat64 *st)
 {
-	memset(st, 0, sizeof(*st));
-	st->st_dev = inode->i_dev;
-	st->__st_ino = st->st_ino = inode->i_ino;
-	st->st_mode = inode->i_mode;
-	st->st_nlink = inode->i_nlink;
-	st->st_uid = inode->i_uid;
-	st->st_gid = inode->i_gid;
-	st->st_rdev = inode->i_rdev;
-	st->st_size = inode->i_size;
-	st->st_blksize = STAT_BLKSIZE;
-	st->st_blocks = stat_blocks(inode);
-	st->st_atime = st->st_mtime = st->st_ctime = inode->i_mtime;
+	FILL_STAT(st, inode);
+	st->__st_ino = inode->i_ino;	/* the 32-bit copy old programs read */
 }
 
 static void inode_to_new_stat(const struct inode *inode, struct new_stat *st)
 {
-	memset(st, 0, sizeof(*st));
-	st->st_dev = inode->i_dev;
-	st->st_ino = inode->i_ino;
-	st->st_mode = inode->i_mode;
-	st->st_nlink = inode->i_nlink;
-	st->st_uid = inode->i_uid;
-	st->st_gid = inode->i_gid;
-	st->st_rdev = inode->i_rdev;
-	st->st_size = inode->i_size;
-	st->st_blksize = STAT_BLKSIZE;
-	st->st_blocks = stat_blocks(inode);
-	st->st_atime = st->st_mtime = st->st_ctime = inode->i_mtime;
+	FILL_STAT(st, inode);
 }
 
 static int fd_inode(unsigned int fd, struct inode *inode)
