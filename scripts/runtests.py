@@ -10,9 +10,11 @@ Layers (DESIGN.md, "Tests"):
   guest    userland/tests programs run inside Lintel (init=/tests/NAME)
   native   the same programs run natively on this Linux host
 
-Every program prints "test <name>: OK|FAILED ..." lines and ends with
-"N passed, N failed"; this script adds them up and ends with that line
-itself. QEMU ends through isa-debug-exit with the verdict; the timeout is
+Every program prints "test <name>: OK|FAILED|SKIPPED ..." lines and ends
+with "N passed, N failed[, N skipped]"; this script adds them up, names
+every skipped case with its reason, checks that each guest program runs
+as many cases in Lintel as on the host, and ends with "N passed, N failed,
+N skipped". QEMU ends through isa-debug-exit with the verdict; the timeout is
 only a guard against a hang, never how a test finishes.
 """
 import argparse
@@ -24,7 +26,10 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed", re.M)
+SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?",
+                     re.M)
+SKIPPED_LINE = re.compile(r"^test (\S+): SKIPPED \((.*)\)$", re.M)
+NATIVE_GUARD = 60         # seconds for one test program on the host
 HANG_GUARD = 300          # seconds; a run this long is a hang
 PANIC_STATUS = 0x7F       # include/linux/reboot.h EXIT_STATUS_PANIC
 QEMU = "qemu-system-i386"
@@ -38,6 +43,8 @@ class Tally:
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.skipped = []       # (where, case, why)
+        self.cases = {}         # (layer, program) -> cases it ran
 
     def case(self, name, ok, why=""):
         if ok:
@@ -54,8 +61,12 @@ class Tally:
             self.case(name, False, "no summary line; exit %s" % rc)
             return False
         passed, failed = int(m[-1].group(1)), int(m[-1].group(2))
+        skipped = int(m[-1].group(3) or 0)
         self.passed += passed
         self.failed += failed
+        self.cases[name] = passed + failed + skipped
+        self.skipped += [(name, c, why) for c, why in
+                         SKIPPED_LINE.findall(out)]
         if failed == 0 and rc != want_rc:
             self.case(name + "_exit", False,
                       "summary clean but exit status %s, expected %s"
@@ -259,14 +270,40 @@ def run_guest(tally, args):
 
 
 def run_native(tally):
+    """Each guest program natively: it must pass on Linux too."""
     print("== guest tests natively on this Linux host ==")
-    p = subprocess.run(["sh", "scripts/host-tests.sh"],
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out = p.stdout.decode("utf-8", "replace")
-    sys.stdout.write(out)
-    tally.add_output("native_guest_tests", out.splitlines()[-1] if out
-                     else "", 0 if p.returncode == 0 else p.returncode,
-                     want_rc=0)
+    for prog in guest_programs():
+        name = os.path.basename(prog)
+        try:
+            p = subprocess.run([prog], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT,
+                               timeout=NATIVE_GUARD, stdin=subprocess.DEVNULL)
+            out, rc = p.stdout.decode("utf-8", "replace"), p.returncode
+        except subprocess.TimeoutExpired as e:
+            out = (e.stdout or b"").decode("utf-8", "replace")
+            out, rc = out + "[hung: killed after %d s]\n" % NATIVE_GUARD, None
+        print("== " + prog)
+        sys.stdout.write(out)
+        if not tally.add_output("native_" + name, out, rc):
+            save_log("native-" + name, out)
+
+
+def compare_case_counts(tally):
+    """A program must run the same cases in Lintel and on the host (a
+    case that cannot run in one place says SKIPPED there, and counts)."""
+    print("== the same number of cases in Lintel and on the host ==")
+    for prog in guest_programs():
+        name = os.path.basename(prog)
+        lintel = tally.cases.get("lintel_" + name)
+        native = tally.cases.get("native_" + name)
+        tally.case("same_cases_" + name, lintel is not None and
+                   lintel == native, "%s cases in Lintel, %s on the host"
+                   % (lintel, native))
+
+
+def print_skipped(tally):
+    for where, case, why in tally.skipped:
+        print("skipped: %s in %s (%s)" % (case, where, why))
 
 
 def main():
@@ -291,9 +328,13 @@ def main():
         run_guest(tally, args)
     if "native" in layers:
         run_native(tally)
+    if "guest" in layers and "native" in layers:
+        compare_case_counts(tally)
+    print_skipped(tally)
     if tally.failed:
         print("logs of failing runs are in %s/" % LOG_DIR)
-    print("%d passed, %d failed" % (tally.passed, tally.failed))
+    print("%d passed, %d failed, %d skipped" % (tally.passed, tally.failed,
+                                               len(tally.skipped)))
     return 1 if tally.failed else 0
 
 

@@ -6,12 +6,15 @@
  *
  *	test <name>: OK
  *	test <name>: FAILED (<what was expected, what came back>)
+ *	test <name>: SKIPPED (<why it cannot run here>)
  *
  * and the program ends with the summary line the runners count,
  *
- *	N passed, N failed
+ *	N passed, N failed, N skipped
  *
- * exiting 0 only when nothing failed.
+ * exiting 0 only when nothing failed. A skipped case still counts as a
+ * case: scripts/runtests.py checks that a program runs as many cases in
+ * Lintel as on the Linux host, and names every skip with its reason.
  */
 #ifndef _CHECK_H
 #define _CHECK_H
@@ -21,7 +24,7 @@
 #include <string.h>
 #include <errno.h>
 
-static int check_passed, check_failed;
+static int check_passed, check_failed, check_skipped;
 static int check_case_failed;
 static const char *check_case_name;
 
@@ -40,6 +43,13 @@ static inline void case_end(void)
 		check_passed++;
 		printf("test %s: OK\n", check_case_name);
 	}
+}
+
+/* A case that cannot run here (not root, not Lintel): say why, count it. */
+static inline void case_skip(const char *name, const char *why)
+{
+	check_skipped++;
+	printf("test %s: SKIPPED (%s)\n", name, why);
 }
 
 /* Record a failure of the current case, with a printf-style reason. */
@@ -84,7 +94,8 @@ static inline void case_end(void)
 /* Print the summary line and exit with the verdict. */
 static inline int check_summary(void)
 {
-	printf("%d passed, %d failed\n", check_passed, check_failed);
+	printf("%d passed, %d failed, %d skipped\n", check_passed,
+	       check_failed, check_skipped);
 	return check_failed ? 1 : 0;
 }
 

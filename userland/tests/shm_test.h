@@ -392,12 +392,6 @@ static inline int am_root(void)
 	return geteuid() == 0;
 }
 
-/* A case that cannot run here: say why, and count it neither way. */
-static inline void case_skip(const char *name, const char *why)
-{
-	printf("test %s: SKIPPED (%s)\n", name, why);
-}
-
 /* fork() with stdout flushed, so buffered lines are not printed twice. */
 static inline pid_t fork_child(void)
 {

@@ -119,7 +119,7 @@ int main(void)
 
 	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		if (geteuid() != 0)
-			printf("test %s: SKIPPED (not root)\n", names[i]);
+			case_skip(names[i], "not root");
 		else
 			case_in_child(names[i], cases[i], NULL);
 	}

@@ -118,7 +118,7 @@ static void test_read_only_root(void)
 	int fd;
 
 	if (!on_lintel()) {
-		printf("test files_root_is_read_only: SKIPPED (not Lintel)\n");
+		case_skip("files_root_is_read_only", "not Lintel");
 		return;
 	}
 	case_begin("files_root_is_read_only");
@@ -359,8 +359,7 @@ static void test_terminal(void)
 	int pgrp = -1, n = -1;
 
 	if (ioctl(1, TCGETS, &saved) < 0) {
-		printf("test files_terminal_ioctls: SKIPPED (stdout is not a "
-		       "terminal)\n");
+		case_skip("files_terminal_ioctls", "stdout is not a terminal");
 		return;
 	}
 	case_begin("files_terminal_ioctls");

@@ -109,7 +109,7 @@ int main(void)
 {
 	test_chain();
 	if (geteuid() != 0)
-		printf("test rlimit_nproc_fork_eagain: SKIPPED (not root)\n");
+		case_skip("rlimit_nproc_fork_eagain", "not root");
 	else
 		case_in_child("rlimit_nproc_fork_eagain", nproc_limit, NULL);
 	return check_summary();
