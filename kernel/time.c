@@ -53,7 +53,13 @@ static unsigned long days_since_epoch(unsigned int y, unsigned int m,
 	return days;
 }
 
-static unsigned long read_cmos_time(void)
+/*
+ * read_cmos_time - the battery clock now, in seconds since 1970 (UTC, as
+ * QEMU keeps it). Waits out an update in progress (under 2 ms). Read at
+ * boot for the time of day, and by the timer self-test as a clock that
+ * does not depend on the timer interrupt.
+ */
+unsigned long read_cmos_time(void)
 {
 	unsigned int sec, min, hour, day, mon, year, binary;
 

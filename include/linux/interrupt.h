@@ -16,6 +16,7 @@ void do_IRQ(struct pt_regs *regs);
 
 /* kernel/time.c */
 void time_init(void);
+unsigned long read_cmos_time(void);
 extern unsigned long startup_time;	/* seconds since 1970 at boot */
 
 #endif
