@@ -11,6 +11,7 @@ QEMUEXTRA ?=			# more QEMU flags
 EXTRA ?=			# your own static i386 programs, copied into /bin
 INIT ?=				# a program to run as init; QEMU exits with its status
 V ?= 0				# V=1 shows every command
+DEBUG ?= 0			# DEBUG=1: kernel at -Og, locals visible in GDB
 
 CROSS ?= i686-linux-gnu-
 CC := $(CROSS)gcc
@@ -24,10 +25,12 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 
 B := build
 MEM := $(strip $(MEM))
-CMDLINE := $(strip $(CMDLINE))
+# override: a CMDLINE given on make's command line would otherwise win
+# over these lines, and INIT= would be dropped from it without a word.
+override CMDLINE := $(strip $(CMDLINE))
 INIT := $(strip $(INIT))
 ifneq ($(INIT),)
-CMDLINE += init=$(if $(filter /%,$(INIT)),$(INIT),/bin/$(notdir $(INIT)))
+override CMDLINE += init=$(if $(filter /%,$(INIT)),$(INIT),/bin/$(notdir $(INIT)))
 endif
 
 ifeq ($(V),1)
@@ -37,9 +40,16 @@ Q := @
 endif
 
 # ---- the kernel ------------------------------------------------------------
+# DEBUG=1 trades speed for a kernel GDB can read: -Og keeps locals and
+# arguments on the fault and shm paths (at -O2 they are <optimized out>).
+ifeq ($(strip $(DEBUG)),1)
+KOPT := -Og
+else
+KOPT := -O2
+endif
 KCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -mgeneral-regs-only \
-	-fno-asynchronous-unwind-tables -nostdlib -O2 -g \
+	-fno-asynchronous-unwind-tables -nostdlib $(KOPT) -g \
 	-Wall -Wextra -Iinclude -MMD -MP
 KLDFLAGS := -m elf_i386 -T boot/lintel.ld -z noexecstack \
 	--no-warn-rwx-segments
@@ -58,7 +68,17 @@ ISO := $(B)/lintel.iso
 all: $(KERNEL) $(INITRAMFS) $(ISO) compile_commands.json
 kernel: $(KERNEL)
 
-$(B)/k/%.c.o: %.c
+# The flags the objects were built with: a change (DEBUG=1 and back)
+# rebuilds the kernel instead of linking objects of both kinds.
+KFLAGS_STAMP := $(B)/k/flags
+$(KFLAGS_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(KCFLAGS)' | cmp -s - $@ || echo '$(KCFLAGS)' > $@
+
+.PHONY: FORCE
+FORCE:
+
+$(B)/k/%.c.o: %.c $(KFLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
@@ -129,9 +149,14 @@ qemu-nox: deps $(KERNEL) $(INITRAMFS)
 debug: deps $(KERNEL) $(INITRAMFS)
 	@echo "*** QEMU is stopped before the first instruction, gdbstub on"
 	@echo "*** localhost:$(GDBPORT). In another terminal: make gdb"
-	$(QEMU_KERNEL) -nographic -S -gdb tcp::$(GDBPORT)
+	$(QEMU_KERNEL) -nographic -S -gdb tcp::$(GDBPORT); \
+		sh scripts/qemu-status.sh $$?
 
 gdb: $(KERNEL)
+	$(Q)python3 -c 'import socket, sys; \
+		sys.exit(socket.socket().connect_ex(("127.0.0.1", $(GDBPORT))))' \
+		|| { echo "*** nothing listens on localhost:$(GDBPORT):" \
+			"start make debug in another terminal first"; exit 1; }
 	$(GDB) -q -x scripts/gdb/lintel.gdb \
 		-ex "target remote localhost:$(GDBPORT)" $(KERNEL)
 
@@ -223,5 +248,6 @@ help:
 	@echo "  EXTRA='a b'      your own static i386 programs, put into /bin"
 	@echo "  INIT=prog        run /bin/prog as init; QEMU exits with its status"
 	@echo "  V=1              show every command"
+	@echo "  DEBUG=1          kernel built with -Og for GDB (make debug DEBUG=1)"
 
 -include $(KOBJS:.o=.d) $(HOST_TESTS:=.d)

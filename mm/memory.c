@@ -338,9 +338,12 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
  * page; the area decides which (vma->vm_ops->swapin is shm_swap_in), the
  * bits do not. swapin returns the pte to install, holding one reference
  * for it, or a none pte when there was no page to be had.
+ * noinline, so that `break do_swap_page` stops here: inlined, GDB put the
+ * breakpoint in do_no_page, where ordinary demand-zero faults hit it.
  */
-static int do_swap_page(struct vm_area_struct *vma, unsigned long address,
-			pte_t *page_table, pte_t entry, int write_access)
+static noinline int do_swap_page(struct vm_area_struct *vma,
+				 unsigned long address, pte_t *page_table,
+				 pte_t entry, int write_access)
 {
 	pte_t pte;
 

@@ -17,6 +17,7 @@ check mformat mtools
 check cpio cpio
 check gdb gdb
 check python3 python3
+check dot graphviz		# make docs renders the diagrams in docs/ to SVG
 [ -d /usr/lib/grub/i386-pc ] || need="$need grub-pc-bin"
 # the 32-bit C library the host unit tests link with
 [ -d /usr/i686-linux-gnu/lib ] || need="$need libc6-dev-i386-cross"
