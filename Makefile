@@ -56,7 +56,7 @@ KLDFLAGS := -m elf_i386 -T boot/lintel.ld -z noexecstack \
 LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
 KSRCS := $(wildcard boot/*.asm kernel/*.asm kernel/*.c mm/*.c ipc/*.c fs/proc/*.c \
-	fs/*.c drivers/*/*.c lib/*.c)
+	fs/*.c drivers/*/*.c lib/*.c selftest/*.c)
 KOBJS := $(patsubst %,$(B)/k/%.o,$(KSRCS))
 
 KERNEL := $(B)/lintel.elf
@@ -214,7 +214,7 @@ compile_commands.json: Makefile scripts/compdb.py
 
 .PHONY: tags
 tags:
-	ctags -R boot kernel mm ipc fs drivers include lib 2>/dev/null || \
+	ctags -R boot kernel mm ipc fs drivers include lib selftest 2>/dev/null || \
 		echo "install universal-ctags for make tags"
 
 .PHONY: clean help

@@ -19,6 +19,10 @@
  *
  * What a program sees (errno values, IPC_64, SHM_STAT_ANY, ...) follows
  * today's Linux; where 1.2.13 differed, a comment says what it did.
+ * shmctl and the user layouts, which the story above never needs, are in
+ * ipc/shmctl.c (1.2.13 had both in this file). shm_segs[] is this file's
+ * own, as in 1.2.13: the rest of ipc/ goes through ipc/util.h, /proc
+ * through the functions linux/shm.h declares.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -28,15 +32,14 @@
 #include <linux/shm.h>
 #include <linux/ipc.h>
 #include <linux/trace.h>
+#include "util.h"
 
-#define S_IRUGO		0444
-#define S_IWUGO		0222
 #define SEQ_LIMIT	(0x7fffffff / SHMMNI)	/* ids stay positive ints */
 
-struct shmid_ds *shm_segs[SHMMNI];
+static struct shmid_ds *shm_segs[SHMMNI];
 unsigned long shm_tot, shm_rss, shm_swp;
 int max_shmid;			/* every used slot is at or below it */
-static int used_segs;
+int used_segs;
 static unsigned int shm_seq;
 static struct wait_queue *shm_lock;	/* waits on IPC_NOID slots */
 unsigned long shmmax = SHMMAX, shmall = SHMALL, shmmni = SHMMNI;
@@ -82,15 +85,32 @@ static int vma_slot(struct vm_area_struct *vma)
 	return (vma->vm_pte >> SHM_ID_SHIFT) & SHM_ID_MASK;
 }
 
+/*
+ * The segment in slot index, or NULL for a free slot, one being made
+ * (IPC_NOID) or an index out of range. For shmctl's SHM_STAT and
+ * /proc, which name segments by slot.
+ */
+struct shmid_ds *shm_get(int index)
+{
+	struct shmid_ds *shp;
+
+	if (index < 0 || index >= SHMMNI)
+		return NULL;
+	shp = shm_segs[index];
+	if (shp == IPC_UNUSED || shp == IPC_NOID)
+		return NULL;
+	return shp;
+}
+
 /* Find the segment named by an id; NULL if it is gone or never was. */
-static struct shmid_ds *shm_lookup(int shmid)
+struct shmid_ds *shm_lookup(int shmid)
 {
 	struct shmid_ds *shp;
 
 	if (shmid < 0)
 		return NULL;
-	shp = shm_segs[shmid % SHMMNI];
-	if (shp == IPC_UNUSED || shp == IPC_NOID)
+	shp = shm_get(shmid % SHMMNI);
+	if (!shp)
 		return NULL;
 	/* a stale id (the slot was reused): 1.2.13 said EIDRM, Linux EINVAL */
 	if (shp->shm_perm.seq != (unsigned int)(shmid / SHMMNI))
@@ -223,8 +243,12 @@ again:
 	return shm_id(shp, id);
 }
 
-/* Free a segment whose last attach is gone (or had none) after IPC_RMID. */
-static void killseg(int id)
+/*
+ * Free the segment in slot id, whose last attach is gone (or which had
+ * none) after IPC_RMID: its pages, its page list, its descriptor. The
+ * slot becomes free and the sequence moves on, so that old ids go stale.
+ */
+void killseg(int id)
 {
 	struct shmid_ds *shp = shm_segs[id];
 	unsigned long i;
@@ -521,256 +545,21 @@ again:
 	return slot < 0 ? -EINVAL : 0;
 }
 
-/* ---- shmctl ------------------------------------------------------------ */
 
 /*
- * The two user layouts name their fields alike but size them differently
- * (16-bit ids in the old one), so one macro fills either.
+ * For /proc/<pid>/maps: the key and id of the segment that the shm
+ * attach vma maps. Returns 0, or -EINVAL if its slot holds no segment,
+ * which cannot happen while an attach exists (killseg waits for the last
+ * shm_close); maps then prints no name rather than trusting the slot.
  */
-#define FILL_PUBLIC(out, shp)						\
-	do {								\
-		(out).shm_perm.key = (shp)->shm_perm.key;		\
-		(out).shm_perm.uid = (shp)->shm_perm.uid;		\
-		(out).shm_perm.gid = (shp)->shm_perm.gid;		\
-		(out).shm_perm.cuid = (shp)->shm_perm.cuid;		\
-		(out).shm_perm.cgid = (shp)->shm_perm.cgid;		\
-		(out).shm_perm.mode = (shp)->shm_perm.mode;		\
-		(out).shm_perm.seq = (shp)->shm_perm.seq;		\
-		(out).shm_segsz = (shp)->shm_segsz;			\
-		(out).shm_atime = (shp)->shm_atime;			\
-		(out).shm_dtime = (shp)->shm_dtime;			\
-		(out).shm_ctime = (shp)->shm_ctime;			\
-		(out).shm_cpid = (shp)->shm_cpid;			\
-		(out).shm_lpid = (shp)->shm_lpid;			\
-		(out).shm_nattch = (shp)->shm_nattch;			\
-	} while (0)
-
-/*
- * Copy a segment's public fields out in the layout the caller asked for.
- * The buffer is zeroed first: 1.2.13 copied its own struct out whole,
- * private fields and uninitialised stack bytes included.
- */
-static int copy_shmid_to_user(void *buf, struct shmid_ds *shp, int version)
+int shm_attach_info(struct vm_area_struct *vma, key_t *key, int *id)
 {
-	struct shmid64_ds out64;
-	struct shmid_ds_old old;
-
-	if (version == IPC_64) {
-		memset(&out64, 0, sizeof(out64));
-		FILL_PUBLIC(out64, shp);
-		return memcpy_tofs(buf, &out64, sizeof(out64));
-	}
-	memset(&old, 0, sizeof(old));
-	FILL_PUBLIC(old, shp);
-	return memcpy_tofs(buf, &old, sizeof(old));
-}
-
-/* What IPC_SET may change: owner, group and the rwx bits. */
-struct shm_setbuf {
-	uid_t uid;
-	gid_t gid;
-	unsigned short mode;
-};
-
-static int copy_setbuf_from_user(struct shm_setbuf *s, void *buf,
-				 int version)
-{
-	if (version == IPC_64) {
-		struct shmid64_ds in;
-
-		if (memcpy_fromfs(&in, buf, sizeof(in)))
-			return -EFAULT;
-		s->uid = in.shm_perm.uid;
-		s->gid = in.shm_perm.gid;
-		s->mode = in.shm_perm.mode;
-	} else {
-		struct shmid_ds_old in;
-
-		if (memcpy_fromfs(&in, buf, sizeof(in)))
-			return -EFAULT;
-		s->uid = in.shm_perm.uid;
-		s->gid = in.shm_perm.gid;
-		s->mode = in.shm_perm.mode;
-	}
-	return 0;
-}
-
-static long shm_ipc_info(void *buf, int version)
-{
-	int err;
-
-	if (version == IPC_64) {
-		struct shminfo64 info;
-
-		memset(&info, 0, sizeof(info));
-		info.shmmax = shmmax;
-		info.shmmin = SHMMIN;
-		info.shmmni = info.shmseg = shmmni;
-		info.shmall = shmall;
-		err = memcpy_tofs(buf, &info, sizeof(info));
-	} else {
-		struct shminfo_old info;
-
-		info.shmmax = min(shmmax, 0x7fffffffUL);
-		info.shmmin = SHMMIN;
-		info.shmmni = info.shmseg = shmmni;
-		info.shmall = min(shmall, 0x7fffffffUL);
-		err = memcpy_tofs(buf, &info, sizeof(info));
-	}
-	return err ? -EFAULT : max_shmid;
-}
-
-static long shm_get_info(void *buf)
-{
-	struct shm_info info;
-
-	memset(&info, 0, sizeof(info));
-	info.used_ids = used_segs;
-	info.shm_tot = shm_tot;
-	info.shm_rss = shm_rss;
-	info.shm_swp = shm_swp;		/* swap counters: 0, as Linux */
-	return memcpy_tofs(buf, &info, sizeof(info)) ? -EFAULT : max_shmid;
-}
-
-/* SHM_STAT and SHM_STAT_ANY take a slot index, and return the full id. */
-static long shm_stat(int index, void *buf, int cmd, int version)
-{
-	struct shmid_ds *shp;
-
-	if (index < 0 || index >= SHMMNI)
-		return -EINVAL;
-	shp = shm_segs[index];
-	if (shp == IPC_UNUSED || shp == IPC_NOID)
-		return -EINVAL;
-	if (cmd == SHM_STAT && ipcperms(&shp->shm_perm, S_IRUGO))
-		return -EACCES;
-	if (copy_shmid_to_user(buf, shp, version))
-		return -EFAULT;
-	return shm_id(shp, index);
-}
-
-static int is_owner(struct shmid_ds *shp)
-{
-	return current->euid == 0 || current->euid == shp->shm_perm.uid ||
-	       current->euid == shp->shm_perm.cuid;
-}
-
-/*
- * IPC_RMID: mark the segment for destruction and hide its key, so that
- * shmget(key) makes a new one (1.2.13 kept the key findable: EIDRM).
- */
-static long shm_rmid(struct shmid_ds *shp, int id)
-{
-	if (!is_owner(shp))
-		return -EPERM;
-	shp->shm_perm.mode |= SHM_DEST;
-	shp->shm_perm.key = IPC_PRIVATE;
-	trace(TRACE_SHM, "SHM IPC_RMID slot=%d nattch=%lu%s\n", id,
-	      shp->shm_nattch, shp->shm_nattch ? " (destroyed at last detach)"
-						: "");
-	if (!shp->shm_nattch)
-		killseg(id);
-	return 0;
-}
-
-/*
- * SHM_LOCK/SHM_UNLOCK: only a flag here (there is no swap to lock out).
- * 1.2.13: root only, and a second lock was EINVAL; Linux: the owner with
- * a non-zero RLIMIT_MEMLOCK too, and repeating is harmless.
- */
-static long shm_lock_cmd(struct shmid_ds *shp, int cmd)
-{
-	if (current->euid != 0) {
-		if (!is_owner(shp))
-			return -EPERM;
-		if (cmd == SHM_LOCK && !current->rlim[RLIMIT_MEMLOCK].rlim_cur)
-			return -EPERM;
-	}
-	if (cmd == SHM_LOCK)
-		shp->shm_perm.mode |= SHM_LOCKED;
-	else
-		shp->shm_perm.mode &= ~SHM_LOCKED;
-	return 0;
-}
-
-static long shm_set(struct shmid_ds *shp, struct shm_setbuf *s)
-{
-	if (!is_owner(shp))
-		return -EPERM;
-	shp->shm_perm.uid = s->uid;
-	shp->shm_perm.gid = s->gid;
-	shp->shm_perm.mode = (shp->shm_perm.mode & ~0777) | (s->mode & 0777);
-	shp->shm_ctime = now();
-	return 0;
-}
-
-/* The commands that name a segment by its id. */
-static long shm_id_cmd(int shmid, int cmd, void *buf, int version,
-		       struct shm_setbuf *setbuf)
-{
-	struct shmid_ds *shp = shm_lookup(shmid);
+	int slot = vma_slot(vma);
+	struct shmid_ds *shp = shm_get(slot);
 
 	if (!shp)
 		return -EINVAL;
-	switch (cmd) {
-	case IPC_STAT:
-		if (ipcperms(&shp->shm_perm, S_IRUGO))
-			return -EACCES;
-		return copy_shmid_to_user(buf, shp, version) ? -EFAULT : 0;
-	case IPC_SET:
-		return shm_set(shp, setbuf);
-	case IPC_RMID:
-		return shm_rmid(shp, shmid % SHMMNI);
-	case SHM_LOCK:
-	case SHM_UNLOCK:
-		return shm_lock_cmd(shp, cmd);
-	}
-	return -EINVAL;
-}
-
-static long do_shmctl(int shmid, int cmd, void *buf, int version)
-{
-	struct shm_setbuf setbuf = { 0, 0, 0 };
-
-	if (cmd < 0 || shmid < 0)
-		return -EINVAL;
-	switch (cmd) {
-	case IPC_INFO:
-		return shm_ipc_info(buf, version);
-	case SHM_INFO:
-		return shm_get_info(buf);
-	case SHM_STAT:
-	case SHM_STAT_ANY:
-		return shm_stat(shmid, buf, cmd, version);
-	case IPC_SET:		/* the buffer is read before the id is checked */
-		if (copy_setbuf_from_user(&setbuf, buf, version))
-			return -EFAULT;
-		break;
-	case IPC_STAT:
-	case IPC_RMID:
-	case SHM_LOCK:
-	case SHM_UNLOCK:
-		break;
-	default:
-		return -EINVAL;
-	}
-	return shm_id_cmd(shmid, cmd, buf, version, &setbuf);
-}
-
-/* shmctl(396), today's direct call: always the shmid64_ds layout. */
-long sys_shmctl(int shmid, int cmd, void *buf)
-{
-	return do_shmctl(shmid, cmd, buf, IPC_64);
-}
-
-/*
- * ipc(SHMCTL): cmd may carry IPC_64 (glibc always sets it on i386), and
- * then the buffer is a shmid64_ds; without it, the old 48-byte layout.
- * 1.2.13 knew no IPC_64 and answered EINVAL, which broke glibc programs.
- */
-long sys_old_shmctl(int shmid, int cmd, void *buf)
-{
-	int version = cmd & IPC_64;
-
-	return do_shmctl(shmid, cmd & ~IPC_64, buf, version);
+	*key = shp->shm_perm.key;
+	*id = shm_id(shp, slot);
+	return 0;
 }

@@ -8,6 +8,7 @@
 #include <linux/mm.h>
 #include <linux/shm.h>
 #include <linux/ipc.h>
+#include "util.h"
 
 /* ipc() call numbers (Linux's); the version sits in the top 16 bits. */
 #define SHMAT		21

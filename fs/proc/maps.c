@@ -27,19 +27,6 @@
 #define SHM_MAPS_DEV		MKDEV(0, 1)
 #define MAPS_NAME_MAX		32	/* "/SYSV0000002a (deleted)" */
 
-/* The segment a shm attach maps, or NULL; *id gets its shm id. */
-static struct shmid_ds *attached_segment(struct vm_area_struct *vma,
-					 unsigned long *id)
-{
-	int slot = (vma->vm_pte >> SHM_ID_SHIFT) & SHM_ID_MASK;
-	struct shmid_ds *shp = shm_segs[slot];
-
-	if (shp == IPC_UNUSED || shp == IPC_NOID)
-		return NULL;
-	*id = shm_id(shp, slot);
-	return shp;
-}
-
 /* Linux's rules: the area holding start_stack; one overlapping the brk. */
 static const char *anon_name(struct mm_struct *mm, struct vm_area_struct *vma)
 {
@@ -56,15 +43,15 @@ static void show_map(struct proc_buf *pb, struct mm_struct *mm,
 	unsigned long flags = vma->vm_flags, offset = 0, ino = 0;
 	unsigned int dev = 0;
 	char name[MAPS_NAME_MAX];
-	struct shmid_ds *shp;
-	int start = pb->len, width;
+	int start = pb->len, width, id;
+	key_t key;
 
 	snprintf(name, sizeof(name), "%s", anon_name(mm, vma));
-	if ((flags & VM_SHM) && (shp = attached_segment(vma, &ino))) {
-		snprintf(name, sizeof(name), "/SYSV%08x (deleted)",
-			 shp->shm_perm.key);
+	if ((flags & VM_SHM) && !shm_attach_info(vma, &key, &id)) {
+		snprintf(name, sizeof(name), "/SYSV%08x (deleted)", key);
 		dev = SHM_MAPS_DEV;
 		offset = vma->vm_offset;
+		ino = id;
 	}
 	proc_printf(pb, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ",
 		    vma->vm_start, vma->vm_end,

@@ -38,7 +38,7 @@ static const struct proc_dir_entry root_entries[] = {
 };
 
 static const struct proc_dir_entry sysvipc_entries[] = {
-	{ PROC_SYSVIPC_SHM, "shm", S_IFREG | 0444, proc_sysvipc_shm_show,
+	{ PROC_SYSVIPC_SHM, "shm", S_IFREG | 0444, sysvipc_shm_proc_show,
 	  NULL },
 };
 

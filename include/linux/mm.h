@@ -193,18 +193,14 @@ struct mm_struct {
  *
  * A signature's type field reads 0x41, which no swap device can have.
  * Which is meant is decided by the area (vm_ops->swapin), not the bits.
+ * The id and idx fields are shm's own (SHM_ID_SHIFT, SHM_IDX_SHIFT in
+ * linux/shm.h, as in 1.2.13): mm/ never takes a signature apart.
  */
 #define SWP_TYPE(entry)		(((entry) >> 1) & 0x7f)
 #define SWP_OFFSET(entry)	((entry) >> PAGE_SHIFT)
 #define SWP_ENTRY(type, offset)	(((type) << 1) | ((offset) << PAGE_SHIFT))
 
 #define SHM_SWP_TYPE	0x41
-#define SHM_ID_SHIFT	8
-#define _SHM_ID_BITS	7
-#define SHM_ID_MASK	((1 << _SHM_ID_BITS) - 1)
-#define SHM_IDX_SHIFT	(SHM_ID_SHIFT + _SHM_ID_BITS)
-#define _SHM_IDX_BITS	15
-#define SHM_IDX_MASK	((1 << _SHM_IDX_BITS) - 1)
 
 /* mm/mmap_avl.c: the area tree and list */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
@@ -274,11 +270,5 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code);
 /* mm/swap.c: there is no swap device yet */
 int swap_in(struct vm_area_struct *vma, pte_t *page_table,
 	    unsigned long entry, int write_access);
-
-/* mm/selftest.c: test=mm_alloc,mm_fault,mm_vma,mm_bigmem */
-void selftest_mm_alloc(void);
-void selftest_mm_fault(void);
-void selftest_mm_vma(void);
-void selftest_mm_bigmem(void);
 
 #endif

@@ -10,7 +10,7 @@
  *   /proc/meminfo            fs/proc/meminfo.c
  *   /proc/uptime             fs/proc/uptime.c
  *   /proc/trace              fs/proc/trace.c (also written: trace_mask)
- *   /proc/sysvipc/shm        fs/proc/sysvipc.c
+ *   /proc/sysvipc/shm        ipc/shmctl.c (ipc/ keeps its segments)
  *   /proc/self               the directory of whoever looks
  *   /proc/<pid>              fs/proc/base.c
  *   /proc/<pid>/maps         fs/proc/maps.c
@@ -109,7 +109,7 @@ int proc_meminfo_show(struct proc_buf *pb, struct task_struct *task);
 int proc_uptime_show(struct proc_buf *pb, struct task_struct *task);
 int proc_trace_show(struct proc_buf *pb, struct task_struct *task);
 int proc_trace_write(const char *buf, int count);
-int proc_sysvipc_shm_show(struct proc_buf *pb, struct task_struct *task);
+int sysvipc_shm_proc_show(struct proc_buf *pb, struct task_struct *task);
 int proc_pid_maps_show(struct proc_buf *pb, struct task_struct *task);
 int proc_pid_status_show(struct proc_buf *pb, struct task_struct *task);
 int proc_pid_stat_show(struct proc_buf *pb, struct task_struct *task);

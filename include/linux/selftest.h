@@ -3,7 +3,7 @@
 
 /*
  * In-kernel self-tests, chosen with test=NAME[,NAME...] on the command
- * line (kernel/selftest.c runs them after boot and ends QEMU with the
+ * line (selftest/selftest.c runs them after boot and ends QEMU with the
  * verdict). Each test is a function that reports cases with KCHECK and
  * kcase_begin/kcase_end, printing the same lines as userland/tests/check.h:
  *
@@ -31,11 +31,18 @@ void kcheck_fail(const char *file, int line, const char *fmt, ...)
 			kcheck_fail(__FILE__, __LINE__, fmt, ##__VA_ARGS__); \
 	} while (0)
 
-/* The tests each subsystem offers (listed in kernel/selftest.c). */
+/*
+ * The suites, one file each in selftest/ (boot.c holds the four small
+ * ones of the ground floor), listed in selftest/selftest.c.
+ */
 void selftest_printk(void);
 void selftest_timer(void);
 void selftest_initramfs(void);
 void selftest_oops(void);
+void selftest_mm_alloc(void);
+void selftest_mm_fault(void);
+void selftest_mm_vma(void);
+void selftest_mm_bigmem(void);
 
 void run_selftests(const char *names);
 

@@ -2,8 +2,8 @@
 #define _LINUX_SHM_H
 
 /*
- * SysV shared memory (ipc/shm.c), in 1.2.13's shape: a global array
- * shm_segs[] of segment descriptors, and attaches that are plain
+ * SysV shared memory (ipc/shm.c), in 1.2.13's shape: an array shm_segs[]
+ * of segment descriptors (static in ipc/shm.c), and attaches that are plain
  * vm_area_structs whose page-table entries start out as "signatures"
  * naming the segment and the page, so that the first touch of each page
  * faults into shm_swap_in().
@@ -34,6 +34,23 @@
 
 #define SHM_DEST	01000	/* in shm_perm.mode: destroy at last detach */
 #define SHM_LOCKED	02000	/* in shm_perm.mode: SHM_LOCK was done */
+
+/*
+ * The fields of a signature pte (the layout is in linux/mm.h):
+ *
+ *   31             15 14        8 7          1 0
+ *  +-----------------+-----------+------------+---+
+ *  |  idx: the page  | id: the   | SHM_SWP_   | 0 |
+ *  |  in the segment | slot in   | TYPE       |   |
+ *  |  (15 bits)      | shm_segs[]| (0x41)     |   |
+ *  +-----------------+-----------+------------+---+
+ */
+#define SHM_ID_SHIFT	8
+#define _SHM_ID_BITS	7
+#define SHM_ID_MASK	((1 << _SHM_ID_BITS) - 1)
+#define SHM_IDX_SHIFT	(SHM_ID_SHIFT + _SHM_ID_BITS)
+#define _SHM_IDX_BITS	15
+#define SHM_IDX_MASK	((1 << _SHM_IDX_BITS) - 1)
 
 /*
  * Limits. SHMMNI is also the size of shm_segs[] and is bounded by the 7
@@ -78,14 +95,14 @@ struct shmid_ds {
 	struct vm_area_struct *attaches; /* ring through vm_next_share */
 };
 
-extern struct shmid_ds *shm_segs[SHMMNI];
-extern unsigned long shm_tot, shm_rss, shm_swp;	/* in pages */
-extern int max_shmid;
-extern unsigned long shmmax, shmall, shmmni;	/* in force */
+/*
+ * What the rest of the kernel may ask of ipc/ (the segment table is
+ * ipc/shm.c's own; ipc/util.h shares it within ipc/).
+ */
+extern unsigned long shm_rss;	/* pages present, for /proc/meminfo */
 
 void shm_init(void);
-int ipcperms(struct ipc_perm *ipcp, short flag);
-int shm_id(const struct shmid_ds *shp, int index);
+int shm_attach_info(struct vm_area_struct *vma, key_t *key, int *id);
 
 /* The user-visible layouts (Linux i386), for shmctl's copy in and out. */
 struct ipc_perm_old {

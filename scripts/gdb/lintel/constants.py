@@ -31,6 +31,7 @@ _PAGE_COW = 0x200
 #   swap entry:    offset << 12 | type << 1
 #   shm signature: idx << SHM_IDX_SHIFT | slot << SHM_ID_SHIFT
 #                  | SHM_SWP_TYPE << 1
+# (SHM_SWP_TYPE is mm.h's; the id and idx fields are include/linux/shm.h's)
 SHM_SWP_TYPE = 0x41
 SHM_ID_SHIFT = 8
 SHM_ID_MASK = (1 << 7) - 1
@@ -74,12 +75,12 @@ HEADERS = {
                               "_PAGE_PRESENT", "_PAGE_RW", "_PAGE_USER",
                               "_PAGE_PCD", "_PAGE_ACCESSED", "_PAGE_DIRTY",
                               "_PAGE_COW"],
-    "include/linux/mm.h": ["SHM_SWP_TYPE", "SHM_ID_SHIFT", "SHM_ID_MASK",
-                           "SHM_IDX_SHIFT", "SHM_IDX_MASK", "VM_READ",
-                           "VM_WRITE", "VM_EXEC", "VM_SHARED",
-                           "VM_GROWSDOWN", "VM_SHM", "PG_reserved",
-                           "PG_buddy", "PG_slab", "PG_kmalloc"],
-    "include/linux/shm.h": ["SHM_DEST", "SHM_LOCKED"],
+    "include/linux/mm.h": ["SHM_SWP_TYPE", "VM_READ", "VM_WRITE", "VM_EXEC",
+                           "VM_SHARED", "VM_GROWSDOWN", "VM_SHM",
+                           "PG_reserved", "PG_buddy", "PG_slab",
+                           "PG_kmalloc"],
+    "include/linux/shm.h": ["SHM_ID_SHIFT", "SHM_ID_MASK", "SHM_IDX_SHIFT",
+                            "SHM_IDX_MASK", "SHM_DEST", "SHM_LOCKED"],
     "include/linux/sched.h": ["TASK_RUNNING", "TASK_INTERRUPTIBLE",
                               "TASK_UNINTERRUPTIBLE", "TASK_ZOMBIE",
                               "TASK_STOPPED"],

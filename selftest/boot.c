@@ -1,5 +1,5 @@
 /*
- * selftest_boot.c - self-tests of the ground floor: printk's formatting,
+ * boot.c - self-tests of the ground floor: printk's formatting,
  * the timer, the initramfs, and an oops on purpose.
  */
 #include <linux/kernel.h>
