@@ -23,6 +23,7 @@
 #include <linux/elf.h>
 #include <linux/initramfs.h>
 #include <asm/segment.h>
+#include <linux/syscalls.h>
 
 #define MAX_ARG_STRLEN	(PAGE_SIZE * 32)	/* all strings together */
 #define MAX_ARG_COUNT	1024
@@ -329,6 +330,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	}
 	set_comm(path);
 	flush_signal_handlers();
+	clear_TLS();
 	do_close_on_exec(current);
 	current->did_exec = 1;
 	start_thread(regs, bprm.ehdr->e_entry, esp);

@@ -2,14 +2,16 @@
  * gdt.c - the global descriptor table and the TSS.
  *
  * Flat segments (base 0, limit 4 GiB) for kernel and user code and data,
- * at the selectors asm/segment.h names, plus one TSS.
+ * at the selectors asm/segment.h names, one TSS, and three entries that
+ * hold the running task's TLS segments (load_TLS).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <asm/desc.h>
 #include <asm/segment.h>
+#include <asm/ldt.h>
 
-#define GDT_ENTRIES	7
+#define GDT_ENTRIES	((TSS_SEL >> 3) + 1)
 
 /* Access bytes: present, ring, code/data type. */
 #define ACC_KERNEL_CODE	0x9A
@@ -42,6 +44,21 @@ static void set_desc(int i, unsigned long base, unsigned long limit,
 	gdt[i].access = access;
 	gdt[i].limit_hi_flags = ((limit >> 16) & 0x0F) | (flags << 4);
 	gdt[i].base_hi = base >> 24;
+}
+
+/*
+ * load_TLS - make tls[] (a task's three TLS descriptors, thread_struct's
+ * tls_array) the GDT's entries 6-8.
+ *
+ * schedule() calls it for the task about to run, set_thread_area for the
+ * caller. A segment register keeps the descriptor it loaded: the new
+ * entries take effect when the task's %fs/%gs are reloaded, which the
+ * way back to user mode does (entry.asm pops them).
+ */
+void load_TLS(const struct desc_struct *tls)
+{
+	memcpy(&gdt[GDT_ENTRY_TLS_MIN], tls,
+	       GDT_ENTRY_TLS_ENTRIES * sizeof(struct desc_struct));
 }
 
 void gdt_init(void)

@@ -111,6 +111,7 @@ void schedule(void)
 		init_tss.esp0 = next->tss.esp0;
 		if (next->mm)
 			activate_mm(next->mm);
+		load_TLS(next->tss.tls_array);
 		switch_to(prev, next);
 	}
 	restore_flags(flags);

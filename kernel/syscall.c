@@ -127,6 +127,8 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_setgid32, setgid),
 	SYSCALL(__NR_getdents64, getdents64),
 	SYSCALL(__NR_fcntl64, fcntl),
+	SYSCALL_REGS(__NR_set_thread_area, set_thread_area),
+	SYSCALL(__NR_get_thread_area, get_thread_area),
 	SYSCALL(__NR_exit_group, exit_group),
 	SYSCALL(__NR_clock_gettime, clock_gettime),
 	SYSCALL(__NR_pipe2, pipe2),

@@ -20,7 +20,10 @@ struct tss_struct {
 
 extern struct tss_struct init_tss;
 
+struct desc_struct;
+
 void gdt_init(void);
+void load_TLS(const struct desc_struct *tls);
 void trap_init(void);
 void set_intr_gate(int vector, void *handler);
 

@@ -7,13 +7,17 @@
  *
  *   index 2: kernel code  0x10      index 4: user code  0x23 (RPL 3)
  *   index 3: kernel data  0x18      index 5: user data  0x2B (RPL 3)
- *   index 6: the TSS      0x30
+ *   index 6-8: the running task's TLS segments 0x33, 0x3B, 0x43 (asm/ldt.h)
+ *   index 9: the TSS      0x48
+ *
+ * 1.2.13 kept the TSS at index 6; Lintel moves it to 9 because Linux's
+ * user ABI puts the TLS entries at 6-8 and glibc relies on it.
  */
 #define KERNEL_CS	0x10
 #define KERNEL_DS	0x18
 #define USER_CS		0x23
 #define USER_DS		0x2B
-#define TSS_SEL		0x30
+#define TSS_SEL		0x48
 
 /*
  * Copying between the kernel and user space (mm/uaccess.c). The names are

@@ -99,6 +99,8 @@
 #define __NR_setgid32		214
 #define __NR_getdents64		220
 #define __NR_fcntl64		221
+#define __NR_set_thread_area	243
+#define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_clock_gettime	265
 #define __NR_pipe2		331

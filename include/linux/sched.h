@@ -11,6 +11,7 @@
 #include <linux/wait.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
+#include <asm/ldt.h>
 
 #define NR_TASKS	64	/* the task table's real limit */
 #define NGROUPS		32
@@ -52,6 +53,7 @@ struct thread_struct {
 	unsigned long esp;	/* kernel esp saved by switch_to */
 	unsigned long eip;	/* where switch_to resumes this task */
 	unsigned long cr2, trap_no, error_code;	/* the last fault */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];	/* GDT 6-8 */
 };
 
 struct file;

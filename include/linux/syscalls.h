@@ -16,6 +16,7 @@ struct timeval;
 struct new_utsname;
 struct sysinfo;
 struct old_sigaction;
+struct user_desc;
 
 long sys_exit(int status);
 long sys_exit_group(int status);
@@ -26,6 +27,9 @@ long sys_execve(struct pt_regs *regs);
 long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage);
 long sys_waitpid(pid_t pid, int *stat_addr, int options);
 long sys_sched_yield(void);
+long sys_set_thread_area(struct pt_regs *regs);
+long sys_get_thread_area(struct user_desc *u_info);
+void clear_TLS(void);
 
 long sys_kill(int pid, int sig);
 long sys_signal(int sig, void (*handler)(int));
