@@ -17,6 +17,7 @@ KERNEL_DS	equ 0x18
 USER_RPL	equ 3
 REGS_CS		equ 4 * 15		; offset of cs in struct pt_regs
 NO_SYSCALL	equ -1
+TRAP_GP		equ 13			; general protection
 
 extern do_exception
 extern do_IRQ
@@ -165,9 +166,53 @@ ret_from_intr:
 	pop edi
 	pop ebp
 	pop eax
+.pop_ds:
 	pop ds
+.pop_es:
 	pop es
+.pop_fs:
 	pop fs
+.pop_gs:
 	pop gs
 	add esp, 12		; orig_eax, trapno, error_code
+.iret:
 	iret
+
+; The user's selectors come from places the user controls (a sigreturn
+; frame, a TLS slot cleared while %gs still named it), so each pop and the
+; iret may fault in the kernel. do_exception finds the instruction in the
+; exception table (mm/extable.c) and resumes at its fixup here, with esp
+; where it was at the fault.
+;
+; A data segment that will not load becomes the null selector, as on
+; Linux: zero the slot and pop again. The user finds 0 in that register.
+section .text.fixup progbits alloc exec nowrite align=16
+.fix_ds:
+	mov dword [esp], 0
+	jmp .pop_ds
+.fix_es:
+	mov dword [esp], 0
+	jmp .pop_es
+.fix_fs:
+	mov dword [esp], 0
+	jmp .pop_fs
+.fix_gs:
+	mov dword [esp], 0
+	jmp .pop_gs
+
+; iret refused the user's cs, ss or eip (a forged sigreturn frame). The
+; iret frame (eip cs eflags esp ss) is still on the stack: push the rest
+; of an exception frame on it, so that it looks like a general protection
+; fault taken in user mode, and let do_exception send SIGSEGV. This is
+; what x86-64 Linux does for a 32-bit program; i386 Linux sends SIGILL.
+.fix_iret:
+	push dword 0		; error_code
+	push dword TRAP_GP	; trapno
+	jmp exception_common
+
+section __ex_table progbits alloc noexec nowrite align=4
+	dd .pop_ds, .fix_ds
+	dd .pop_es, .fix_es
+	dd .pop_fs, .fix_fs
+	dd .pop_gs, .fix_gs
+	dd .iret, .fix_iret

@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <asm/sigcontext.h>
 #include <asm/segment.h>
+#include <asm/system.h>
 
 #define SIG_KERNEL_ONLY	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 /* Signals whose default action is to do nothing. */
@@ -21,8 +22,12 @@
 			 sigmask(SIGURG) | sigmask(SIGWINCH))
 #define SIG_DFL_STOP	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
 			 sigmask(SIGTTIN) | sigmask(SIGTTOU))
-/* eflags bits a handler's sigreturn may change (not IOPL, IF, VM, ...) */
-#define USER_EFLAGS	0x00000DD5
+/*
+ * eflags bits a handler's sigreturn may change: AC RF OF DF TF SF ZF AF PF
+ * CF, Linux's FIX_EFLAGS (never IOPL, IF, NT or VM).
+ */
+#define USER_EFLAGS	0x00050DD5
+#define SEG_RPL_USER	3	/* requested privilege level of a user selector */
 #define NR_sigreturn	119
 #define NR_rt_sigreturn	173
 
@@ -349,14 +354,22 @@ static void save_sigcontext(struct sigcontext *sc, struct pt_regs *regs,
 	sc->cr2 = current->tss.cr2;
 }
 
-/* Take back the registers a handler's frame saved; never kernel ones. */
+/*
+ * restore_sigcontext - take back the registers a handler's frame saved.
+ *
+ * The frame is the user's to forge. Every selector gets RPL 3, as x86-64
+ * Linux does for a 32-bit program, so none can name a kernel segment;
+ * one that names nothing makes the exit path's pop or iret fault, and its
+ * fixup (entry.asm) nulls the data segment or sends SIGSEGV. eflags keeps
+ * only USER_EFLAGS. Returns the eax to resume with.
+ */
 static long restore_sigcontext(struct pt_regs *regs,
 			       const struct sigcontext *sc)
 {
-	regs->gs = sc->gs;
-	regs->fs = sc->fs;
-	regs->es = USER_DS;
-	regs->ds = USER_DS;
+	regs->gs = sc->gs | SEG_RPL_USER;
+	regs->fs = sc->fs | SEG_RPL_USER;
+	regs->es = sc->es | SEG_RPL_USER;
+	regs->ds = sc->ds | SEG_RPL_USER;
 	regs->edi = sc->edi;
 	regs->esi = sc->esi;
 	regs->ebp = sc->ebp;
@@ -365,8 +378,8 @@ static long restore_sigcontext(struct pt_regs *regs,
 	regs->edx = sc->edx;
 	regs->ecx = sc->ecx;
 	regs->eip = sc->eip;
-	regs->cs = USER_CS;
-	regs->ss = USER_DS;
+	regs->cs = sc->cs | SEG_RPL_USER;
+	regs->ss = sc->ss | SEG_RPL_USER;
 	regs->eflags = (regs->eflags & ~USER_EFLAGS) |
 		       (sc->eflags & USER_EFLAGS);
 	regs->orig_eax = -1;		/* not a syscall: no restart */
@@ -451,7 +464,28 @@ static void syscall_restart(struct pt_regs *regs, struct sigaction *sa)
 	}
 }
 
-static void handle_signal(int sig, struct pt_regs *regs)
+/*
+ * A frame for sig could not be written (the user stack is bad): as Linux's
+ * force_sigsegv, SIGSEGV follows, and if sig was SIGSEGV itself its
+ * handler is dropped so that the next attempt kills the task rather than
+ * loop.
+ */
+static void force_sigsegv(int sig)
+{
+	if (sig == SIGSEGV)
+		current->sigaction[SIGSEGV - 1].sa_handler = SIG_DFL;
+	force_sig(SIGSEGV, current);
+}
+
+/*
+ * handle_signal - make the task run sig's handler when it returns to user
+ * mode: a frame on the user stack (setup_frame or setup_rt_frame), regs
+ * pointed at the handler with the user segments Linux gives it, and the
+ * blocked mask widened for the handler's time. Returns 0, or -EFAULT when
+ * no frame could be written; then SIGSEGV is pending (force_sigsegv) and
+ * regs are as they were, for do_signal to go on with.
+ */
+static int handle_signal(int sig, struct pt_regs *regs)
 {
 	struct sigaction *sa = &current->sigaction[sig - 1];
 	sigset_t oldset = current->blocked;
@@ -466,18 +500,21 @@ static void handle_signal(int sig, struct pt_regs *regs)
 		err = setup_rt_frame(sig, sa, oldset, regs);
 	else
 		err = setup_frame(sig, sa, oldset, regs);
-	if (err) {			/* no stack to put a frame on */
-		force_sig(SIGSEGV, current);
-		return;
+	if (err) {
+		force_sigsegv(sig);
+		return err;
 	}
 	regs->eip = (unsigned long)sa->sa_handler;
-	regs->eflags &= ~0x100;		/* no single-stepping into it */
+	regs->cs = USER_CS;
+	regs->ss = regs->ds = regs->es = USER_DS;
+	regs->eflags &= ~(EFLAGS_TF | EFLAGS_DF | EFLAGS_RF);
 	current->blocked = oldset | sa->sa_mask;
 	if (!(sa->sa_flags & SA_NODEFER))
 		current->blocked |= sigmask(sig);
 	current->blocked &= ~SIG_KERNEL_ONLY;
 	if (sa->sa_flags & SA_RESETHAND)
 		sa->sa_handler = SIG_DFL;
+	return 0;
 }
 
 static void stop_task(int sig)
@@ -518,7 +555,8 @@ void do_signal(struct pt_regs *regs)
 		if (sa->sa_handler == SIG_IGN)
 			continue;
 		if (sa->sa_handler != SIG_DFL) {
-			handle_signal(sig, regs);
+			if (handle_signal(sig, regs))
+				continue;	/* SIGSEGV is pending now */
 			return;
 		}
 		if (sigmask(sig) & SIG_DFL_IGNORED)

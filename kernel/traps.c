@@ -161,9 +161,19 @@ void die(const char *msg, struct pt_regs *regs)
 	machine_halt_on_bug();
 }
 
+/*
+ * do_exception - every CPU exception but the page fault ends here.
+ *
+ * From user mode it becomes the vector's signal to current, delivered on
+ * the way out. From the kernel it is a bug, unless the instruction is in
+ * the exception table: the exit path's loads of user selectors and its
+ * iret (entry.asm) may fault on what a user put in a sigreturn frame, and
+ * resume at their fixup instead.
+ */
 void do_exception(struct pt_regs *regs)
 {
 	long trapno = regs->trapno;
+	unsigned long fixup;
 
 	if (trapno == 14) {
 		do_page_fault(regs, regs->error_code);
@@ -174,6 +184,11 @@ void do_exception(struct pt_regs *regs)
 		current->tss.error_code = regs->error_code;
 		force_sig(trapno < NR_EXCEPTIONS && trap_info[trapno].signal
 			  ? trap_info[trapno].signal : SIGSEGV, current);
+		return;
+	}
+	fixup = search_exception_table(regs->eip);
+	if (fixup) {
+		regs->eip = fixup;
 		return;
 	}
 	die(trap_name(trapno), regs);

@@ -13,7 +13,10 @@
 #define save_flags(x)	__asm__ volatile("pushfl; popl %0" : "=r"(x) : : "memory")
 #define restore_flags(x) __asm__ volatile("pushl %0; popfl" : : "r"(x) : "memory", "cc")
 
+#define EFLAGS_TF	0x100		/* trap after each instruction */
 #define EFLAGS_IF	0x200
+#define EFLAGS_DF	0x400		/* string instructions count down */
+#define EFLAGS_RF	0x10000		/* resume: no debug fault at eip */
 
 static inline unsigned long read_cr2(void)
 {
