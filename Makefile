@@ -50,7 +50,8 @@ endif
 KCFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -mgeneral-regs-only \
 	-fno-asynchronous-unwind-tables -nostdlib $(KOPT) -g \
-	-Wall -Wextra -Iinclude -MMD -MP
+	-Wall -Wextra -Wmissing-prototypes -Wno-unused-parameter \
+	-Werror=missing-prototypes -Iinclude -MMD -MP
 KLDFLAGS := -m elf_i386 -T boot/lintel.ld -z noexecstack \
 	--no-warn-rwx-segments
 LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)

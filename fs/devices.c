@@ -55,23 +55,16 @@ const struct file_operations chrdev_fops = {
 /* /dev/null: reads find the end at once, writes vanish. */
 static int null_read(struct file *file, char *buf, int count)
 {
-	(void)file;
-	(void)buf;
-	(void)count;
 	return 0;
 }
 
 static int null_write(struct file *file, const char *buf, int count)
 {
-	(void)file;
-	(void)buf;
 	return count;
 }
 
 static loff_t null_lseek(struct file *file, loff_t offset, int whence)
 {
-	(void)offset;
-	(void)whence;
 	return file->f_pos = 0;
 }
 

@@ -146,7 +146,7 @@ long sys_open(const char *filename, int flags, int mode)
 	struct file *f;
 	int fd, err;
 
-	(void)mode;		/* for a file being created; none can be */
+	/* mode is for a file being created, and none can be */
 	err = getname(filename, &name);
 	if (err)
 		return err;

@@ -41,18 +41,12 @@ loff_t default_lseek(struct file *file, loff_t offset, int whence)
 /* lseek for pipes and terminals: a stream has no position. */
 loff_t no_lseek(struct file *file, loff_t offset, int whence)
 {
-	(void)file;
-	(void)offset;
-	(void)whence;
 	return -ESPIPE;
 }
 
 /* read() of a directory: getdents is the way to read one. */
 int generic_read_dir(struct file *file, char *buf, int count)
 {
-	(void)file;
-	(void)buf;
-	(void)count;
 	return -EISDIR;
 }
 

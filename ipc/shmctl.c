@@ -327,7 +327,6 @@ int sysvipc_shm_proc_show(struct proc_buf *pb, struct task_struct *task)
 	struct shmid_ds *shp;
 	int slot;
 
-	(void)task;
 	proc_printf(pb, "%s", shm_proc_header);
 	for (slot = 0; slot <= max_shmid; slot++) {
 		shp = shm_get(slot);

@@ -73,7 +73,6 @@ long sys_ipc(unsigned int call, int first, unsigned long second,
 {
 	unsigned int version = call >> IPC_VERSION_SHIFT;
 
-	(void)fifth;
 	switch (call & IPC_CALL_MASK) {
 	case SHMAT:
 		if (version == SHMAT_IBCS2)

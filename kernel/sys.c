@@ -7,6 +7,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/syscalls.h>
 #include <linux/mm.h>
 #include <linux/interrupt.h>
 #include <linux/reboot.h>
@@ -308,7 +309,6 @@ long sys_gettimeofday(struct timeval *tv, void *tz)
 	struct timespec up;
 	struct timeval now;
 
-	(void)tz;
 	uptime(&up);
 	now.tv_sec = startup_time + up.tv_sec;
 	now.tv_usec = up.tv_nsec / 1000;

@@ -18,16 +18,33 @@
 #include <asm/system.h>
 
 typedef long (*syscall_fn)(long, long, long, long, long, long);
+typedef long (*syscall_regs_fn)(struct pt_regs *);
 
+/*
+ * A slot of the table: fn is called with the six argument registers,
+ * regs_fn (fork, execve, sigreturn, ...) with the whole frame.
+ */
 struct syscall_entry {
 	syscall_fn fn;
+	syscall_regs_fn regs_fn;
 	const char *name;	/* for trace=syscall */
-	int wants_regs;		/* called as fn(regs) */
 };
 
-/* (void *) first: the table holds functions of every shape */
-#define SYSCALL(nr, fn)	[nr] = { (syscall_fn)(void *)sys_##fn, #fn, 0 }
-#define SYSCALL_REGS(nr, fn) [nr] = { (syscall_fn)(void *)sys_##fn, #fn, 1 }
+/*
+ * The prototypes of every sys_* (linux/syscalls.h, mm.h, fs.h, ipc.h)
+ * are in scope here and where each is defined, so the compiler checks
+ * the names and the definitions. A regs_fn needs no cast: its type is
+ * checked as it is stored. The others declare their own arguments, one
+ * to six; i386's C calling convention lets the caller pass six longs to
+ * any of them (the callee reads what it declared, the caller pops), as
+ * 1.2.13's table of plain addresses did. C has no type for "any
+ * function", so they are cast to syscall_fn, through void (*)(void),
+ * which GCC's -Wcast-function-type documents as matching every function
+ * type (a cast through void * would turn a code address into data).
+ */
+#define SYSCALL(nr, fn)	\
+	[nr] = { (syscall_fn)(void (*)(void))sys_##fn, NULL, #fn }
+#define SYSCALL_REGS(nr, fn) [nr] = { NULL, sys_##fn, #fn }
 
 static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_exit, exit),
@@ -138,7 +155,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_shmdt, shmdt),
 };
 
-const char *syscall_name(unsigned long nr)
+static const char *syscall_name(unsigned long nr)
 {
 	return nr < NR_syscalls && sys_call_table[nr].name ?
 	       sys_call_table[nr].name : "unknown";
@@ -152,10 +169,11 @@ void do_syscall(struct pt_regs *regs)
 	long ret = -ENOSYS;
 
 	sti();
-	if (nr < NR_syscalls && (s = &sys_call_table[nr])->fn) {
-		if (s->wants_regs)
-			ret = ((long (*)(struct pt_regs *))(void *)s->fn)(regs);
-		else
+	if (nr < NR_syscalls) {
+		s = &sys_call_table[nr];
+		if (s->regs_fn)
+			ret = s->regs_fn(regs);
+		else if (s->fn)
 			ret = s->fn(regs->ebx, regs->ecx, regs->edx,
 				    regs->esi, regs->edi, regs->ebp);
 	}

@@ -22,7 +22,6 @@ unsigned long startup_time;
 
 static void timer_interrupt(int irq, struct pt_regs *regs)
 {
-	(void)irq;
 	jiffies++;
 	do_timer(regs);
 }

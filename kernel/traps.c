@@ -100,7 +100,7 @@ static const char *trap_name(long trapno)
 }
 
 /* Print "[<c0101234>] name+0x12/0x40". */
-void print_symbol(unsigned long addr)
+static void print_symbol(unsigned long addr)
 {
 	unsigned long offset, size;
 	const char *name = ksym_lookup(addr, &offset, &size);

@@ -297,7 +297,6 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	unsigned long table_end, old_page, new_page;
 	pte_t *page_table, pte;
 
-	(void)write_access;
 	address &= PAGE_MASK;
 	page_table = walk_pgtable(vma->vm_mm, address, address + PAGE_SIZE,
 				  &table_end);

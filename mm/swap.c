@@ -18,7 +18,6 @@
 int swap_in(struct vm_area_struct *vma, pte_t *page_table,
 	    unsigned long entry, int write_access)
 {
-	(void)write_access;
 	printk("swap_in: no swap device for entry %08lx (type %lu) in %s "
 	       "(pid %d), area %08lx-%08lx\n", entry, SWP_TYPE(entry),
 	       current->comm, current->pid, vma->vm_start, vma->vm_end);

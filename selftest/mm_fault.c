@@ -192,7 +192,6 @@ static void test_uaccess(struct mm_struct *mm)
 	KCHECK(verify_area(VERIFY_READ, (void *)rw, 3 * PAGE_SIZE) == -EFAULT,
 	       "running into a hole");
 	kcase_end();
-	(void)mm;
 }
 
 /*
@@ -251,7 +250,6 @@ static int try_shared_mmap(struct mm_struct *mm)
 	unsigned long addr = map_anon(0, 4, PROT_READ | PROT_WRITE,
 				      MAP_SHARED);
 
-	(void)mm;
 	if (IS_ERR_VALUE(addr))
 		return addr;
 	return do_munmap(addr, 4 * PAGE_SIZE);

@@ -21,13 +21,11 @@ static int opened, closed;
 
 static void count_open(struct vm_area_struct *vma)
 {
-	(void)vma;
 	opened++;
 }
 
 static void count_close(struct vm_area_struct *vma)
 {
-	(void)vma;
 	closed++;
 }
 

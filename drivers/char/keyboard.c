@@ -83,8 +83,6 @@ static void keyboard_interrupt(int irq, struct pt_regs *regs)
 	unsigned char status;
 	int c;
 
-	(void)irq;
-	(void)regs;
 	while ((status = inb(KBD_STATUS)) & KBD_OBF) {
 		unsigned char sc = inb(KBD_DATA);
 

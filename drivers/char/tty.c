@@ -33,7 +33,6 @@ static void con_write(struct tty_struct *tty, const char *s, int n)
 {
 	unsigned long flags;
 
-	(void)tty;
 	save_flags(flags);
 	cli();
 	console_write(s, n);
@@ -45,8 +44,6 @@ static void serial_interrupt(int irq, struct pt_regs *regs)
 {
 	int c;
 
-	(void)irq;
-	(void)regs;
 	while ((c = serial_getc()) >= 0)
 		n_tty_receive_char(&console_tty, c);
 }

@@ -23,7 +23,6 @@ static void show_val_kb(struct proc_buf *pb, const char *label,
 
 int proc_meminfo_show(struct proc_buf *pb, struct task_struct *task)
 {
-	(void)task;
 	show_val_kb(pb, "MemTotal:", totalram_pages);
 	show_val_kb(pb, "MemFree:", nr_free_pages);
 	show_val_kb(pb, "MemAvailable:", nr_free_pages);

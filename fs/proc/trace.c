@@ -20,7 +20,6 @@ int proc_trace_show(struct proc_buf *pb, struct task_struct *task)
 {
 	char text[TRACE_TEXT_MAX];
 
-	(void)task;
 	trace_format(text, sizeof(text), trace_mask);
 	proc_printf(pb, "%s", text);
 	return 0;

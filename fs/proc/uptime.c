@@ -26,7 +26,6 @@ int proc_uptime_show(struct proc_buf *pb, struct task_struct *task)
 	unsigned long up = jiffies, busy = busy_ticks();
 	unsigned long idle = busy < up ? up - busy : 0;
 
-	(void)task;
 	proc_printf(pb, "%lu.%02lu %lu.%02lu\n", up / HZ, up % HZ * 100 / HZ,
 		    idle / HZ, idle % HZ * 100 / HZ);
 	return 0;

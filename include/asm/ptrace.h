@@ -22,4 +22,9 @@ struct pt_regs {
 
 #define user_mode(regs)	(((regs)->cs & 3) == 3)
 
+/* The C ends of kernel/entry.asm's stubs, each given the frame above. */
+void do_exception(struct pt_regs *regs);
+void do_syscall(struct pt_regs *regs);
+void return_to_user(struct pt_regs *regs);
+
 #endif

@@ -31,4 +31,7 @@ extern char saved_command_line[];
 extern int console_quiet;
 const char *get_option(const char *name);
 
+/* kernel/main.c: called once, by boot/high.asm, with paging on. */
+void start_kernel(unsigned long magic, unsigned long mbi_phys);
+
 #endif
