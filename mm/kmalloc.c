@@ -31,6 +31,13 @@
 /* Per bucket, a circular list of its pages that have a free object. */
 static mem_map_t buckets[NR_BUCKETS];
 
+/*
+ * What kmalloc holds: objects handed out and not yet freed, and the pages
+ * behind them (bucket pages and large blocks). /proc/meminfo shows both,
+ * so that a test can check that a workload gave every object back.
+ */
+unsigned long kmalloc_objects, kmalloc_pages;
+
 /* The smallest shift with size <= 1 << shift. */
 static int size_shift(size_t size)
 {
@@ -63,6 +70,7 @@ static mem_map_t *new_bucket_page(int shift, int priority)
 	for (obj = addr; obj + size < addr + PAGE_SIZE; obj += size)
 		*(void **)obj = (void *)(obj + size);
 	*(void **)obj = NULL;
+	kmalloc_pages++;
 	page->flags |= PG_slab;
 	page->kmalloc_shift = shift;
 	page->freelist = (void *)addr;
@@ -84,6 +92,7 @@ static void *bucket_alloc(int shift, int priority)
 	obj = page->freelist;
 	page->freelist = *(void **)obj;
 	page->inuse++;
+	kmalloc_objects++;
 	if (!page->freelist)
 		page_list_del(page);	/* full: off the list until a free */
 	return obj;
@@ -97,8 +106,10 @@ static void bucket_free(mem_map_t *page, void *obj)
 		page_list_add(bucket_of(page->kmalloc_shift), page);
 	*(void **)obj = page->freelist;
 	page->freelist = obj;
+	kmalloc_objects--;
 	if (--page->inuse)
 		return;
+	kmalloc_pages--;
 	page_list_del(page);
 	page->flags &= ~PG_slab;
 	page->freelist = NULL;
@@ -128,6 +139,8 @@ void *kmalloc(size_t size, int priority)
 			return NULL;
 		virt_to_page(addr)->flags |= PG_kmalloc;
 		virt_to_page(addr)->order = order;
+		kmalloc_objects++;
+		kmalloc_pages += 1UL << order;
 		return (void *)addr;
 	}
 	save_flags(flags);
@@ -152,6 +165,8 @@ void kfree(const void *obj)
 	}
 	if (page->flags & PG_kmalloc) {
 		page->flags &= ~PG_kmalloc;
+		kmalloc_objects--;
+		kmalloc_pages -= 1UL << page->order;
 		free_pages(addr, page->order);
 		return;
 	}

@@ -4,7 +4,9 @@
  * written for Linux can read it.
  *
  * Lintel has no page cache, no buffers and no swap: those lines are
- * there, as 0, because readers look for them.
+ * there, as 0, because readers look for them. Slab is what kmalloc holds;
+ * KmallocObjects (Lintel's own line, a bare count as HugePages_Total is)
+ * lets init check after each test that every kernel object came back.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -32,5 +34,7 @@ int proc_meminfo_show(struct proc_buf *pb, struct task_struct *task)
 	show_val_kb(pb, "SwapTotal:", 0);
 	show_val_kb(pb, "SwapFree:", 0);
 	show_val_kb(pb, "Shmem:", shm_rss);
+	show_val_kb(pb, "Slab:", kmalloc_pages);
+	proc_printf(pb, "%-16s%8lu\n", "KmallocObjects:", kmalloc_objects);
 	return 0;
 }

@@ -99,6 +99,7 @@ void mem_init(void);
 /* mm/kmalloc.c: from 16 bytes (power-of-two buckets) to 4 MiB */
 #define KMALLOC_MAX_SIZE	(PAGE_SIZE << (NR_MEM_LISTS - 1))
 void *kmalloc(size_t size, int priority);
+extern unsigned long kmalloc_objects, kmalloc_pages;
 void kfree(const void *obj);
 
 /*
@@ -248,6 +249,8 @@ void unmap_page_range(struct mm_struct *mm, unsigned long addr,
 void change_protection(struct mm_struct *mm, unsigned long start,
 		       unsigned long end, pgprot_t newprot);
 void free_page_tables(struct mm_struct *mm);
+void free_pgtables(struct mm_struct *mm, unsigned long start,
+		   unsigned long end);
 void flush_tlb_mm(struct mm_struct *mm);
 void flush_tlb_range(struct mm_struct *mm, unsigned long start,
 		     unsigned long end);
