@@ -8,8 +8,9 @@
  *   do_wp_page  the pte is present but read-only and the area may be
  *               written: copy-on-write.
  * The rest of the file walks page tables for fork (copy_page_tables),
- * munmap and exit (unmap_page_range, free_page_tables) and mprotect
- * (change_protection). 1.2.13's mm/memory.c has all of these.
+ * munmap and exit (unmap_page_range, free_pgtables, free_page_tables)
+ * and mprotect (change_protection). 1.2.13's mm/memory.c has all of these
+ * but free_pgtables, which is today's Linux.
  *
  * Nothing here sleeps: Lintel's allocator never waits for memory, so a
  * pte read at the start of a handler is still what it was at the end.
@@ -131,8 +132,9 @@ static void forget_pte(struct mm_struct *mm, pte_t pte)
 
 /*
  * unmap_page_range - clear every pte of mm in [address, address + size),
- * dropping what each held (forget_pte). Page tables stay; they go at exit
- * (free_page_tables). Called by do_munmap and exit_mmap, and by shm.
+ * dropping what each held (forget_pte). Page tables stay: do_munmap then
+ * frees those left empty (free_pgtables), exit all of them
+ * (free_page_tables). Called by do_munmap and exit_mmap.
  */
 void unmap_page_range(struct mm_struct *mm, unsigned long address,
 		      unsigned long size)
@@ -273,6 +275,35 @@ void free_page_tables(struct mm_struct *mm)
 		pmd_clear(pmd);
 	}
 	flush_tlb_mm(mm);
+}
+
+/*
+ * free_pgtables - give back the page tables of [start, end) that no area
+ * of mm reaches any more; do_munmap calls it once the ptes are cleared.
+ * A table covers PGDIR_SIZE (4 MiB), so one that an area still touches
+ * stays. 1.2.13 kept every table until exit (free_page_tables); Lintel
+ * frees them here, as today's Linux does, so that munmap gives back every
+ * frame the mapping cost and free memory comes back exactly.
+ */
+void free_pgtables(struct mm_struct *mm, unsigned long start,
+		   unsigned long end)
+{
+	unsigned long addr;
+	int freed = 0;
+
+	for (addr = start & PGDIR_MASK; addr < end && addr < TASK_SIZE;
+	     addr += PGDIR_SIZE) {
+		pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
+
+		if (pmd_none(*pmd) || pmd_bad(*pmd) ||
+		    find_vma_intersection(mm, addr, addr + PGDIR_SIZE))
+			continue;
+		free_page(pmd_page(*pmd));
+		pmd_clear(pmd);
+		freed = 1;
+	}
+	if (freed)
+		flush_tlb_mm(mm);
 }
 
 /* Out of memory on a fault: the process cannot go on (1.2.13's oom). */

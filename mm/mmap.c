@@ -135,6 +135,7 @@ int do_munmap(unsigned long addr, size_t len)
 		kfree(vma);
 	}
 	unmap_page_range(mm, addr, len);
+	free_pgtables(mm, addr, end);
 	return 0;
 }
 
