@@ -29,6 +29,8 @@ from concurrent.futures import ThreadPoolExecutor
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?",
                      re.M)
 SKIPPED_LINE = re.compile(r"^test (\S+): SKIPPED \((.*)\)$", re.M)
+HELD_LINE = re.compile(r"^init: held after (\S+): (.*)$", re.M)
+HELD_PAIR = re.compile(r"(\w+) (-?\d+) -> (-?\d+)")
 NATIVE_GUARD = 60         # seconds for one test program on the host
 HANG_GUARD = 300          # seconds; a run this long is a hang
 PANIC_STATUS = 0x7F       # include/linux/reboot.h EXIT_STATUS_PANIC
@@ -265,8 +267,23 @@ def run_guest(tally, args):
         name = os.path.basename(prog)
         sys.stdout.write("".join(l + "\n" for l in out.splitlines()
                                  if l.startswith(("test ", "    also"))))
-        if not tally.add_output("lintel_" + name, out, status):
+        ok = tally.add_output("lintel_" + name, out, status)
+        if not check_held(tally, name, out) or not ok:
             save_log("guest-" + name, out)
+
+
+def check_held(tally, name, out):
+    """init's count of what the kernel holds (userland/bin/init.c), read
+    before the program and after it and its children are gone: free
+    frames, kmalloc pages and objects, swap, shm segments must all be
+    back exactly, and no process may be left to kill."""
+    m = HELD_LINE.search(out)
+    pairs = HELD_PAIR.findall(m.group(2)) if m else []
+    moved = ["%s %s -> %s" % p for p in pairs if p[1] != p[2]]
+    ok = bool(pairs) and not moved
+    tally.case("lintel_%s_gives_everything_back" % name, ok,
+               ", ".join(moved) if pairs else "no 'init: held after' line")
+    return ok
 
 
 def run_native(tally):
