@@ -9,8 +9,9 @@
  *
  * The new stack, from its top (TASK_SIZE) down:
  *
- *	argument and environment strings
- *	auxiliary vector (AT_PAGESZ, AT_PHDR, AT_ENTRY, ... AT_NULL)
+ *	the file name (AT_EXECFN), argument and environment strings
+ *	the platform name "i686" (AT_PLATFORM), 16 random bytes (AT_RANDOM)
+ *	auxiliary vector (AT_HWCAP, AT_PAGESZ, ... AT_NULL)
  *	envp[] (NULL-terminated), argv[] (NULL-terminated), argc  <- esp
  */
 #include <linux/kernel.h>
@@ -25,13 +26,17 @@
 #include <linux/initramfs.h>
 #include <asm/segment.h>
 #include <linux/syscalls.h>
+#include <linux/random.h>
+#include <asm/cpufeature.h>
 
 #define MAX_ARG_STRLEN	(PAGE_SIZE * 32)	/* all strings together */
 #define MAX_ARG_COUNT	1024
 #define STACK_TOP	TASK_SIZE
 #define STACK_INITIAL	(128 * 1024)		/* grows down on demand */
 #define EFLAGS_USER	0x00000202		/* IF and the reserved bit 1 */
-#define NR_AUXV		8
+#define NR_AUXV		18	/* entries fill_auxv makes, AT_NULL included */
+#define AT_RANDOM_BYTES	16
+#define ELF_PLATFORM	"i686"
 
 /* The program's arguments, gathered in kernel memory before the old
  * address space goes. */
@@ -201,31 +206,96 @@ static int put_user_word(unsigned long **sp, unsigned long v)
 	return memcpy_tofs((*sp)++, &v, sizeof(v));
 }
 
+/* Move *p down by n bytes and copy src there (the area above the vectors). */
+static int push_bytes(unsigned long *p, const void *src, unsigned long n)
+{
+	*p -= n;
+	return memcpy_tofs((void *)*p, src, n);
+}
+
+/* Where the strings and random bytes above the vectors were put. */
+struct stack_strings {
+	unsigned long execfn, args, platform, random;
+};
+
+/*
+ * The aux vector in Linux's order (create_elf_tables); ends with AT_NULL.
+ * 1.2.13 passed only AT_PHDR..AT_EGID; glibc needs AT_RANDOM and reads it
+ * without checking. No set-uid files exist, so AT_SECURE is always 0.
+ */
+static int fill_auxv(unsigned long *auxv, const struct linux_binprm *bprm,
+		     const struct stack_strings *at)
+{
+	const struct elf32_hdr *eh = bprm->ehdr;
+	int n = 0;
+
+#define NEW_AUX_ENT(id, val) do { auxv[n++] = (id); auxv[n++] = (val); } while (0)
+	NEW_AUX_ENT(AT_HWCAP, x86_features());
+	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
+	NEW_AUX_ENT(AT_CLKTCK, HZ);
+	NEW_AUX_ENT(AT_PHDR, phdr_address(eh));
+	NEW_AUX_ENT(AT_PHENT, sizeof(struct elf32_phdr));
+	NEW_AUX_ENT(AT_PHNUM, eh->e_phnum);
+	NEW_AUX_ENT(AT_BASE, 0);
+	NEW_AUX_ENT(AT_FLAGS, 0);
+	NEW_AUX_ENT(AT_ENTRY, eh->e_entry);
+	NEW_AUX_ENT(AT_UID, current->uid);
+	NEW_AUX_ENT(AT_EUID, current->euid);
+	NEW_AUX_ENT(AT_GID, current->gid);
+	NEW_AUX_ENT(AT_EGID, current->egid);
+	NEW_AUX_ENT(AT_SECURE, 0);
+	NEW_AUX_ENT(AT_RANDOM, at->random);
+	NEW_AUX_ENT(AT_EXECFN, at->execfn);
+	NEW_AUX_ENT(AT_PLATFORM, at->platform);
+	NEW_AUX_ENT(AT_NULL, 0);
+#undef NEW_AUX_ENT
+	return n;
+}
+
+/*
+ * Copy, from the top of the new stack down: the file name (AT_EXECFN),
+ * the argument and environment strings, the platform name and the
+ * AT_RANDOM bytes, as Linux lays them out. *p ends below the last.
+ */
+static int push_strings(struct linux_binprm *bprm, struct stack_strings *at,
+			unsigned long *p)
+{
+	unsigned char random[AT_RANDOM_BYTES];
+	int err;
+
+	err = push_bytes(p, bprm->filename, strlen(bprm->filename) + 1);
+	at->execfn = *p;
+	err |= push_bytes(p, bprm->page, bprm->used);
+	at->args = *p;
+	err |= push_bytes(p, ELF_PLATFORM, sizeof(ELF_PLATFORM));
+	at->platform = *p;
+	get_random_bytes(random, sizeof(random));
+	err |= push_bytes(p, random, sizeof(random));
+	at->random = *p;
+	return err;
+}
+
 /* Build argc, argv, envp and the aux vector; returns the new esp or 0. */
 static unsigned long create_stack(struct linux_binprm *bprm)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long strings = (STACK_TOP - bprm->used) & ~3UL;
-	unsigned long nwords = 1 + bprm->argc + 1 + bprm->envc + 1 +
-			       2 * NR_AUXV;
-	unsigned long esp = (strings - nwords * 4) & ~15UL;
-	unsigned long *sp = (unsigned long *)esp, p = strings;
-	unsigned long auxv[2 * NR_AUXV] = {
-		AT_PAGESZ, PAGE_SIZE, AT_PHDR, phdr_address(bprm->ehdr),
-		AT_PHENT, sizeof(struct elf32_phdr), AT_PHNUM,
-		bprm->ehdr->e_phnum, AT_ENTRY, bprm->ehdr->e_entry,
-		AT_UID, current->uid, AT_EUID, current->euid, AT_NULL, 0
-	};
-	int i, err = 0;
+	struct stack_strings at;
+	unsigned long auxv[2 * NR_AUXV];
+	unsigned long top = STACK_TOP, nwords, esp, *sp, p;
+	int i, nauxv, err = 0;
 
 	if (do_mmap(NULL, STACK_TOP - STACK_INITIAL, STACK_INITIAL,
 		    PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN, 0)
 	    != STACK_TOP - STACK_INITIAL)
 		return 0;
-	if (memcpy_tofs((void *)strings, bprm->page, bprm->used))
+	if (push_strings(bprm, &at, &top))
 		return 0;
-	mm->arg_start = strings;
+	nauxv = fill_auxv(auxv, bprm, &at);
+	nwords = 1 + bprm->argc + 1 + bprm->envc + 1 + nauxv;
+	esp = (top - nwords * 4) & ~15UL;
+	sp = (unsigned long *)esp;
+	p = mm->arg_start = at.args;
 	err |= put_user_word(&sp, bprm->argc);
 	for (i = 0; i < bprm->argc + bprm->envc; i++) {
 		if (i == bprm->argc) {
@@ -233,13 +303,13 @@ static unsigned long create_stack(struct linux_binprm *bprm)
 			mm->arg_end = mm->env_start = p;
 		}
 		err |= put_user_word(&sp, p);
-		p += strlen(bprm->page + (p - strings)) + 1;
+		p += strlen(bprm->page + (p - at.args)) + 1;
 	}
 	if (bprm->envc == 0)
 		mm->arg_end = mm->env_start = p;
 	err |= put_user_word(&sp, 0);
 	mm->env_end = p;
-	for (i = 0; i < 2 * NR_AUXV; i++)
+	for (i = 0; i < nauxv; i++)
 		err |= put_user_word(&sp, auxv[i]);
 	mm->start_stack = esp;
 	return err ? 0 : esp;

@@ -14,6 +14,7 @@
 #include <linux/fs.h>
 #include <linux/ipc.h>
 #include <linux/trace.h>
+#include <linux/random.h>
 #include <asm/unistd.h>
 #include <asm/system.h>
 
@@ -149,6 +150,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_exit_group, exit_group),
 	SYSCALL(__NR_clock_gettime, clock_gettime),
 	SYSCALL(__NR_pipe2, pipe2),
+	SYSCALL(__NR_getrandom, getrandom),
 	SYSCALL(__NR_shmget, shmget),
 	SYSCALL(__NR_shmctl, shmctl),
 	SYSCALL(__NR_shmat, shmat),

@@ -104,6 +104,7 @@
 #define __NR_exit_group		252
 #define __NR_clock_gettime	265
 #define __NR_pipe2		331
+#define __NR_getrandom		355
 #define __NR_shmget		395
 #define __NR_shmctl		396
 #define __NR_shmat		397
