@@ -15,7 +15,7 @@ USER_OUT := build/user
 USER_CFLAGS := -m32 -march=i686 -static -nostdlib -ffreestanding \
 	-fno-pie -no-pie -fno-pic -fno-stack-protector -fno-builtin \
 	-fno-asynchronous-unwind-tables -O2 -g -Wall -Wextra \
-	-Iuserland/libc/include -MMD -MP
+	-Iuserland/libc/include -Iinclude/uapi -MMD -MP
 USER_LDLIBS := -lgcc
 
 USER_LIBC_SRCS := $(filter-out userland/libc/crt0.S, \

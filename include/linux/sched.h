@@ -27,22 +27,7 @@
 #define TASK_ZOMBIE		3
 #define TASK_STOPPED		4
 
-#define RLIMIT_CPU	0
-#define RLIMIT_FSIZE	1
-#define RLIMIT_DATA	2
-#define RLIMIT_STACK	3
-#define RLIMIT_CORE	4
-#define RLIMIT_RSS	5
-#define RLIMIT_NPROC	6
-#define RLIMIT_NOFILE	7
-#define RLIMIT_MEMLOCK	8
-#define RLIMIT_AS	9
-#define RLIM_NLIMITS	10
-#define RLIM_INFINITY	(~0UL)
-
-struct rlimit {
-	unsigned long rlim_cur, rlim_max;
-};
+#include <uapi/linux/resource.h>	/* RLIMIT_*, struct rlimit: user ABI */
 
 /*
  * What the context switch saves (1.2.13 kept a hardware TSS image here;

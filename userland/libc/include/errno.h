@@ -1,5 +1,6 @@
 /*
- * errno.h - Linux's error numbers (include/uapi/asm-generic/errno*.h).
+ * errno.h - Linux's error numbers, defined once for the kernel and libc
+ * in include/uapi/asm/errno.h.
  *
  * A system call returns -errno in eax; the libc entry turns that into -1
  * and stores the number here.
@@ -11,53 +12,9 @@
 extern int errno;
 #endif
 
-#define EPERM		1
-#define ENOENT		2
-#define ESRCH		3
-#define EINTR		4
-#define EIO		5
-#define ENXIO		6
-#define E2BIG		7
-#define ENOEXEC		8
-#define EBADF		9
-#define ECHILD		10
-#define EAGAIN		11
-#define EWOULDBLOCK	EAGAIN
-#define ENOMEM		12
-#define EACCES		13
-#define EFAULT		14
-#define ENOTBLK		15
-#define EBUSY		16
-#define EEXIST		17
-#define EXDEV		18
-#define ENODEV		19
-#define ENOTDIR		20
-#define EISDIR		21
-#define EINVAL		22
-#define ENFILE		23
-#define EMFILE		24
-#define ENOTTY		25
-#define ETXTBSY		26
-#define EFBIG		27
-#define ENOSPC		28
-#define ESPIPE		29
-#define EROFS		30
-#define EMLINK		31
-#define EPIPE		32
-#define EDOM		33
-#define ERANGE		34
-#define EDEADLK		35
-#define ENAMETOOLONG	36
-#define ENOLCK		37
-#define ENOSYS		38
-#define ENOTEMPTY	39
-#define ELOOP		40
-#define ENOMSG		42
-#define EIDRM		43
-#define EOVERFLOW	75
-#define EOPNOTSUPP	95
-#define ENOTSUP		EOPNOTSUPP
-#define ETIMEDOUT	110
+#include <asm/errno.h>	/* include/uapi/asm/errno.h: the kernel's own list */
+
+#define ENOTSUP		EOPNOTSUPP	/* POSIX's name; Linux has one value */
 
 /* Highest errno a system call may return: results -4095..-1 are errors. */
 #define MAX_ERRNO	4095

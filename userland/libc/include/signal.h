@@ -11,60 +11,9 @@
 
 #include <sys/types.h>
 
-#define SIGHUP		1
-#define SIGINT		2
-#define SIGQUIT		3
-#define SIGILL		4
-#define SIGTRAP		5
-#define SIGABRT		6
-#define SIGBUS		7
-#define SIGFPE		8
-#define SIGKILL		9
-#define SIGUSR1		10
-#define SIGSEGV		11
-#define SIGUSR2		12
-#define SIGPIPE		13
-#define SIGALRM		14
-#define SIGTERM		15
-#define SIGSTKFLT	16
-#define SIGCHLD		17
-#define SIGCONT		18
-#define SIGSTOP		19
-#define SIGTSTP		20
-#define SIGTTIN		21
-#define SIGTTOU		22
-#define SIGURG		23
-#define SIGXCPU		24
-#define SIGXFSZ		25
-#define SIGVTALRM	26
-#define SIGPROF		27
-#define SIGWINCH	28
-#define SIGIO		29
-#define SIGPWR		30
-#define SIGSYS		31
-#define NSIG		65	/* signals are 1..64 */
+#include <asm/signal.h>	/* include/uapi/asm/signal.h: the kernel's own */
 
-#define SA_NOCLDSTOP	0x00000001
-#define SA_NOCLDWAIT	0x00000002
-#define SA_SIGINFO	0x00000004
-#define SA_RESTORER	0x04000000
-#define SA_ONSTACK	0x08000000
-#define SA_RESTART	0x10000000
-#define SA_NODEFER	0x40000000
-#define SA_RESETHAND	0x80000000
-
-#define SIG_BLOCK	0
-#define SIG_UNBLOCK	1
-#define SIG_SETMASK	2
-
-/* si_code values */
-#define SI_USER		0
-#define SI_KERNEL	0x80
-#define SEGV_MAPERR	1	/* no mapping at si_addr */
-#define SEGV_ACCERR	2	/* a mapping, but not with that access */
-#define CLD_EXITED	1
-#define CLD_KILLED	2
-#define CLD_DUMPED	3
+#define NSIG		(_NSIG + 1)	/* signals are 1..64 */
 
 typedef void (*sighandler_t)(int);
 

@@ -8,9 +8,7 @@
 #define STDOUT_FILENO	1
 #define STDERR_FILENO	2
 
-#define SEEK_SET	0
-#define SEEK_CUR	1
-#define SEEK_END	2
+#include <linux/fcntl.h>	/* SEEK_SET, SEEK_CUR, SEEK_END: the kernel's */
 
 extern char **environ;
 

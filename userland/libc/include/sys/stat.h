@@ -4,29 +4,15 @@
  * struct stat is Linux i386's struct stat64 (96 bytes): 64-bit inode and
  * size, so a big inode number on the host is no EOVERFLOW. On i386 a
  * long long inside a struct is only 4-byte aligned, which gives exactly
- * the kernel's offsets.
+ * the kernel's offsets; userland/libc/abi.c checks them against the
+ * kernel's struct stat64 (include/uapi/asm/stat.h).
  */
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H
 
 #include <sys/types.h>
 
-#define S_IFMT		0170000
-#define S_IFSOCK	0140000
-#define S_IFLNK		0120000
-#define S_IFREG		0100000
-#define S_IFBLK		0060000
-#define S_IFDIR		0040000
-#define S_IFCHR		0020000
-#define S_IFIFO		0010000
-
-#define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
-#define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
-#define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
-#define S_ISBLK(m)	(((m) & S_IFMT) == S_IFBLK)
-#define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
-#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
-#define S_ISSOCK(m)	(((m) & S_IFMT) == S_IFSOCK)
+#include <linux/stat.h>	/* include/uapi/linux/stat.h: the modes */
 
 struct stat {
 	dev_t st_dev;
