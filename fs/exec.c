@@ -402,6 +402,8 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	set_comm(path);
 	flush_signal_handlers();
 	clear_TLS();
+	current->clear_child_tid = NULL;	/* Linux's exec_mm_release */
+	current->robust_list = NULL;
 	do_close_on_exec(current);
 	current->did_exec = 1;
 	start_thread(regs, bprm.ehdr->e_entry, esp);

@@ -23,6 +23,7 @@ extern do_exception
 extern do_IRQ
 extern do_syscall
 extern return_to_user
+extern schedule_tail
 
 global ret_from_intr
 global ret_from_fork
@@ -136,11 +137,13 @@ system_call:
 	push esp
 	call do_syscall
 	add esp, 4
-	; fall through
+	jmp ret_from_intr
 
 ; A new task's first instructions: switch_to "returns" here with esp at
 ; the pt_regs that fork copied from the parent (eax = 0 in the child).
+; schedule_tail does what must happen in the child's own address space.
 ret_from_fork:
+	call schedule_tail
 	jmp ret_from_intr
 
 ; start_user(regs): leave the kernel through the frame at regs (used once,

@@ -15,10 +15,23 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <asm/system.h>
+#include <asm/segment.h>
+#include <linux/syscalls.h>
 
 #define PID_MAX		32768
 #define CLONE_VM	0x00000100
 #define CSIGNAL		0x000000ff	/* the signal sent to the parent at exit */
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_CHILD_SETTID	0x01000000
+
+/* clone's pointer arguments, in i386's order: ebx flags, ecx newsp, ... */
+struct clone_args {
+	int *parent_tid;		/* edx */
+	struct user_desc *tls;		/* esi */
+	int *child_tid;			/* edi */
+};
 
 struct task_struct *task[NR_TASKS] = { &init_task };
 int nr_tasks = 1;
@@ -137,6 +150,8 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
 	p->did_exec = 0;
 	p->exit_code = 0;
 	p->exit_signal = clone_flags & CSIGNAL;
+	p->robust_list = NULL;
+	p->set_child_tid = p->clear_child_tid = NULL;
 	p->counter = (current->counter + 1) >> 1;
 	current->counter >>= 1;
 }
@@ -194,9 +209,47 @@ long sys_vfork(struct pt_regs *regs)
 	return do_fork(SIGCHLD, 0, regs);
 }
 
+/*
+ * What a fork-like clone asks beyond fork (glibc's fork passes
+ * CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD and &tid): the child
+ * stores its own tid when it first runs (schedule_tail); the parent's
+ * copy is written here, and a failed write is ignored, as on Linux.
+ * Called after do_fork, before the child first runs.
+ */
+static void clone_ids(struct task_struct *p, unsigned long flags,
+		      const struct clone_args *args)
+{
+	if (flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = args->child_tid;
+	if (flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = args->child_tid;
+	if (flags & CLONE_PARENT_SETTID)
+		put_fs_long(p->pid, args->parent_tid);
+}
+
 long sys_clone(struct pt_regs *regs)
 {
-	return do_fork(regs->ebx, regs->ecx, regs);
+	struct clone_args args = { (int *)regs->edx,
+				   (struct user_desc *)regs->esi,
+				   (int *)regs->edi };
+	unsigned long flags = regs->ebx;
+	struct user_desc tls;
+	struct task_struct *p;
+	int pid;
+
+	if (flags & CLONE_SETTLS) {
+		pid = get_clone_tls(args.tls, &tls);
+		if (pid)
+			return pid;
+	}
+	pid = do_fork(flags, regs->ecx, regs);
+	if (pid < 0)
+		return pid;
+	p = find_task_by_pid(pid);
+	clone_ids(p, flags, &args);
+	if (flags & CLONE_SETTLS)
+		set_clone_tls(p, &tls);
+	return pid;
 }
 
 /* Free what a dead child still holds (called by wait4). */

@@ -253,6 +253,7 @@ static struct rlimit *rlimit_of(unsigned int resource)
 	return resource < RLIM_NLIMITS ? &current->rlim[resource] : NULL;
 }
 
+/* ugetrlimit (191): the limits as they are, RLIM_INFINITY included. */
 long sys_getrlimit(unsigned int resource, struct rlimit *rlim)
 {
 	struct rlimit *r = rlimit_of(resource);
@@ -262,20 +263,106 @@ long sys_getrlimit(unsigned int resource, struct rlimit *rlim)
 	return memcpy_tofs(rlim, r, sizeof(*r)) ? -EFAULT : 0;
 }
 
-long sys_setrlimit(unsigned int resource, const struct rlimit *rlim)
+/*
+ * getrlimit (76), the call 1.2.13 had: Linux i386 keeps its old answer,
+ * where no limit is larger than 0x7fffffff (infinity included).
+ */
+long sys_old_getrlimit(unsigned int resource, struct rlimit *rlim)
 {
-	struct rlimit *r = rlimit_of(resource), new;
+	struct rlimit *r = rlimit_of(resource), x;
 
 	if (!r)
 		return -EINVAL;
+	x.rlim_cur = r->rlim_cur > OLD_RLIM_MAX ? OLD_RLIM_MAX : r->rlim_cur;
+	x.rlim_max = r->rlim_max > OLD_RLIM_MAX ? OLD_RLIM_MAX : r->rlim_max;
+	return memcpy_tofs(rlim, &x, sizeof(x)) ? -EFAULT : 0;
+}
+
+/*
+ * Set p's limit from new (if any) after handing back the old one (if
+ * asked): EINVAL for a bad resource or cur > max, EPERM when a non-root
+ * caller raises the hard limit.
+ */
+static int do_prlimit(struct task_struct *p, unsigned int resource,
+		      const struct rlimit *new, struct rlimit *old)
+{
+	struct rlimit *r;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	r = &p->rlim[resource];
+	if (new && new->rlim_cur > new->rlim_max)
+		return -EINVAL;
+	if (new && new->rlim_max > r->rlim_max && !is_root())
+		return -EPERM;
+	if (old)
+		*old = *r;
+	if (new)
+		*r = *new;
+	return 0;
+}
+
+long sys_setrlimit(unsigned int resource, const struct rlimit *rlim)
+{
+	struct rlimit new;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
 	if (memcpy_fromfs(&new, rlim, sizeof(new)))
 		return -EFAULT;
-	if (new.rlim_cur > new.rlim_max)
-		return -EINVAL;
-	if (new.rlim_max > r->rlim_max && !is_root())
+	return do_prlimit(current, resource, &new, NULL);
+}
+
+/* struct rlimit64's values to the kernel's, and back (Linux's rules). */
+static unsigned long rlim64_to_rlim(unsigned long long v)
+{
+	return v >= RLIM_INFINITY ? RLIM_INFINITY : (unsigned long)v;
+}
+
+static unsigned long long rlim_to_rlim64(unsigned long v)
+{
+	return v == RLIM_INFINITY ? RLIM64_INFINITY : v;
+}
+
+/* Another process's limits: only with all its uids and gids, or as root. */
+static int may_prlimit(struct task_struct *p)
+{
+	return p == current || is_root() ||
+	       (current->uid == p->euid && current->uid == p->suid &&
+		current->uid == p->uid && current->gid == p->egid &&
+		current->gid == p->sgid && current->gid == p->gid);
+}
+
+/*
+ * prlimit64(pid, resource, new, old) - glibc's getrlimit and setrlimit
+ * both come here. pid 0 is the caller; ESRCH, EPERM, EFAULT as Linux.
+ */
+long sys_prlimit64(pid_t pid, unsigned int resource,
+		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim)
+{
+	struct rlimit64 n64, o64;
+	struct rlimit new, old;
+	struct task_struct *p;
+	int err;
+
+	if (new_rlim) {
+		if (memcpy_fromfs(&n64, new_rlim, sizeof(n64)))
+			return -EFAULT;
+		new.rlim_cur = rlim64_to_rlim(n64.rlim_cur);
+		new.rlim_max = rlim64_to_rlim(n64.rlim_max);
+	}
+	p = pid ? find_task_by_pid(pid) : current;
+	if (!p || pid < 0)
+		return -ESRCH;
+	if (!may_prlimit(p))
 		return -EPERM;
-	*r = new;
-	return 0;
+	err = do_prlimit(p, resource, new_rlim ? &new : NULL,
+			 old_rlim ? &old : NULL);
+	if (err || !old_rlim)
+		return err;
+	o64.rlim_cur = rlim_to_rlim64(old.rlim_cur);
+	o64.rlim_max = rlim_to_rlim64(old.rlim_max);
+	return memcpy_tofs(old_rlim, &o64, sizeof(o64)) ? -EFAULT : 0;
 }
 
 /* Time: the CMOS clock read at boot plus the ticks since. */

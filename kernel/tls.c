@@ -130,6 +130,20 @@ static void drop_stale_selectors(struct pt_regs *regs, int idx)
 		regs->gs = 0;
 }
 
+/* Copy a user_desc in and check it: 0, -EFAULT or -EINVAL. */
+static int tls_from_user(const struct user_desc *u_info,
+			 struct user_desc *info)
+{
+	if (memcpy_fromfs(info, u_info, sizeof(*info)))
+		return -EFAULT;
+	return tls_desc_okay(info) ? 0 : -EINVAL;
+}
+
+static int tls_slot_ok(unsigned int idx)
+{
+	return idx >= GDT_ENTRY_TLS_MIN && idx <= GDT_ENTRY_TLS_MAX;
+}
+
 /*
  * set_thread_area(u_info) - install or clear one of the caller's TLS
  * segments. entry_number -1 picks the first free slot and writes its
@@ -140,12 +154,11 @@ long sys_set_thread_area(struct pt_regs *regs)
 {
 	struct user_desc *u_info = (struct user_desc *)regs->ebx;
 	struct user_desc info;
-	int idx;
+	int idx, err;
 
-	if (memcpy_fromfs(&info, u_info, sizeof(info)))
-		return -EFAULT;
-	if (!tls_desc_okay(&info))
-		return -EINVAL;
+	err = tls_from_user(u_info, &info);
+	if (err)
+		return err;
 	idx = info.entry_number;
 	if (idx == -1) {
 		idx = get_free_idx();
@@ -154,12 +167,33 @@ long sys_set_thread_area(struct pt_regs *regs)
 		if (put_fs_long(idx, &u_info->entry_number))
 			return -EFAULT;
 	}
-	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+	if (!tls_slot_ok(idx))
 		return -EINVAL;
 	fill_desc(&current->tss.tls_array[idx - GDT_ENTRY_TLS_MIN], &info);
 	load_TLS(current->tss.tls_array);
 	drop_stale_selectors(regs, idx);
 	return 0;
+}
+
+/*
+ * clone(CLONE_SETTLS): read the new task's descriptor before the task
+ * exists, so that a bad one fails the clone (entry_number must name a
+ * slot: Linux does not allocate here).
+ */
+int get_clone_tls(const struct user_desc *u_info, struct user_desc *info)
+{
+	int err = tls_from_user(u_info, info);
+
+	if (!err && !tls_slot_ok(info->entry_number))
+		err = -EINVAL;
+	return err;
+}
+
+/* Install a descriptor get_clone_tls accepted into p's slots. */
+void set_clone_tls(struct task_struct *p, const struct user_desc *info)
+{
+	fill_desc(&p->tss.tls_array[info->entry_number - GDT_ENTRY_TLS_MIN],
+		  info);
 }
 
 /*
@@ -174,7 +208,7 @@ long sys_get_thread_area(struct user_desc *u_info)
 
 	if (get_fs_long(&u_info->entry_number, &idx))
 		return -EFAULT;
-	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
+	if (!tls_slot_ok(idx))
 		return -EINVAL;
 	memset(&info, 0, sizeof(info));
 	fill_user_desc(&info, idx,

@@ -233,6 +233,7 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, unsigned long fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long addr, size_t len, unsigned long prot);
+long sys_madvise(unsigned long start, size_t len, int advice);
 
 /* mm/mm_struct.c: an address space's life, for fork, exec and exit */
 struct mm_struct *mm_alloc(void);

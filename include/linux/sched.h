@@ -29,6 +29,8 @@
 
 #include <uapi/linux/resource.h>	/* RLIMIT_*, struct rlimit: user ABI */
 
+#define OLD_RLIM_MAX	0x7FFFFFFFUL	/* the largest the old getrlimit says */
+
 /*
  * What the context switch saves (1.2.13 kept a hardware TSS image here;
  * Lintel switches in software and keeps only what it needs).
@@ -83,6 +85,9 @@ struct task_struct {
 	unsigned short umask;
 	char cwd[128];		/* the initramfs has no inodes to point at */
 	unsigned long kernel_stack_page;
+	int *set_child_tid;	/* CLONE_CHILD_SETTID: the tid goes here */
+	int *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
+	void *robust_list;	/* set_robust_list: kept for get_robust_list */
 };
 
 extern struct task_struct *current;
@@ -128,6 +133,7 @@ void release_task(struct task_struct *p);
 
 /* kernel/entry.asm: the first return of a new task, and a jump to user mode */
 void ret_from_fork(void);
+void schedule_tail(void);	/* kernel/tid.c: called by ret_from_fork */
 void start_user(struct pt_regs *regs) __attribute__((noreturn));
 
 /* fs/exec.c: args are kernel strings, NULL-terminated arrays */

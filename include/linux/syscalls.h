@@ -17,6 +17,8 @@ struct new_utsname;
 struct sysinfo;
 struct old_sigaction;
 struct user_desc;
+struct task_struct;
+struct rlimit64;
 
 long sys_exit(int status);
 long sys_exit_group(int status);
@@ -30,6 +32,17 @@ long sys_sched_yield(void);
 long sys_set_thread_area(struct pt_regs *regs);
 long sys_get_thread_area(struct user_desc *u_info);
 void clear_TLS(void);
+int get_clone_tls(const struct user_desc *u_info, struct user_desc *info);
+void set_clone_tls(struct task_struct *p, const struct user_desc *info);
+long sys_gettid(void);
+long sys_set_tid_address(int *tidptr);
+long sys_tgkill(pid_t tgid, pid_t tid, int sig);
+long sys_tkill(pid_t tid, int sig);
+long sys_set_robust_list(void *head, unsigned long len);
+long sys_get_robust_list(pid_t pid, void **head_ptr, unsigned long *len_ptr);
+long sys_prlimit64(pid_t pid, unsigned int resource,
+		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim);
+long sys_old_getrlimit(unsigned int resource, struct rlimit *rlim);
 
 long sys_kill(int pid, int sig);
 long sys_signal(int sig, void (*handler)(int));

@@ -24,4 +24,12 @@ struct rlimit {
 	unsigned long rlim_max;
 };
 
+/* prlimit64 (340): the same limits, 64 bits wide. */
+#define RLIM64_INFINITY	(~0ULL)
+
+struct rlimit64 {
+	unsigned long long rlim_cur;
+	unsigned long long rlim_max;
+};
+
 #endif
