@@ -175,12 +175,25 @@ $(B)/host/%: tests/%.c
 	@$(if $(Q),echo "  HOSTCC  $<")
 	$(Q)$(CC) $(HOST_CFLAGS) -o $@ $<
 
-.PHONY: test check host-tests
+.PHONY: test check host-tests check-prototypes
 test: deps
 	$(Q)$(MAKE) --no-print-directory all $(HOST_TESTS)
 	$(Q)python3 scripts/runtests.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
 		--iso $(ISO) $(HOST_TESTS)
-check: test
+# make check: what a reviewer would otherwise say by hand. The style
+# rules (scripts/checkstyle.py, STYLE.md), every kernel file compiled
+# with no warning at all (-Wmissing-prototypes included), and the
+# numbers the kernel and libc share (scripts/check-abi.py).
+check: deps check-prototypes
+	$(Q)python3 scripts/checkstyle.py
+	$(Q)python3 scripts/check-abi.py
+
+check-prototypes:
+	@echo "  CHECK   every kernel .c: no warning, a prototype for every global"
+	$(Q)for f in $(filter %.c,$(KSRCS)); do \
+		$(CC) $(KCFLAGS) -Werror -fsyntax-only -MF /dev/null $$f || \
+			exit 1; \
+	done
 
 host-tests: $(HOST_TESTS) userland
 	$(Q)python3 scripts/runtests.py --only host $(HOST_TESTS)
@@ -235,6 +248,7 @@ help:
 	@echo "                   attached to make debug"
 	@echo "  make test        every test: host unit tests, kernel self-tests, boot"
 	@echo "                   tests, guest tests in Lintel and on this Linux host"
+	@echo "  make check       style, prototypes and ABI checks (no QEMU)"
 	@echo "  make bench       benchmarks in Lintel; make bench-linux: against Linux"
 	@echo "  make docs        refresh the GDB transcript in docs/, check the docs"
 	@echo "  make clean       remove build/"

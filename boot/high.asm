@@ -33,4 +33,3 @@ start_high:
 .hang:
 	hlt
 	jmp .hang
-

@@ -120,7 +120,10 @@ struct shmid_ds *shm_lookup(int shmid)
 
 /*
  * The slot holding key, or -1; waits out slots being created (IPC_NOID),
- * except the caller's own (skip).
+ * except the caller's own (skip). Only a newseg that slept could leave
+ * such a slot for others to see: 1.2.13's could, Lintel's never does
+ * (the kernel is not preempted and its allocator never waits), so the
+ * wait is 1.2.13's, kept as a guard.
  */
 static int findkey(key_t key, int skip)
 {
@@ -177,7 +180,7 @@ static int newseg(key_t key, int shmflg, unsigned long size)
 	id = free_slot();
 	if (id < 0)
 		return -ENOSPC;
-	shm_segs[id] = IPC_NOID;	/* kmalloc may sleep: hold the slot */
+	shm_segs[id] = IPC_NOID;	/* held while it is filled, as 1.2.13 */
 	shp = kmalloc(sizeof(*shp), GFP_KERNEL);
 	if (!shp)
 		goto out_free_slot;
@@ -187,9 +190,12 @@ static int newseg(key_t key, int shmflg, unsigned long size)
 		goto out_free_shp;
 	memset(shp->shm_pages, 0, npages * sizeof(unsigned long));
 	/*
-	 * The allocations may have slept while another process made a
-	 * segment with this key (1.2.13 did not look again: two segments
-	 * could share a key). Let shmget start over.
+	 * In 1.2.13 kmalloc could sleep, and another process make a
+	 * segment with this key meanwhile: two segments then shared it, as
+	 * no one looked again. Lintel's allocator never waits (there is no
+	 * swap to wait for), so today the key cannot appear here; the check
+	 * stays as a guard, for the day allocation may wait. shmget then
+	 * starts over.
 	 */
 	if (key != IPC_PRIVATE && findkey(key, id) >= 0) {
 		kfree(shp->shm_pages);
@@ -228,7 +234,7 @@ again:
 		if (!(shmflg & IPC_CREAT))
 			return -ENOENT;
 		id = newseg(key, shmflg, size);
-		if (id == -EAGAIN)	/* the key appeared while we slept */
+		if (id == -EAGAIN)	/* newseg found the key made meanwhile */
 			goto again;
 		return id;
 	}
@@ -366,8 +372,13 @@ static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 		page = get_free_page(GFP_KERNEL);	/* zeroed: no stale data */
 		if (!page)
 			return __pte(0);
+		/*
+		 * 1.2.13 looked again because get_free_page could sleep and
+		 * another fault fill the slot; Lintel's never sleeps, so
+		 * this is a guard that today never fires.
+		 */
 		if (pte_present(__pte(shp->shm_pages[idx]))) {
-			free_page(page);	/* we slept; someone beat us */
+			free_page(page);
 		} else {
 			shp->shm_pages[idx] = pte_val(pte_mkdirty(
 				mk_pte(page, PAGE_SHARED)));
@@ -497,7 +508,8 @@ long sys_shmat(int shmid, unsigned long shmaddr, int shmflg)
 	shmd = new_attach(shp, id, addr, shmflg);
 	if (!shmd)
 		return -ENOMEM;
-	if (shm_lookup(shmid) != shp) {	/* it went while we slept */
+	/* 1.2.13: kmalloc could sleep and the segment go; here a guard */
+	if (shm_lookup(shmid) != shp) {
 		kfree(shmd);
 		return -EINVAL;
 	}
@@ -544,7 +556,6 @@ again:
 		}
 	return slot < 0 ? -EINVAL : 0;
 }
-
 
 /*
  * For /proc/<pid>/maps: the key and id of the segment that the shm

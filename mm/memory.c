@@ -385,7 +385,11 @@ static noinline int do_swap_page(struct vm_area_struct *vma,
 	if (pte_none(pte))
 		return -ENOMEM;
 	if (pte_val(*page_table) != pte_val(entry)) {
-		/* swapin slept and someone else brought the page in */
+		/*
+		 * In 1.2.13 swapin could sleep while another fault brought
+		 * the page in. Lintel's swapin (shm_swap_in) never sleeps:
+		 * a guard, kept for a swapin that may.
+		 */
 		free_page(pte_page(pte));
 		return 0;
 	}

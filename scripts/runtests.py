@@ -225,6 +225,16 @@ def run_kernel(tally, args):
     check_memory_sizes(tally, args)
 
 
+def run_abi(tally):
+    """The kernel and libc agree on every number user space sees."""
+    p = subprocess.run([sys.executable, "scripts/check-abi.py"],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = p.stdout.decode("utf-8", "replace")
+    sys.stdout.write(out)
+    if not tally.add_output("abi_check", out, p.returncode):
+        save_log("abi-check", out)
+
+
 def run_docs(tally):
     """Every file, function and command the docs name must exist."""
     p = subprocess.run([sys.executable, "scripts/check-docs.py"],
@@ -337,6 +347,7 @@ def main():
                                             "guest", "native"]
     if "host" in layers:
         run_host(tally, args.host_tests)
+        run_abi(tally)
     if "kernel" in layers:
         run_kernel(tally, args)
     if "gdb" in layers:

@@ -16,7 +16,6 @@
 
 static struct mm_struct *saved_mm;
 
-
 /* Give current an empty mm of its own, and run on it. */
 struct mm_struct *enter_test_mm(void)
 {

@@ -8,8 +8,9 @@
  * Words may be quoted with '...' or "..."; "$?" (outside single quotes)
  * is the status of the last foreground pipeline; '#' starts a comment.
  * Built in: cd [DIR], exit [N]. Commands without a '/' are looked up in
- * $PATH (init sets /bin:/sbin; execvp's default is /bin:/usr/bin). A pipeline ending in '&' runs in the background
- * and its pid is printed; finished ones are reported before the prompt.
+ * $PATH (init sets /bin:/sbin; execvp's default is /bin:/usr/bin). A
+ * pipeline ending in '&' runs in the background and its pid is printed;
+ * finished ones are reported before the prompt.
  *
  * The shell ignores SIGINT and SIGQUIT, so Ctrl-C stops the foreground
  * job only: its processes get the default actions back. Background jobs
