@@ -124,8 +124,13 @@ $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 
 # ---- running it ------------------------------------------------------------
+# A kernel bug writes a mark to QEMU's debug console (BUGLOG), which
+# qemu-status.sh reads: QEMU's exit status alone cannot tell a kernel bug
+# from a program's status (include/linux/reboot.h).
+BUGLOG := $(B)/kernel-bug.log
 QEMUFLAGS := -m $(MEM) -no-reboot -nic none \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 $(QEMUEXTRA)
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-debugcon file:$(BUGLOG) $(QEMUEXTRA)
 # A window when there is a display; otherwise the serial port is the
 # terminal. The exit statuses of isa-debug-exit are (status << 1) | 1.
 DISPLAY_FLAGS := $(if $(DISPLAY),-serial mon:stdio,-nographic)
@@ -139,13 +144,13 @@ deps:
 run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(QEMU) -cdrom $(ISO) $(QEMUFLAGS) $(DISPLAY_FLAGS); \
-		sh scripts/qemu-status.sh $$?
+		sh scripts/qemu-status.sh $$? $(BUGLOG)
 
 qemu: deps $(KERNEL) $(INITRAMFS)
-	$(QEMU_KERNEL) $(DISPLAY_FLAGS); sh scripts/qemu-status.sh $$?
+	$(QEMU_KERNEL) $(DISPLAY_FLAGS); sh scripts/qemu-status.sh $$? $(BUGLOG)
 
 qemu-nox: deps $(KERNEL) $(INITRAMFS)
-	$(QEMU_KERNEL) -nographic; sh scripts/qemu-status.sh $$?
+	$(QEMU_KERNEL) -nographic; sh scripts/qemu-status.sh $$? $(BUGLOG)
 
 debug: deps $(KERNEL) $(INITRAMFS)
 	@echo "*** QEMU is stopped before the first instruction, gdbstub on"

@@ -13,6 +13,7 @@
 #include <asm/system.h>
 
 #define ISA_DEBUG_EXIT_PORT	0xF4	/* QEMU -device isa-debug-exit */
+#define DEBUGCON_PORT		0xE9	/* QEMU -debugcon (isa-debugcon) */
 #define ACPI_PM1A_CNT		0x604	/* QEMU's PIIX4/ICH9 power control */
 #define ACPI_SLP_EN_S5		0x2000
 
@@ -25,11 +26,30 @@ void machine_power_off(int status)
 		hlt();
 }
 
+/*
+ * Tell the host that the kernel, not a program, stopped the machine: the
+ * mark goes to QEMU's debug console, a port only the kernel can write
+ * (see reboot.h). Without -debugcon the writes go nowhere, harmlessly.
+ */
+static void mark_kernel_bug(void)
+{
+	const char *p;
+
+	for (p = BUG_MARK; *p; p++)
+		outb(*p, DEBUGCON_PORT);
+}
+
+/*
+ * Stop for good after a kernel bug has been reported: mark it for the
+ * host, then end QEMU under panic=exit (tests must not hang), or halt so
+ * the oops stays on the screen. Any context; never returns.
+ */
 void machine_halt_on_bug(void)
 {
 	const char *how = get_option("panic");
 
 	cli();
+	mark_kernel_bug();
 	if (how && !strcmp(how, "exit"))
 		machine_power_off(EXIT_STATUS_PANIC);
 	printk("System halted.\n");

@@ -33,7 +33,8 @@ HELD_LINE = re.compile(r"^init: held after (\S+): (.*)$", re.M)
 HELD_PAIR = re.compile(r"(\w+) (-?\d+) -> (-?\d+)")
 NATIVE_GUARD = 60         # seconds for one test program on the host
 HANG_GUARD = 300          # seconds; a run this long is a hang
-PANIC_STATUS = 0x7F       # include/linux/reboot.h EXIT_STATUS_PANIC
+BUG_MARK = "Lintel: kernel bug"   # include/linux/reboot.h BUG_MARK
+KERNEL_BUG = "kernel bug"         # boot()'s status after a kernel bug
 QEMU = "qemu-system-i386"
 QEMU_FLAGS = ["-m", "128", "-display", "none", "-serial", "stdio",
               "-monitor", "none", "-no-reboot", "-nic", "none",
@@ -83,14 +84,21 @@ def save_log(name, text):
         f.write(text)
 
 
-def qemu_status(rc):
-    """isa-debug-exit makes QEMU exit with (status << 1) | 1."""
+def qemu_status(rc, bug_mark):
+    """isa-debug-exit makes QEMU exit with (status << 1) | 1, cut to 8
+    bits, so any status is also some program's; a kernel bug is known by
+    its mark on the debug console (include/linux/reboot.h), not by it."""
+    if bug_mark.startswith(BUG_MARK):
+        return KERNEL_BUG
     return (rc - 1) // 2 if rc % 2 == 1 else None
 
 
-def boot(args, boot_from, cmdline, mem=128):
-    """Boot Lintel once; return (guest status or None, serial output)."""
-    cmd = [QEMU] + QEMU_FLAGS
+def boot_raw(args, boot_from, cmdline, mem=128):
+    """Boot Lintel once; return (QEMU's exit status or None on a hang,
+    serial output, what the kernel wrote to the debug console)."""
+    fd, buglog = tempfile.mkstemp(prefix="bug-", suffix=".log", dir="build")
+    os.close(fd)
+    cmd = [QEMU] + QEMU_FLAGS + ["-debugcon", "file:" + buglog]
     cmd[cmd.index("-m") + 1] = str(mem)
     if boot_from == "iso":
         cmd += ["-cdrom", args.test_iso]
@@ -102,10 +110,22 @@ def boot(args, boot_from, cmdline, mem=128):
                            stderr=subprocess.STDOUT, timeout=HANG_GUARD,
                            stdin=subprocess.DEVNULL)
         out = p.stdout.decode("utf-8", "replace").replace("\r", "")
-        return qemu_status(p.returncode), out
+        rc = p.returncode
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("utf-8", "replace")
-        return None, out + "\n[hung: killed after %d s]\n" % HANG_GUARD
+        out += "\n[hung: killed after %d s]\n" % HANG_GUARD
+        rc = None
+    with open(buglog, errors="replace") as f:
+        mark = f.read()
+    os.unlink(buglog)
+    return rc, out, mark
+
+
+def boot(args, boot_from, cmdline, mem=128):
+    """Boot Lintel once; return (guest status: a number, KERNEL_BUG, or
+    None if QEMU did not power off; serial output)."""
+    rc, out, mark = boot_raw(args, boot_from, cmdline, mem)
+    return (qemu_status(rc, mark) if rc is not None else None), out
 
 
 def run_host(tally, programs):
@@ -121,15 +141,41 @@ def run_host(tally, programs):
 
 
 def check_oops(tally, args):
-    status, out = boot(args, "kernel", "test=oops panic=exit")
+    rc, out, mark = boot_raw(args, "kernel", "test=oops panic=exit")
+    status = qemu_status(rc, mark) if rc is not None else None
+    code, said = qemu_status_sh(rc, mark)
+    tally.case("kernel_oops_is_kernel_bug", "kernel bug" in said,
+               "rc %s: %r" % (rc, said))
     save_log("kernel-oops", out)
     want = ["Oops: page fault (trap 14)",
             "Unable to handle kernel paging request at virtual address "
             "00000000", "EIP: 0010:", "CR2: 00000000", "Call Trace:",
             "selftest_oops+", "run_selftests+", "start_kernel+"]
     missing = [w for w in want if w not in out]
-    tally.case("kernel_oops_report", not missing and status == PANIC_STATUS,
+    tally.case("kernel_oops_report", not missing and status == KERNEL_BUG,
                "status %s, missing %s" % (status, missing))
+
+
+def qemu_status_sh(rc, mark):
+    """What scripts/qemu-status.sh (make run) says about one QEMU exit."""
+    with tempfile.NamedTemporaryFile("w", dir="build") as f:
+        f.write(mark)
+        f.flush()
+        p = subprocess.run(["sh", "scripts/qemu-status.sh", str(rc),
+                            f.name], stdout=subprocess.PIPE)
+    return p.returncode, p.stdout.decode()
+
+
+def check_status_report(tally, args):
+    """An init that exits 127 (here: its program cannot be run) ends QEMU
+    with 255, as a kernel bug does (check_oops); it is not reported as one."""
+    rc, out, mark = boot_raw(args, "kernel", "init=/bin/no-such-program "
+                             "panic=exit quiet")
+    save_log("init-exit-127", out)
+    code, said = qemu_status_sh(rc, mark)
+    tally.case("init_exit_127_is_no_kernel_bug",
+               rc == 255 and code == 127 and "status 127" in said and
+               "kernel bug" not in said, "rc %s: %r" % (rc, said))
 
 
 BANNER = "Lintel version"
@@ -215,6 +261,7 @@ def run_kernel(tally, args):
     if not tally.add_output("kernel_selftests", out, status):
         save_log("kernel-selftests", out)
     check_oops(tally, args)
+    check_status_report(tally, args)
     check_trace(tally, args)
     check_boot(tally, args, "kernel")
     tmp = make_test_iso(args)
