@@ -368,6 +368,15 @@ static void set_comm(const char *filename)
 		sizeof(current->comm));
 }
 
+/* /proc/<pid>/exe's target; too long a path leaves it empty (ENOENT). */
+static void set_exe(const char *path)
+{
+	if (strlen(path) < sizeof(current->exe))
+		strcpy(current->exe, path);
+	else
+		current->exe[0] = '\0';
+}
+
 int do_execve(const char *path, char *const argv[], char *const envp[],
 	      struct pt_regs *regs)
 {
@@ -400,6 +409,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 		do_exit(SIGKILL);
 	}
 	set_comm(path);
+	set_exe(path);
 	flush_signal_handlers();
 	clear_TLS();
 	current->clear_child_tid = NULL;	/* Linux's exec_mm_release */

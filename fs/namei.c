@@ -96,6 +96,7 @@ int normalize_path(const char *cwd, const char *path, char *out, int size,
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/proc_fs.h>
+#include <linux/fcntl.h>
 #include <asm/segment.h>
 
 /*
@@ -189,10 +190,44 @@ static int check_dir(const char *dir)
 	return permission(&inode, MAY_EXEC, current->euid, current->egid);
 }
 
-/* resolve_path - normalize a kernel copy of a path against the cwd. */
+/*
+ * follow_link - if path (normal, absolute) names a symbolic link, put
+ * the link's target in its place. The only links are /proc's
+ * (/proc/<pid>/exe), whose targets are normal absolute paths kept by
+ * the kernel, so one level is all there is and only /proc is asked.
+ */
+static int follow_link(char *path, int size)
+{
+	struct inode inode;
+
+	if (strncmp(path, PROC_PREFIX, sizeof(PROC_PREFIX) - 1) ||
+	    lookup_inode(path, &inode) || !S_ISLNK(inode.i_mode))
+		return 0;
+	if ((int)strlen(inode.i_data) >= size)
+		return -ENAMETOOLONG;
+	strcpy(path, inode.i_data);
+	return 0;
+}
+
+/*
+ * resolve_path_at - normalize a kernel copy of a path against dir (the
+ * cwd, or the directory an *at call names), and follow a final
+ * symbolic link when follow is set (lstat and readlink do not).
+ */
+int resolve_path_at(const char *dir, const char *path, char *out, int size,
+		    int follow)
+{
+	int err = normalize_path(dir, path, out, size, check_dir);
+
+	if (!err && follow)
+		err = follow_link(out, size);
+	return err;
+}
+
+/* resolve_path - the same against the cwd, following a final link. */
 int resolve_path(const char *path, char *out, int size)
 {
-	return normalize_path(current->cwd, path, out, size, check_dir);
+	return resolve_path_at(current->cwd, path, out, size, 1);
 }
 
 /*
@@ -257,5 +292,105 @@ int namei(const char *filename, struct inode *inode)
 	err = lookup_inode(path, inode);
 	putname(path);
 	return err;
+}
+
+/*
+ * The directory an *at call's relative path starts from: the cwd for
+ * AT_FDCWD, else the path of the directory open as dfd (EBADF, ENOTDIR).
+ */
+static int at_dir(int dfd, const char **dir)
+{
+	struct file *f;
+
+	*dir = current->cwd;
+	if (dfd == AT_FDCWD)
+		return 0;
+	f = fget(dfd);
+	if (!f)
+		return -EBADF;
+	if (!f->f_path || !S_ISDIR(f->f_inode.i_mode))
+		return -ENOTDIR;
+	*dir = f->f_path;
+	return 0;
+}
+
+/*
+ * at_path - the normal absolute form of an *at call's (dfd, user_path),
+ * in a buffer the caller gives back with putname. An absolute path
+ * ignores dfd, as on Linux; follow says whether a final link is followed.
+ */
+int at_path(int dfd, const char *user_path, int follow, char **path)
+{
+	const char *dir;
+	char *name;
+	int err = getname(user_path, &name);
+
+	if (err)
+		return err;
+	err = name[0] == '/' ? 0 : at_dir(dfd, &dir);
+	if (name[0] == '/')
+		dir = "/";
+	*path = err ? NULL : kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!err && !*path)
+		err = -ENOMEM;
+	if (!err)
+		err = resolve_path_at(dir, name, *path, PATH_MAX, follow);
+	putname(name);
+	if (err) {
+		kfree(*path);
+		*path = NULL;
+	}
+	return err;
+}
+
+/* lnamei - namei without following a final symbolic link (1.2.13's). */
+int lnamei(const char *filename, struct inode *inode)
+{
+	char *path;
+	int err = at_path(AT_FDCWD, filename, 0, &path);
+
+	if (err)
+		return err;
+	err = lookup_inode(path, inode);
+	putname(path);
+	return err;
+}
+/*
+ * mkdirat (296). The root filesystem cannot change yet: a name that
+ * exists is EEXIST, a new one EROFS, as Linux says on a read-only mount
+ * (a missing directory on the way is ENOENT, from at_path).
+ */
+long sys_mkdirat(int dfd, const char *pathname, int mode)
+{
+	struct inode inode;
+	char *path;
+	int err;
+
+	(void)mode;
+	err = at_path(dfd, pathname, 0, &path);
+	if (err)
+		return err;
+	err = lookup_inode(path, &inode) ? -EROFS : -EEXIST;
+	putname(path);
+	return err;
+}
+
+/*
+ * unlinkat (301): unlink, or rmdir with AT_REMOVEDIR. On the read-only
+ * root every name in an existing directory is EROFS, as Linux checks
+ * the mount before it looks the name up.
+ */
+long sys_unlinkat(int dfd, const char *pathname, int flags)
+{
+	char *path;
+	int err;
+
+	if (flags & ~AT_REMOVEDIR)
+		return -EINVAL;
+	err = at_path(dfd, pathname, 0, &path);
+	if (err)
+		return err;
+	putname(path);
+	return -EROFS;
 }
 #endif

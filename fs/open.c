@@ -170,6 +170,31 @@ out:
 	return err;
 }
 
+/*
+ * openat (295): open with the path taken relative to dfd (AT_FDCWD: the
+ * cwd). glibc's open and fopen use only this one.
+ */
+long sys_openat(int dfd, const char *filename, int flags, int mode)
+{
+	char *path;
+	struct file *f;
+	int fd, err;
+
+	(void)mode;		/* for a file being created; none can be */
+	err = at_path(dfd, filename, 1, &path);
+	if (err)
+		return err;
+	fd = err = get_unused_fd(0);
+	if (fd >= 0)
+		err = do_open(path, flags, &f);
+	if (fd >= 0 && !err) {
+		fd_install(fd, f, flags & O_CLOEXEC);
+		err = fd;
+	}
+	putname(path);
+	return err;
+}
+
 long sys_close(unsigned int fd)
 {
 	struct file *file = fget(fd);
@@ -257,6 +282,25 @@ long sys_access(const char *filename, int mode)
 	if (mode & ~(R_OK | W_OK | X_OK))
 		return -EINVAL;
 	err = namei(filename, &inode);
+	if (!err && mode != F_OK)
+		err = permission(&inode, mode, current->uid, current->gid);
+	return err;
+}
+
+/* faccessat (307): access with the path relative to dfd. */
+long sys_faccessat(int dfd, const char *filename, int mode)
+{
+	struct inode inode;
+	char *path;
+	int err;
+
+	if (mode & ~(R_OK | W_OK | X_OK))
+		return -EINVAL;
+	err = at_path(dfd, filename, 1, &path);
+	if (err)
+		return err;
+	err = lookup_inode(path, &inode);
+	putname(path);
 	if (!err && mode != F_OK)
 		err = permission(&inode, mode, current->uid, current->gid);
 	return err;

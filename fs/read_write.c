@@ -121,6 +121,68 @@ long sys_write(unsigned int fd, const char *buf, unsigned long count)
 }
 
 /*
+ * The file and position for pread64/pwrite64: EBADF, ESPIPE for a pipe
+ * or terminal (no_lseek), EINVAL for a negative position.
+ */
+static struct file *positional(unsigned int fd, int mode, loff_t pos,
+			       int *err)
+{
+	struct file *file = fget(fd);
+
+	*err = -EBADF;
+	if (!file || !(file->f_mode & mode))
+		return NULL;
+	*err = -ESPIPE;
+	if (file->f_op && file->f_op->lseek == no_lseek)
+		return NULL;
+	*err = -EINVAL;
+	if (pos < 0)
+		return NULL;
+	*err = 0;
+	return file;
+}
+
+/*
+ * pread64 (180): read at pos without moving the file position. The
+ * file's read works at f_pos, so f_pos is set for the call and put back
+ * (nothing else can run in between: regular files never sleep).
+ */
+long sys_pread64(unsigned int fd, char *buf, unsigned long count,
+		 unsigned long pos_lo, unsigned long pos_hi)
+{
+	loff_t pos = ((loff_t)pos_hi << 32) | pos_lo, saved;
+	int err;
+	struct file *file = positional(fd, FMODE_READ, pos, &err);
+	long ret;
+
+	if (!file)
+		return err;
+	saved = file->f_pos;
+	file->f_pos = pos;
+	ret = sys_read(fd, buf, count);
+	file->f_pos = saved;
+	return ret;
+}
+
+/* pwrite64 (181): write at pos, the file position unchanged. */
+long sys_pwrite64(unsigned int fd, const char *buf, unsigned long count,
+		  unsigned long pos_lo, unsigned long pos_hi)
+{
+	loff_t pos = ((loff_t)pos_hi << 32) | pos_lo, saved;
+	int err;
+	struct file *file = positional(fd, FMODE_WRITE, pos, &err);
+	long ret;
+
+	if (!file)
+		return err;
+	saved = file->f_pos;
+	file->f_pos = pos;
+	ret = sys_write(fd, buf, count);
+	file->f_pos = saved;
+	return ret;
+}
+
+/*
  * Check a user's iovec array before any byte moves: every piece
  * readable or writable, and the total within what one call may move.
  */

@@ -22,6 +22,7 @@ static const struct proc_dir_entry pid_dir = {
 static const struct proc_dir_entry pid_entries[] = {
 	{ PROC_PID_CMDLINE, "cmdline", S_IFREG | 0444, proc_pid_cmdline_show,
 	  NULL },
+	{ PROC_PID_EXE, "exe", S_IFLNK | 0777, NULL, NULL },
 	{ PROC_PID_MAPS, "maps", S_IFREG | 0444, proc_pid_maps_show, NULL },
 	{ PROC_PID_STAT, "stat", S_IFREG | 0444, proc_pid_stat_show, NULL },
 	{ PROC_PID_STATUS, "status", S_IFREG | 0444, proc_pid_status_show,
@@ -49,6 +50,20 @@ static void fill_pid_inode(struct task_struct *task,
 	inode->i_mtime = startup_time + task->start_time / HZ;
 }
 
+/*
+ * /proc/<pid>/exe, a symbolic link to the program the task runs: its
+ * target is the path exec kept (task->exe), which lives as long as the
+ * task. A task that never ran a program (the kernel's) has none: ENOENT.
+ */
+static int proc_exe_link(struct task_struct *task, struct inode *inode)
+{
+	if (!task->exe[0])
+		return -ENOENT;
+	inode->i_data = task->exe;
+	inode->i_size = strlen(task->exe);
+	return 0;
+}
+
 /* name inside task's directory, "" for the directory itself. */
 int proc_pid_lookup(struct task_struct *task, const char *name,
 		    struct inode *inode)
@@ -65,6 +80,8 @@ int proc_pid_lookup(struct task_struct *task, const char *name,
 	if (!de)
 		return -ENOENT;
 	fill_pid_inode(task, de, inode);
+	if (de->low_ino == PROC_PID_EXE)
+		return proc_exe_link(task, inode);
 	return 0;
 }
 

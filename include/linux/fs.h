@@ -18,6 +18,7 @@
 #define NR_FILE		256	/* open files in the whole system */
 #define PATH_MAX	4096	/* a path from user space, NUL included */
 #define NAME_MAX	255	/* one component of a path */
+#define PROC_PREFIX	"/proc/"	/* where the only symbolic links are */
 #define MAX_RW_COUNT	0x7ffff000 /* the most one read or write moves */
 
 /* Device numbers (1.2.13's 8-bit major and minor). */
@@ -161,6 +162,10 @@ void putname(char *kernel_path);
 int normalize_path(const char *cwd, const char *path, char *out, int size,
 		   int (*check_dir)(const char *dir));
 int resolve_path(const char *path, char *out, int size);
+int resolve_path_at(const char *dir, const char *path, char *out, int size,
+		    int follow);
+int at_path(int dfd, const char *user_path, int follow, char **path);
+int lnamei(const char *filename, struct inode *inode);
 int get_path(const char *user_path, char **path);
 int lookup_inode(const char *path, struct inode *inode);
 int namei(const char *filename, struct inode *inode);
@@ -223,5 +228,21 @@ long sys_lstat64(const char *filename, struct stat64 *statbuf);	/* 196 */
 long sys_fstat64(unsigned long fd, struct stat64 *statbuf);	/* 197 */
 long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
 long sys_pipe2(int *fildes, int flags);				/* 331 */
+long sys_openat(int dfd, const char *filename, int flags, int mode); /* 295 */
+long sys_mkdirat(int dfd, const char *pathname, int mode);	/* 296 */
+long sys_fstatat64(int dfd, const char *filename,		/* 300 */
+		   struct stat64 *statbuf, int flags);
+long sys_unlinkat(int dfd, const char *pathname, int flags);	/* 301 */
+long sys_readlinkat(int dfd, const char *filename, char *buf,	/* 305 */
+		    int bufsiz);
+long sys_faccessat(int dfd, const char *filename, int mode);	/* 307 */
+long sys_statx(int dfd, const char *filename, unsigned int flags, /* 383 */
+	       unsigned int mask, struct statx *buffer);
+long sys_readlink(const char *filename, char *buf, int bufsiz);	/* 85 */
+long sys_pread64(unsigned int fd, char *buf, unsigned long count, /* 180 */
+		 unsigned long pos_lo, unsigned long pos_hi);
+long sys_pwrite64(unsigned int fd, const char *buf,		/* 181 */
+		  unsigned long count, unsigned long pos_lo,
+		  unsigned long pos_hi);
 
 #endif

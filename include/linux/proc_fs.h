@@ -14,6 +14,7 @@
  *   /proc/self               the directory of whoever looks
  *   /proc/<pid>              fs/proc/base.c
  *   /proc/<pid>/maps         fs/proc/maps.c
+ *   /proc/<pid>/exe          fs/proc/base.c (a link: the program's path)
  *   /proc/<pid>/status, stat, cmdline   fs/proc/array.c
  *
  * An open generates the whole text into a kmalloc'd buffer (fs/proc/
@@ -52,6 +53,7 @@ enum pid_directory_inos {
 	PROC_PID_STAT,
 	PROC_PID_MAPS,
 	PROC_PID_CMDLINE,
+	PROC_PID_EXE,
 };
 
 /*

@@ -84,6 +84,7 @@ struct task_struct {
 	unsigned long close_on_exec;
 	unsigned short umask;
 	char cwd[128];		/* the initramfs has no inodes to point at */
+	char exe[128];		/* the program's path: /proc/<pid>/exe */
 	unsigned long kernel_stack_page;
 	int *set_child_tid;	/* CLONE_CHILD_SETTID: the tid goes here */
 	int *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */

@@ -49,6 +49,7 @@
 #define __NR_gettimeofday	 78
 #define __NR_getgroups		 80
 #define __NR_setgroups		 81
+#define __NR_readlink		 85
 #define __NR_reboot		 88
 #define __NR_mmap		 90
 #define __NR_munmap		 91
@@ -81,6 +82,8 @@
 #define __NR_rt_sigprocmask	175
 #define __NR_rt_sigpending	176
 #define __NR_rt_sigsuspend	179
+#define __NR_pread64		180
+#define __NR_pwrite64		181
 #define __NR_getcwd		183
 #define __NR_vfork		190
 #define __NR_ugetrlimit		191
@@ -113,11 +116,18 @@
 #define __NR_set_tid_address	258
 #define __NR_clock_gettime	265
 #define __NR_tgkill		270
+#define __NR_openat		295
+#define __NR_mkdirat		296
+#define __NR_fstatat64		300
+#define __NR_unlinkat		301
+#define __NR_readlinkat		305
+#define __NR_faccessat		307
 #define __NR_set_robust_list	311
 #define __NR_get_robust_list	312
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
 #define __NR_getrandom		355
+#define __NR_statx		383
 #define __NR_shmget		395
 #define __NR_shmctl		396
 #define __NR_shmat		397

@@ -29,6 +29,14 @@
 
 #define FD_CLOEXEC	1	/* F_GETFD/F_SETFD: the only fd flag */
 
+/* The *at calls: dfd for "the cwd", and their flags. */
+#define AT_FDCWD		-100
+#define AT_SYMLINK_NOFOLLOW	0x100
+#define AT_REMOVEDIR		0x200
+#define AT_NO_AUTOMOUNT		0x800
+#define AT_EMPTY_PATH		0x1000
+#define AT_STATX_SYNC_TYPE	0x6000
+
 /* lseek's whence (Linux keeps them in uapi/linux/fs.h) */
 #define SEEK_SET	0
 #define SEEK_CUR	1
