@@ -366,7 +366,6 @@ long sys_mkdirat(int dfd, const char *pathname, int mode)
 	char *path;
 	int err;
 
-	(void)mode;
 	err = at_path(dfd, pathname, 0, &path);
 	if (err)
 		return err;

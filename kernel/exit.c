@@ -12,7 +12,10 @@
 
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
+#define __WALL		0x40000000	/* accepted: there are no threads */
+#define __WCLONE	0x80000000	/* the same */
 #define WSTOPPED_CODE	0x7f
+#define RUSAGE_SIZE	72	/* Linux i386's struct rusage, left as it is */
 
 /* Children of the dying task become init's (pid 1). */
 static void forget_original_parent(struct task_struct *father)
@@ -45,8 +48,16 @@ static void forget_original_parent(struct task_struct *father)
 	}
 }
 
-/* code is the wait status: (status << 8) for exit(), the signal number
- * for a death by signal. */
+/*
+ * do_exit - end current, never to return. code is the wait status:
+ * (status << 8) for exit(), the signal number for a death by signal.
+ *
+ * Gives back the address space and the files, hands the children to
+ * init, and leaves a zombie that holds code until the parent reaps it in
+ * wait4 (reap_zombie frees the rest: release_task). The parent gets its
+ * exit_signal (SIGCHLD unless clone said otherwise) and is woken. init
+ * must not exit: there would be no one to reap orphans.
+ */
 void do_exit(long code)
 {
 	struct task_struct *p = current;
@@ -66,16 +77,22 @@ void do_exit(long code)
 	panic("a zombie was scheduled");
 }
 
+/* exit (1): only the low byte of status reaches the parent. */
 long sys_exit(int status)
 {
 	do_exit((status & 0xff) << 8);
 }
 
+/* exit_group (252): as exit, since a process is one thread here. */
 long sys_exit_group(int status)
 {
 	do_exit((status & 0xff) << 8);
 }
 
+/*
+ * Does child p match wait4's pid? > 0: that pid; 0: current's process
+ * group; < -1: group -pid; -1: any child.
+ */
 static int wait_matches(struct task_struct *p, pid_t pid)
 {
 	if (pid > 0)
@@ -102,6 +119,12 @@ static long reap_stopped(struct task_struct *p, int *stat_addr, int options)
 	return p->pid;
 }
 
+/*
+ * Collect the zombie child p: its status to *stat_addr (if given), its
+ * times added to current's children's times, its task_struct and stack
+ * freed. Returns its pid, or -EFAULT (p then stays a zombie, to be
+ * reaped by a later wait).
+ */
 static long reap_zombie(struct task_struct *p, int *stat_addr)
 {
 	pid_t pid = p->pid;
@@ -115,15 +138,22 @@ static long reap_zombie(struct task_struct *p, int *stat_addr)
 	return pid;
 }
 
+/*
+ * wait4 (114): wait for a child matching pid (wait_matches) to exit, or
+ * to stop with WUNTRACED; returns its pid, 0 under WNOHANG when none is
+ * ready, -ECHILD when none matches. Sleeps on current->wait_chldexit,
+ * which do_exit wakes; a signal ends the wait with -ERESTARTSYS. rusage
+ * is checked but not filled (Lintel keeps no such accounting).
+ */
 long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage)
 {
 	struct task_struct *p;
 	long r;
 	int found;
 
-	if (options & ~(WNOHANG | WUNTRACED | 0x40000000 | 0x80000000))
+	if (options & ~(WNOHANG | WUNTRACED | __WALL | __WCLONE))
 		return -EINVAL;
-	if (rusage && verify_area(VERIFY_WRITE, rusage, 72))
+	if (rusage && verify_area(VERIFY_WRITE, rusage, RUSAGE_SIZE))
 		return -EFAULT;
 	for (;;) {
 		found = 0;
@@ -147,6 +177,7 @@ long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage)
 	}
 }
 
+/* waitpid (7): wait4 without the resource usage. */
 long sys_waitpid(pid_t pid, int *stat_addr, int options)
 {
 	return sys_wait4(pid, stat_addr, options, NULL);

@@ -37,6 +37,13 @@ struct task_struct *task[NR_TASKS] = { &init_task };
 int nr_tasks = 1;
 static pid_t last_pid;
 
+/*
+ * The next free pid after last_pid, wrapping to 2 past PID_MAX. A pid is
+ * free when no task uses it as its pid, process group or session, so a
+ * group or session id is never handed to a newcomer (1.2.13's rule).
+ * Callers run with interrupts on but are not preempted, so no one else
+ * takes the pid before the task is linked in.
+ */
 static pid_t get_pid(void)
 {
 	struct task_struct *p;
@@ -51,6 +58,7 @@ again:
 	return last_pid;
 }
 
+/* A free slot of task[] (0 is the idle task's), or -1 if all are used. */
 static int free_slot(void)
 {
 	int i;
@@ -89,6 +97,10 @@ static void set_links(struct task_struct *p)
 	p->p_pptr->p_cptr = p;
 }
 
+/*
+ * Undo set_links: p leaves the all-tasks list and its parent's list of
+ * children. For release_task, once p is reaped.
+ */
 static void remove_links(struct task_struct *p)
 {
 	p->prev_task->next_task = p->next_task;
@@ -101,6 +113,11 @@ static void remove_links(struct task_struct *p)
 		p->p_pptr->p_cptr = p->p_osptr;
 }
 
+/*
+ * Give the child p an address space: a copy of current's (dup_mmap shares
+ * private pages copy-on-write and shared ones for real), or an empty one
+ * for a kernel thread's child. Returns 0, or -ENOMEM with p->mm freed.
+ */
 static int copy_mm(struct task_struct *p)
 {
 	if (!current->mm) {		/* a kernel thread: none to copy */
@@ -135,6 +152,14 @@ static void copy_thread(struct task_struct *p, unsigned long usp,
 	p->tss.eip = (unsigned long)ret_from_fork;
 }
 
+/*
+ * Reset what a child must not inherit from the copy of current's
+ * task_struct: pid and parent, pending signals, timers, times, exit
+ * state. The child is left TASK_UNINTERRUPTIBLE, so that no one runs it
+ * before do_fork is done; it gets half of the parent's remaining time
+ * slice, and the parent keeps the other half (1.2.13), so forking does
+ * not buy time.
+ */
 static void init_child(struct task_struct *p, unsigned long clone_flags)
 {
 	p->state = TASK_UNINTERRUPTIBLE;
@@ -156,6 +181,22 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
 	current->counter >>= 1;
 }
 
+/*
+ * do_fork - make a child of current that returns 0 from the same system
+ * call; returns the child's pid to the parent, or -errno.
+ *
+ * Called from sys_fork, sys_vfork and sys_clone with the parent's user
+ * frame (regs) on its kernel stack. The child gets a copy of the
+ * task_struct (init_child resets what is its own), a two-page kernel
+ * stack whose top is a copy of regs with eax = 0 (copy_thread), a copy
+ * of the address space (copy_mm) and of the open files. It first runs at
+ * ret_from_fork, which returns to user mode through that frame; usp,
+ * when not 0, is its user stack. Everything is allocated before the
+ * child is made visible (task[], the task lists, wake_up_process), so a
+ * failure unwinds in reverse order and leaves no trace: -EAGAIN when the
+ * task table or RLIMIT_NPROC is full, -ENOMEM when memory is, -EINVAL for
+ * CLONE_VM (Lintel has no threads).
+ */
 int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
 {
 	struct task_struct *p;
@@ -198,6 +239,7 @@ out:
 	return err;
 }
 
+/* fork (2): a copy of the caller; the parent's SIGCHLD at the child's exit. */
 long sys_fork(struct pt_regs *regs)
 {
 	return do_fork(SIGCHLD, 0, regs);
@@ -227,6 +269,12 @@ static void clone_ids(struct task_struct *p, unsigned long flags,
 		put_fs_long(p->pid, args->parent_tid);
 }
 
+/*
+ * clone (120), fork-like only: flags in ebx, the child's stack in ecx,
+ * then parent_tid, tls and child_tid (i386 order). CLONE_SETTLS loads
+ * the child's TLS descriptor; the low byte of flags is the signal the
+ * parent gets at the child's exit.
+ */
 long sys_clone(struct pt_regs *regs)
 {
 	struct clone_args args = { (int *)regs->edx,

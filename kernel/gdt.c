@@ -35,6 +35,10 @@ struct desc_ptr {
 static struct desc gdt[GDT_ENTRIES];
 struct tss_struct init_tss;
 
+/*
+ * Fill GDT entry i: a segment at base, limit (in units that flags say:
+ * bytes or 4 KiB pages), with the access byte given.
+ */
 static void set_desc(int i, unsigned long base, unsigned long limit,
 		     unsigned char access, unsigned char flags)
 {
@@ -61,6 +65,13 @@ void load_TLS(const struct desc_struct *tls)
 	       GDT_ENTRY_TLS_ENTRIES * sizeof(struct desc_struct));
 }
 
+/*
+ * Replace the boot GDT with the kernel's: flat 4 GiB code and data for
+ * the kernel and for user mode, and the one TSS, whose only use is esp0
+ * and ss0 (the kernel stack to enter on from user mode: schedule sets
+ * esp0). Reloads every segment register and the task register. Called
+ * once by start_kernel, before the IDT is set up.
+ */
 void gdt_init(void)
 {
 	struct desc_ptr p = { sizeof(gdt) - 1, (unsigned long)gdt };

@@ -27,12 +27,18 @@ static const char *irq_names[NR_IRQS];
 unsigned long irq_count[NR_IRQS];
 static unsigned int irq_mask = 0xFFFF & ~(1 << CASCADE_IRQ);
 
+/* Give both PICs irq_mask: a set bit keeps that line masked. */
 static void write_mask(void)
 {
 	outb(irq_mask & 0xFF, PIC1_DATA);
 	outb(irq_mask >> 8, PIC2_DATA);
 }
 
+/*
+ * Program the two 8259A PICs: IRQs 0-15 to vectors IRQ_BASE.., the slave
+ * cascaded on IRQ 2, 8086 mode, every line masked until request_irq.
+ * Called once by start_kernel, interrupts off, after trap_init.
+ */
 void irq_init(void)
 {
 	int irq;
@@ -50,6 +56,11 @@ void irq_init(void)
 	write_mask();
 }
 
+/*
+ * Install handler for irq and unmask the line. Returns 0, or -1 if irq
+ * is out of range or already taken (no sharing, as 1.2.13 without
+ * SA_SHIRQ). name is for the kernel's own accounting.
+ */
 int request_irq(int irq, irq_handler_t handler, const char *name)
 {
 	if (irq < 0 || irq >= NR_IRQS || irq_handlers[irq])
@@ -61,6 +72,7 @@ int request_irq(int irq, irq_handler_t handler, const char *name)
 	return 0;
 }
 
+/* End of interrupt: the slave too for IRQs 8-15, which it passed on. */
 static void ack_irq(int irq)
 {
 	if (irq >= 8)

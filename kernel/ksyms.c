@@ -37,6 +37,11 @@ extern const unsigned long ksym_names[];
 extern const char ksym_strings[];
 extern char _etext[];
 
+/*
+ * The name of the kernel function holding addr, with addr's offset in it
+ * and the function's size; NULL outside the kernel's text. For the oops
+ * backtrace: it reads only the table built into the kernel (.ksyms).
+ */
 const char *ksym_lookup(unsigned long addr, unsigned long *offset,
 			unsigned long *size)
 {

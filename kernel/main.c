@@ -79,6 +79,7 @@ static void init(void)
 	start_user(regs);
 }
 
+/* The first lines on the console: what this is, and how it was started. */
 static void print_banner(void)
 {
 	printk("Lintel version %s (i386), a teaching kernel in the style of "
@@ -86,6 +87,18 @@ static void print_banner(void)
 	printk("Command line: %s\n", saved_command_line);
 }
 
+/*
+ * start_kernel - bring the machine up, in order, then become the idle
+ * task.
+ *
+ * Entered once from boot/high.asm with paging on, interrupts off and the
+ * boot stack, which becomes the idle task's (init_task). Each step needs
+ * the ones before it: the command line (multiboot_parse) before anything
+ * that reads an option, the consoles before the first printk worth
+ * seeing, the GDT and IDT before interrupts, mem_init before any
+ * allocation. Self-tests (test=) run here and end QEMU themselves.
+ * Process 1 is a kernel thread that execs /sbin/init (or init=).
+ */
 void start_kernel(unsigned long magic, unsigned long mbi_phys)
 {
 	const char *tests;

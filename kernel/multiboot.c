@@ -16,6 +16,7 @@ int boot_mem_map_nr;
 unsigned long initrd_start, initrd_end;
 char saved_command_line[COMMAND_LINE_SIZE];
 
+/* Append one region to boot_mem_map[], or say it did not fit. */
 static void add_region(unsigned long long addr, unsigned long long len,
 		       unsigned int type)
 {
@@ -30,6 +31,10 @@ static void add_region(unsigned long long addr, unsigned long long len,
 	boot_mem_map_nr++;
 }
 
+/*
+ * The loader's memory map, entry by entry. Each entry's size field does
+ * not count itself, hence the step of size + 4.
+ */
 static void parse_mem_map(struct multiboot_info *mbi)
 {
 	unsigned long p = mbi->mmap_addr, end = p + mbi->mmap_length;
@@ -50,6 +55,7 @@ static void parse_mem_sizes(struct multiboot_info *mbi)
 		   BOOT_MEM_RAM);
 }
 
+/* The map as Linux prints it at boot, for the reader of the log. */
 static void print_mem_map(void)
 {
 	int i;
@@ -64,6 +70,13 @@ static void print_mem_map(void)
 	}
 }
 
+/*
+ * Take what the loader handed over: the command line, the memory map
+ * (or the BIOS's two sizes) and the initramfs module. Called first thing
+ * by start_kernel: mbi_phys must still be mapped (the direct map covers
+ * low memory) and nothing may have been allocated over it. Panics when
+ * the loader was not multiboot: there would be no map to trust.
+ */
 void multiboot_parse(unsigned long magic, unsigned long mbi_phys)
 {
 	struct multiboot_info *mbi = __va(mbi_phys);

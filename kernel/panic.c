@@ -17,6 +17,11 @@
 #define ACPI_PM1A_CNT		0x604	/* QEMU's PIIX4/ICH9 power control */
 #define ACPI_SLP_EN_S5		0x2000
 
+/*
+ * Stop the machine for good. Under QEMU the isa-debug-exit port ends it
+ * with (status << 1) | 1, which is how tests report; failing that, ACPI
+ * S5 powers it off; failing that, it halts. Never returns.
+ */
 void machine_power_off(int status)
 {
 	cli();
@@ -57,6 +62,11 @@ void machine_halt_on_bug(void)
 		hlt();
 }
 
+/*
+ * panic - a kernel bug or an impossible state: say what, show where
+ * (a backtrace from the caller) and stop (machine_halt_on_bug). Only for
+ * what no user action can cause: bad input gets an errno instead.
+ */
 void panic(const char *fmt, ...)
 {
 	unsigned long ebp;

@@ -15,6 +15,10 @@ char log_buf[LOG_BUF_LEN];
 unsigned long log_start, log_end;	/* ring indices, growing forever */
 int console_quiet;
 
+/*
+ * Append n bytes to the log ring; the oldest go when it is full. The
+ * indices only grow, so log_end - log_start is what the ring holds.
+ */
 static void log_store(const char *s, int n)
 {
 	while (n--) {
@@ -24,6 +28,7 @@ static void log_store(const char *s, int n)
 	}
 }
 
+/* n bytes to the serial port, and to the screen unless quiet. */
 void console_write(const char *s, int n)
 {
 	serial_write(s, n);
@@ -31,6 +36,13 @@ void console_write(const char *s, int n)
 		vga_write(s, n);
 }
 
+/*
+ * Format into a stack buffer (longer messages are cut at PRINTK_BUF - 1),
+ * keep it in the log ring and write it to the consoles. Interrupts are
+ * off meanwhile, so that lines from an interrupt are not mixed in. Safe
+ * anywhere, in an interrupt handler and in panic too. Returns the bytes
+ * written.
+ */
 int vprintk(const char *fmt, va_list args)
 {
 	char buf[PRINTK_BUF];
@@ -48,6 +60,7 @@ int vprintk(const char *fmt, va_list args)
 	return n;
 }
 
+/* The kernel's printf: see vprintk. */
 int printk(const char *fmt, ...)
 {
 	va_list args;

@@ -93,6 +93,20 @@ static struct task_struct *pick_next(struct task_struct *prev)
 	return fallback;
 }
 
+/*
+ * schedule - give the CPU to the task pick_next chooses; returns when
+ * current is chosen again.
+ *
+ * Called by a task going to sleep (its state already set, sleep_on), on
+ * the way back to user mode when need_resched is set (return_to_user),
+ * by sched_yield, and by the idle task. A task that set itself
+ * TASK_INTERRUPTIBLE with a signal pending stays runnable, so a sleep
+ * never swallows a signal. Interrupts are off from the choice to the
+ * switch: the timer must not change counters or wake tasks in between.
+ * The switch loads next's kernel stack top into the TSS, its page
+ * directory (unless it has none: a kernel thread borrows the last one)
+ * and its TLS descriptors, then switch_to.
+ */
 void schedule(void)
 {
 	struct task_struct *prev = current, *next;
@@ -126,6 +140,11 @@ long sys_sched_yield(void)
 	return 0;
 }
 
+/*
+ * Make p runnable. It runs when the scheduler next picks it: at once if
+ * current is about to return to user mode (need_resched), else at
+ * current's next sleep or slice end. Callers may hold interrupts off.
+ */
 void wake_up_process(struct task_struct *p)
 {
 	p->state = TASK_RUNNING;
@@ -133,12 +152,14 @@ void wake_up_process(struct task_struct *p)
 		need_resched = 1;
 }
 
+/* Link w at the head of q. The caller keeps interrupts off. */
 static void add_wait_queue(struct wait_queue **q, struct wait_queue *w)
 {
 	w->next = *q;
 	*q = w;
 }
 
+/* Unlink w from q, if it is there. The caller keeps interrupts off. */
 static void remove_wait_queue(struct wait_queue **q, struct wait_queue *w)
 {
 	for (; *q; q = &(*q)->next)
@@ -148,6 +169,16 @@ static void remove_wait_queue(struct wait_queue **q, struct wait_queue *w)
 		}
 }
 
+/*
+ * Sleep on q in state until woken (wake_up, or a signal when
+ * TASK_INTERRUPTIBLE). The wait_queue entry lives on this stack frame:
+ * it is linked while the task sleeps and unlinked before it returns.
+ * Interrupts are off while current is queued and its state set, so a
+ * wake_up from an interrupt cannot slip in between and be lost. Callers
+ * re-check their condition: a wake-up says "look again", not "it is
+ * done". The idle task must never sleep: it is what runs when no one
+ * can.
+ */
 static void sleep_on_state(struct wait_queue **q, long state)
 {
 	struct wait_queue wait = { current, NULL };
@@ -164,6 +195,7 @@ static void sleep_on_state(struct wait_queue **q, long state)
 	restore_flags(flags);
 }
 
+/* Sleep on q until wake_up; signals do not end it (1.2.13). */
 void sleep_on(struct wait_queue **q)
 {
 	sleep_on_state(q, TASK_UNINTERRUPTIBLE);
@@ -175,6 +207,11 @@ void interruptible_sleep_on(struct wait_queue **q)
 	sleep_on_state(q, TASK_INTERRUPTIBLE);
 }
 
+/*
+ * Wake every task sleeping on q interruptibly and, when
+ * also_uninterruptible, those in TASK_UNINTERRUPTIBLE too. They unlink
+ * themselves when they run (sleep_on_state). Safe from interrupts.
+ */
 static void wake_up_state(struct wait_queue **q, int also_uninterruptible)
 {
 	struct wait_queue *w;
@@ -190,11 +227,13 @@ static void wake_up_state(struct wait_queue **q, int also_uninterruptible)
 	restore_flags(flags);
 }
 
+/* Wake every sleeper on q, of both kinds. */
 void wake_up(struct wait_queue **q)
 {
 	wake_up_state(q, 1);
 }
 
+/* Wake the sleepers on q that a signal could also wake. */
 void wake_up_interruptible(struct wait_queue **q)
 {
 	wake_up_state(q, 0);
@@ -228,6 +267,7 @@ void do_timer(struct pt_regs *regs)
 	}
 }
 
+/* The task whose pid is pid, or NULL. A walk of the task list. */
 struct task_struct *find_task_by_pid(pid_t pid)
 {
 	struct task_struct *p;

@@ -32,6 +32,11 @@
 #define NR_sigreturn	119
 #define NR_rt_sigreturn	173
 
+/*
+ * Would p throw sig away on delivery? Set to SIG_IGN (SIGKILL and
+ * SIGSTOP never are), or SIG_DFL with "ignore" as the default action.
+ * send_sig then need not even mark it pending.
+ */
 static int ignored(struct task_struct *p, int sig)
 {
 	void (*h)(int) = p->sigaction[sig - 1].sa_handler;
@@ -107,6 +112,11 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 	current->tss.cr2 = addr;
 }
 
+/*
+ * Send sig to every process in group pgrp but init (and the idle task).
+ * Returns 0 if at least one got it, else -ESRCH (Linux says -EPERM when
+ * the group exists but none may be signalled).
+ */
 int kill_pg(int pgrp, int sig, int priv)
 {
 	struct task_struct *p;
@@ -136,6 +146,11 @@ static int kill_all(int sig)
 	return found ? 0 : -ESRCH;
 }
 
+/*
+ * kill (37): pid > 0 one process, 0 the caller's group, -1 everyone the
+ * caller may signal but init and itself, < -1 the group -pid. sig 0
+ * only checks that the target exists and may be signalled.
+ */
 long sys_kill(int pid, int sig)
 {
 	struct task_struct *p;
@@ -151,6 +166,13 @@ long sys_kill(int pid, int sig)
 	return kill_pg(pid ? -pid : current->pgrp, sig, 0);
 }
 
+/*
+ * rt_sigaction (174): the old action to *oact, then *act as the new one
+ * (either pointer may be NULL). SIGKILL and SIGSTOP cannot be caught or
+ * blocked from a handler's mask. A new action that ignores sig discards
+ * it if pending (POSIX). The new action is read whole before oact is
+ * written, so act == oact works.
+ */
 long sys_rt_sigaction(int sig, const struct sigaction *act,
 		      struct sigaction *oact, unsigned long sigsetsize)
 {
@@ -182,6 +204,10 @@ struct old_sigaction {
 	void (*sa_restorer)(void);
 };
 
+/*
+ * sigaction (67): as rt_sigaction, in the old layout whose mask holds
+ * only signals 1-32.
+ */
 long sys_sigaction(int sig, const struct old_sigaction *act,
 		   struct old_sigaction *oact)
 {
@@ -231,6 +257,11 @@ long sys_signal(int sig, void (*handler)(int))
 	return (long)old;
 }
 
+/*
+ * Apply sigprocmask's how (SIG_BLOCK, SIG_UNBLOCK, SIG_SETMASK) with set
+ * to current's blocked mask; SIGKILL and SIGSTOP stay unblocked. Returns
+ * 0, or -EINVAL for an unknown how (nothing changed).
+ */
 static int change_blocked(int how, sigset_t set)
 {
 	set &= ~SIG_KERNEL_ONLY;
@@ -248,6 +279,11 @@ static int change_blocked(int how, sigset_t set)
 	return -EINVAL;
 }
 
+/*
+ * rt_sigprocmask (175): change the blocked mask (when set is given) and
+ * return the old one in *oset. Newly unblocked pending signals are
+ * delivered on the way back to user mode.
+ */
 long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *oset,
 			unsigned long sigsetsize)
 {
@@ -266,6 +302,10 @@ long sys_rt_sigprocmask(int how, const sigset_t *set, sigset_t *oset,
 	return 0;
 }
 
+/*
+ * sigprocmask (126): the same with a 32-bit mask; SIG_SETMASK keeps the
+ * blocked signals above 32, which the old mask cannot name.
+ */
 long sys_sigprocmask(int how, const unsigned long *set, unsigned long *oset)
 {
 	unsigned long new, old = (unsigned long)current->blocked;
@@ -283,6 +323,7 @@ long sys_sigprocmask(int how, const unsigned long *set, unsigned long *oset)
 	return 0;
 }
 
+/* rt_sigpending (176): the signals pending and blocked, to *set. */
 long sys_rt_sigpending(sigset_t *set, unsigned long sigsetsize)
 {
 	sigset_t pending = current->signal & current->blocked;
@@ -292,6 +333,10 @@ long sys_rt_sigpending(sigset_t *set, unsigned long sigsetsize)
 	return memcpy_tofs(set, &pending, sizeof(pending)) ? -EFAULT : 0;
 }
 
+/*
+ * pause (29): sleep until a signal is pending; always -EINTR, never
+ * restarted (as Linux, whatever SA_RESTART says).
+ */
 long sys_pause(void)
 {
 	while (!signal_pending(current)) {
@@ -316,6 +361,10 @@ long sys_rt_sigsuspend(const sigset_t *mask, unsigned long sigsetsize)
 	return sys_pause();
 }
 
+/*
+ * alarm (27): SIGALRM in seconds (0 cancels); returns the seconds that
+ * were left of the previous alarm, rounded up. do_timer sends it.
+ */
 long sys_alarm(unsigned int seconds)
 {
 	unsigned long old = 0;

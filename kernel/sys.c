@@ -17,36 +17,43 @@
 #define NSEC_PER_SEC		1000000000L
 #define NSEC_PER_TICK		(NSEC_PER_SEC / HZ)
 
+/* getpid (20): current's pid. Never fails. */
 long sys_getpid(void)
 {
 	return current->pid;
 }
 
+/* getppid (64): the parent's pid (init's once the parent is gone). */
 long sys_getppid(void)
 {
 	return current->p_pptr ? current->p_pptr->pid : 0;
 }
 
+/* getuid (24, 199): the real user id. */
 long sys_getuid(void)
 {
 	return current->uid;
 }
 
+/* geteuid (49, 201): the effective user id, the one checks use. */
 long sys_geteuid(void)
 {
 	return current->euid;
 }
 
+/* getgid (47, 200): the real group id. */
 long sys_getgid(void)
 {
 	return current->gid;
 }
 
+/* getegid (50, 202): the effective group id. */
 long sys_getegid(void)
 {
 	return current->egid;
 }
 
+/* Does current act as root? Lintel has no capabilities: euid 0 is all. */
 static int is_root(void)
 {
 	return current->euid == 0;
@@ -65,6 +72,7 @@ long sys_setuid(uid_t uid)
 	return 0;
 }
 
+/* setgid: as setuid, for the group ids. */
 long sys_setgid(gid_t gid)
 {
 	if (is_root()) {
@@ -84,6 +92,11 @@ static int allowed_id(unsigned int id, unsigned int a, unsigned int b,
 	return id == (unsigned int)-1 || id == a || id == b || id == c;
 }
 
+/*
+ * setresuid (164): set the real, effective and saved uid; -1 leaves one
+ * as it is. Root may set anything; others only ids they already hold.
+ * All or nothing: -EPERM changes none.
+ */
 long sys_setresuid(uid_t r, uid_t e, uid_t s)
 {
 	struct task_struct *t = current;
@@ -101,6 +114,7 @@ long sys_setresuid(uid_t r, uid_t e, uid_t s)
 	return 0;
 }
 
+/* setresgid (170): as setresuid, for the group ids. */
 long sys_setresgid(gid_t r, gid_t e, gid_t s)
 {
 	struct task_struct *t = current;
@@ -141,6 +155,7 @@ long sys_setreuid(uid_t r, uid_t e)
 	return 0;
 }
 
+/* setregid: as setreuid, for the group ids. */
 long sys_setregid(gid_t r, gid_t e)
 {
 	struct task_struct *t = current;
@@ -159,6 +174,11 @@ long sys_setregid(gid_t r, gid_t e)
 	return 0;
 }
 
+/*
+ * Store x, y and z at the user addresses a, b and c (getresuid and
+ * getresgid). Returns 0 or -EFAULT; ids stored before a bad address stay
+ * stored, as on Linux.
+ */
 static long put_ids(unsigned int *a, unsigned int *b, unsigned int *c,
 		    unsigned int x, unsigned int y, unsigned int z)
 {
@@ -168,16 +188,22 @@ static long put_ids(unsigned int *a, unsigned int *b, unsigned int *c,
 	return 0;
 }
 
+/* getresuid (165): the real, effective and saved uid. */
 long sys_getresuid(uid_t *r, uid_t *e, uid_t *s)
 {
 	return put_ids(r, e, s, current->uid, current->euid, current->suid);
 }
 
+/* getresgid (171): the real, effective and saved gid. */
 long sys_getresgid(gid_t *r, gid_t *e, gid_t *s)
 {
 	return put_ids(r, e, s, current->gid, current->egid, current->sgid);
 }
 
+/*
+ * getgroups (80, 205): the supplementary groups into list, and their
+ * number; size 0 asks only the number. -EINVAL if list is too short.
+ */
 long sys_getgroups(int size, gid_t *list)
 {
 	if (size < 0)
@@ -192,6 +218,10 @@ long sys_getgroups(int size, gid_t *list)
 	return current->ngroups;
 }
 
+/*
+ * setgroups (81, 206): root only; at most NGROUPS. The list is copied in
+ * whole before current's is changed, so -EFAULT changes nothing.
+ */
 long sys_setgroups(int size, const gid_t *list)
 {
 	gid_t groups[NGROUPS];
@@ -207,11 +237,13 @@ long sys_setgroups(int size, const gid_t *list)
 	return 0;
 }
 
+/* getpgrp (65): current's process group. */
 long sys_getpgrp(void)
 {
 	return current->pgrp;
 }
 
+/* getpgid (132): the process group of pid (0: current), or -ESRCH. */
 long sys_getpgid(pid_t pid)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
@@ -219,6 +251,7 @@ long sys_getpgid(pid_t pid)
 	return p ? p->pgrp : -ESRCH;
 }
 
+/* getsid (147): the session of pid (0: current), or -ESRCH. */
 long sys_getsid(pid_t pid)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
@@ -226,6 +259,12 @@ long sys_getsid(pid_t pid)
 	return p ? p->session : -ESRCH;
 }
 
+/*
+ * setpgid (57): move pid (0: current), current or one of its children, to
+ * process group pgid (0: a group of its own). It must stay in current's
+ * session, and a session leader cannot move. The group is not checked to
+ * exist in the session, as it would be on Linux: a known simplification.
+ */
 long sys_setpgid(pid_t pid, pid_t pgid)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
@@ -240,6 +279,10 @@ long sys_setpgid(pid_t pid, pid_t pgid)
 	return 0;
 }
 
+/*
+ * setsid (66): current leads a new session and a new group, both named
+ * by its pid; -EPERM if it already leads a group (its id could clash).
+ */
 long sys_setsid(void)
 {
 	if (current->pgrp == current->pid)
@@ -248,6 +291,7 @@ long sys_setsid(void)
 	return current->pgrp;
 }
 
+/* current's limit for resource, or NULL for an unknown one. */
 static struct rlimit *rlimit_of(unsigned int resource)
 {
 	return resource < RLIM_NLIMITS ? &current->rlim[resource] : NULL;
@@ -302,6 +346,10 @@ static int do_prlimit(struct task_struct *p, unsigned int resource,
 	return 0;
 }
 
+/*
+ * setrlimit (75): current's limit for resource from *rlim; do_prlimit
+ * has the rules. The whole struct is read before anything changes.
+ */
 long sys_setrlimit(unsigned int resource, const struct rlimit *rlim)
 {
 	struct rlimit new;
@@ -319,6 +367,7 @@ static unsigned long rlim64_to_rlim(unsigned long long v)
 	return v >= RLIM_INFINITY ? RLIM_INFINITY : (unsigned long)v;
 }
 
+/* The other way: RLIM_INFINITY becomes RLIM64_INFINITY. */
 static unsigned long long rlim_to_rlim64(unsigned long v)
 {
 	return v == RLIM_INFINITY ? RLIM64_INFINITY : v;
@@ -451,6 +500,10 @@ struct new_utsname {
 	     machine[65], domainname[65];
 };
 
+/*
+ * uname (122): Lintel's names in Linux's struct new_utsname (six fields
+ * of 65 bytes). The machine is "i386", what the kernel is built for.
+ */
 long sys_uname(struct new_utsname *name)
 {
 	struct new_utsname u;
@@ -476,6 +529,11 @@ struct sysinfo {
 	char _f[8];
 };
 
+/*
+ * sysinfo (116): uptime, RAM and the number of processes, in Linux's
+ * layout, with mem_unit 1 (sizes in bytes). No load average, buffers or
+ * swap are kept: those read 0.
+ */
 long sys_sysinfo(struct sysinfo *info)
 {
 	struct sysinfo si;

@@ -175,6 +175,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_shmdt, shmdt),
 };
 
+/* The name of system call nr, for trace=syscall; "unknown" if none. */
 static const char *syscall_name(unsigned long nr)
 {
 	return nr < NR_syscalls && sys_call_table[nr].name ?

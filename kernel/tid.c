@@ -15,6 +15,7 @@
 
 #define ROBUST_LIST_HEAD_SIZE	12	/* struct robust_list_head on i386 */
 
+/* gettid (224): a process is one thread here, so its tid is its pid. */
 long sys_gettid(void)
 {
 	return current->pid;

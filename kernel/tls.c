@@ -139,6 +139,7 @@ static int tls_from_user(const struct user_desc *u_info,
 	return tls_desc_okay(info) ? 0 : -EINVAL;
 }
 
+/* Is idx one of the three GDT entries (6-8) that TLS may use? */
 static int tls_slot_ok(unsigned int idx)
 {
 	return idx >= GDT_ENTRY_TLS_MIN && idx <= GDT_ENTRY_TLS_MAX;

@@ -56,6 +56,7 @@ int trace_format(char *buf, int size, unsigned long mask)
 	return n;
 }
 
+/* The word a trace line starts with for an event of this kind. */
 static const char *kind_tag(unsigned long kind)
 {
 	switch (kind) {
@@ -71,6 +72,13 @@ static const char *kind_tag(unsigned long kind)
 	return "FAULT";
 }
 
+/*
+ * One step of a traced event. Inside a traced fault (trace_in_fault) the
+ * step joins the fault's single FAULT line after " -> "; otherwise, when
+ * kind is switched on (trace=, /proc/trace), it is a line of its own,
+ * tagged with the kind and the pid. Callers use the trace_step macro,
+ * which skips the call when nothing is traced.
+ */
 void __trace_step(unsigned long kind, const char *fmt, ...)
 {
 	va_list args;

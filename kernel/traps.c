@@ -62,6 +62,7 @@ static const struct {
 	[17] = { "alignment check", SIGBUS },
 };
 
+/* Point IDT entry vector at handler, in the kernel's code segment. */
 static void set_gate(int vector, void *handler, unsigned char type)
 {
 	unsigned long addr = (unsigned long)handler;
@@ -73,11 +74,20 @@ static void set_gate(int vector, void *handler, unsigned char type)
 	idt[vector].offset_hi = addr >> 16;
 }
 
+/*
+ * An interrupt gate only the kernel may use with int: the CPU clears IF
+ * on entry, so every handler starts with interrupts off.
+ */
 void set_intr_gate(int vector, void *handler)
 {
 	set_gate(vector, handler, GATE_INTR_DPL0);
 }
 
+/*
+ * Build and load the IDT: the CPU's exceptions (0-31) to entry.asm's
+ * stubs, int3 and into (3, 4) and int 0x80 callable from user mode.
+ * Called once by start_kernel, interrupts off, before irq_init.
+ */
 void trap_init(void)
 {
 	struct idt_ptr p = { sizeof(idt) - 1, (unsigned long)idt };
@@ -92,6 +102,7 @@ void trap_init(void)
 	__asm__ volatile("lidt %0" : : "m"(p));
 }
 
+/* The name of exception trapno, for the oops line. */
 static const char *trap_name(long trapno)
 {
 	if (trapno >= 0 && trapno < NR_EXCEPTIONS && trap_info[trapno].name)
@@ -131,6 +142,7 @@ void show_backtrace(unsigned long eip, unsigned long ebp)
 	}
 }
 
+/* Print the registers of a trap frame, as an oops shows them. */
 void show_regs(struct pt_regs *regs)
 {
 	printk("EIP: %04lx:[<%08lx>] EFLAGS: %08lx\n",
