@@ -46,6 +46,7 @@ unsigned long shmmax = SHMMAX, shmall = SHMALL, shmmni = SHMMNI;
 
 static struct vm_operations_struct shm_vm_ops;
 
+/* *limit from the command line option name, if given, at most most. */
 static void set_limit(const char *name, unsigned long *limit,
 		      unsigned long most)
 {
@@ -55,6 +56,11 @@ static void set_limit(const char *name, unsigned long *limit,
 		*limit = min(simple_strtoul(v, NULL, 0), most);
 }
 
+/*
+ * Mark every slot of shm_segs[] free and take shmmni=, shmmax= and
+ * shmall= from the command line. Called once by start_kernel, before
+ * any process can call shmget.
+ */
 void shm_init(void)
 {
 	int i;
@@ -68,6 +74,7 @@ void shm_init(void)
 	       shmmni, shmmax, shmall);
 }
 
+/* The time for shm_atime, shm_dtime and shm_ctime, in seconds. */
 static time_t now(void)
 {
 	return CURRENT_TIME;
@@ -140,6 +147,7 @@ static int findkey(key_t key, int skip)
 	return -1;
 }
 
+/* The lowest free slot below shmmni, or -1 when the table is full. */
 static int free_slot(void)
 {
 	unsigned long id;
@@ -150,6 +158,11 @@ static int free_slot(void)
 	return -1;
 }
 
+/*
+ * A new segment's descriptor: owner and creator are current's effective
+ * ids, the low 9 bits of shmflg its mode, the current shm_seq its
+ * generation. Its page list is the caller's to allocate.
+ */
 static void fill_new_segment(struct shmid_ds *shp, key_t key, int shmflg,
 			     unsigned long size, unsigned long npages)
 {
@@ -221,6 +234,15 @@ out_free_slot:
 	return -ENOMEM;
 }
 
+/*
+ * shmget (395), and ipc(SHMGET) - step 1 of the story: the id of the
+ * segment with key, made if IPC_CREAT asks and there is none (or always,
+ * for IPC_PRIVATE). No page is allocated here; the first touch of each
+ * does that (shm_swap_in). Errors as Linux: ENOENT without IPC_CREAT,
+ * EEXIST with IPC_EXCL, EINVAL for a size out of limits or larger than
+ * the existing segment, EACCES without permission, ENOSPC when the table
+ * or shmall is full.
+ */
 long sys_shmget(key_t key, size_t size, int shmflg)
 {
 	struct shmid_ds *shp;
@@ -282,6 +304,10 @@ void killseg(int id)
 
 /* ---- the attach ring: every vma mapping a segment ---------------------- */
 
+/*
+ * Link vma into shp's ring of attaches (vm_next_share, vm_prev_share),
+ * which 1.2.13 kept so that swapping could find every pte of a page.
+ */
 static void insert_attach(struct shmid_ds *shp, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *head = shp->attaches;
@@ -297,6 +323,7 @@ static void insert_attach(struct shmid_ds *shp, struct vm_area_struct *vma)
 	head->vm_prev_share = vma;
 }
 
+/* Unlink vma from shp's ring of attaches. */
 static void remove_attach(struct shmid_ds *shp, struct vm_area_struct *vma)
 {
 	if (vma->vm_next_share == vma) {
@@ -427,6 +454,12 @@ static unsigned long shm_address(unsigned long shmaddr, int shmflg,
 	return addr;
 }
 
+/*
+ * A vm_area_struct for an attach of segment id at addr, not yet in any
+ * list: shared, readable, writable unless SHM_RDONLY, executable only
+ * with SHM_EXEC, with shm_vm_ops and the signature of page 0 in vm_pte.
+ * NULL when kmalloc fails.
+ */
 static struct vm_area_struct *new_attach(struct shmid_ds *shp, int id,
 					 unsigned long addr, int shmflg)
 {
@@ -527,6 +560,11 @@ long sys_shmat(int shmid, unsigned long shmaddr, int shmflg)
 	return addr;
 }
 
+/*
+ * Is vma a piece of the attach made at shmaddr (of slot, or of any
+ * segment when slot is -1)? A piece of an attach split by munmap still
+ * knows where the attach began: vm_start - vm_offset.
+ */
 static int is_attach_of(struct vm_area_struct *vma, unsigned long shmaddr,
 			int slot)
 {

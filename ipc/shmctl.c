@@ -68,6 +68,10 @@ struct shm_setbuf {
 	unsigned short mode;
 };
 
+/*
+ * Read IPC_SET's uid, gid and mode from the caller's buffer, in the
+ * layout version names. 0 or -EFAULT.
+ */
 static int copy_setbuf_from_user(struct shm_setbuf *s, void *buf,
 				 int version)
 {
@@ -91,6 +95,10 @@ static int copy_setbuf_from_user(struct shm_setbuf *s, void *buf,
 	return 0;
 }
 
+/*
+ * IPC_INFO: the limits in force, in either layout (the old one caps them
+ * at INT_MAX). Returns the highest slot in use, as Linux does.
+ */
 static long shm_ipc_info(void *buf, int version)
 {
 	int err;
@@ -116,6 +124,7 @@ static long shm_ipc_info(void *buf, int version)
 	return err ? -EFAULT : max_shmid;
 }
 
+/* SHM_INFO: segments and pages in use. Returns the highest slot in use. */
 static long shm_get_info(void *buf)
 {
 	struct shm_info info;
@@ -143,6 +152,7 @@ static long shm_stat(int index, void *buf, int cmd, int version)
 	return shm_id(shp, index);
 }
 
+/* May current change shp: root, its owner or its creator? */
 static int is_owner(struct shmid_ds *shp)
 {
 	return current->euid == 0 || current->euid == shp->shm_perm.uid ||
@@ -187,6 +197,7 @@ static long shm_lock_cmd(struct shmid_ds *shp, int cmd)
 	return 0;
 }
 
+/* IPC_SET: a new owner, group and rwx bits; shm_ctime is now. */
 static long shm_set(struct shmid_ds *shp, struct shm_setbuf *s)
 {
 	if (!is_owner(shp))
@@ -222,6 +233,11 @@ static long shm_id_cmd(int shmid, int cmd, void *buf, int version,
 	return -EINVAL;
 }
 
+/*
+ * shmctl's dispatcher for both entries. The commands that take no id
+ * (IPC_INFO, SHM_INFO) or a slot (SHM_STAT, SHM_STAT_ANY) are answered
+ * here; the rest look the id up (shm_id_cmd). version is IPC_64 or 0.
+ */
 static long do_shmctl(int shmid, int cmd, void *buf, int version)
 {
 	struct shm_setbuf setbuf = { 0, 0, 0 };
@@ -304,6 +320,7 @@ static void count_pages(const struct shmid_ds *shp, unsigned long *rss,
 	}
 }
 
+/* One line of /proc/sysvipc/shm: segment shp, in slot slot. */
 static void show_segment(struct proc_buf *pb, const struct shmid_ds *shp,
 			 int slot)
 {
