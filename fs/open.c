@@ -123,7 +123,7 @@ int do_open(const char *path, int flags, struct file **filp)
 	strcpy(f->f_path, path);
 	/* 1.2.13's trick: O_RDONLY 0, O_WRONLY 1, O_RDWR 2 -> 1, 2, 3 */
 	f->f_mode = (flags + 1) & O_ACCMODE;
-	f->f_flags = flags & ~OPEN_ONLY_FLAGS;
+	f->f_flags = flags;	/* the open sees O_NOCTTY, as in Linux */
 	f->f_inode = inode;
 	f->f_op = inode.i_fop;
 	if (f->f_op && f->f_op->open) {
@@ -131,6 +131,7 @@ int do_open(const char *path, int flags, struct file **filp)
 		if (err)
 			goto out_free;
 	}
+	f->f_flags &= ~OPEN_ONLY_FLAGS;
 	*filp = f;
 	return 0;
 

@@ -9,6 +9,7 @@
 #include <linux/syscalls.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
+#include <linux/tty.h>
 
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
@@ -67,6 +68,7 @@ void do_exit(long code)
 	if (p->mm)
 		exit_mmap(p->mm);
 	exit_files(p);
+	disassociate_ctty();
 	forget_original_parent(p);
 	p->exit_code = code;
 	p->state = TASK_ZOMBIE;

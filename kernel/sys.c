@@ -288,6 +288,7 @@ long sys_setsid(void)
 	if (current->pgrp == current->pid)
 		return -EPERM;
 	current->session = current->pgrp = current->pid;
+	current->tty = NULL;	/* a new session starts with no terminal */
 	return current->pgrp;
 }
 

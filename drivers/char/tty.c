@@ -7,8 +7,9 @@
  * console_tty's buffer. Programs read lines from there and write to
  * console_write(): the serial line and the VGA screen.
  *
- * Lintel has one terminal and no controlling-terminal bookkeeping: every
- * process that has the console open is "on" it.
+ * Lintel has one terminal. It becomes the controlling terminal of the
+ * session whose leader opens it (tty_jobctrl.c, which also keeps the
+ * foreground group); a signal typed at it goes to that group.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -114,6 +115,9 @@ static int tty_read(struct file *file, char *buf, int count)
 	unsigned long flags;
 	int done = 0, n, eol = 0, err;
 
+	err = tty_check_change(tty, SIGTTIN);
+	if (err)
+		return err;
 	err = wait_for_input(tty, file);
 	if (err <= 0)
 		return err;
@@ -135,8 +139,13 @@ static int tty_write(struct file *file, const char *buf, int count)
 {
 	struct tty_struct *tty = file->private_data;
 	char kbuf[TTY_CHUNK];
-	int done = 0, n;
+	int done = 0, n, err;
 
+	if (tty->termios.c_lflag & TOSTOP) {
+		err = tty_check_change(tty, SIGTTOU);
+		if (err)
+			return err;
+	}
 	while (done < count) {
 		n = min(count - done, TTY_CHUNK);
 		if (memcpy_fromfs(kbuf, buf + done, n))
@@ -152,27 +161,8 @@ static int tty_open(struct file *file)
 	if (MINOR(file->f_inode.i_rdev) > CONSOLE_MINOR)
 		return -ENXIO;
 	file->private_data = &console_tty;
+	tty_open_set_ctty(&console_tty, file);
 	return 0;
-}
-
-/* TIOCSPGRP: the group must exist and be in the caller's session. */
-static int set_pgrp(struct tty_struct *tty, const pid_t *arg)
-{
-	struct task_struct *p;
-	pid_t pgrp;
-
-	if (memcpy_fromfs(&pgrp, arg, sizeof(pgrp)))
-		return -EFAULT;
-	if (pgrp < 0)
-		return -EINVAL;
-	for_each_task(p)
-		if (p->pgrp == pgrp) {
-			if (p->session != current->session)
-				return -EPERM;
-			tty->pgrp = pgrp;
-			return 0;
-		}
-	return -ESRCH;
 }
 
 static int set_termios(struct tty_struct *tty, unsigned int cmd,
@@ -212,7 +202,10 @@ static int tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct tty_struct *tty = file->private_data;
 	void *uarg = (void *)arg;
+	int err = tty_jobctrl_ioctl(tty, cmd, arg);
 
+	if (err != -ENOIOCTLCMD)
+		return err;
 	switch (cmd) {
 	case TCGETS:
 		return memcpy_tofs(uarg, &tty->termios, sizeof(tty->termios)) ?
@@ -227,10 +220,6 @@ static int tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case TIOCSWINSZ:
 		return memcpy_fromfs(&tty->winsize, uarg,
 				     sizeof(tty->winsize)) ? -EFAULT : 0;
-	case TIOCGPGRP:
-		return put_int(arg, tty->pgrp);
-	case TIOCSPGRP:
-		return set_pgrp(tty, uarg);
 	case FIONREAD:
 		return put_int(arg, n_tty_chars_in_buffer(tty));
 	case TIOCOUTQ:
@@ -239,9 +228,6 @@ static int tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		if (arg > TCIOFLUSH)
 			return -EINVAL;
 		return arg == TCOFLUSH ? 0 : flush_input(tty);
-	case TIOCSCTTY:
-	case TIOCNOTTY:
-		return 0;
 	default:
 		return -ENOTTY;
 	}

@@ -6,5 +6,6 @@
 
 /* Kernel-internal: a sleeping call was interrupted; never seen by users. */
 #define ERESTARTSYS	512
+#define ENOIOCTLCMD	515	/* "not mine": the caller tries its own */
 
 #endif

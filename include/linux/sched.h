@@ -45,6 +45,7 @@ struct thread_struct {
 
 struct file;
 struct mm_struct;
+struct tty_struct;
 
 struct task_struct {
 	volatile long state;
@@ -80,6 +81,7 @@ struct task_struct {
 	char comm[TASK_COMM_LEN];
 	struct thread_struct tss;
 	struct mm_struct *mm;
+	struct tty_struct *tty;	/* controlling terminal, or NULL */
 	struct file *filp[NR_OPEN];
 	unsigned long close_on_exec;
 	unsigned short umask;

@@ -68,6 +68,7 @@ struct winsize {
 #define ECHOK		0000040
 #define ECHONL		0000100
 #define NOFLSH		0000200
+#define TOSTOP		0000400
 #define ECHOCTL		0001000
 #define ECHOKE		0004000
 #define IEXTEN		0100000
@@ -87,6 +88,7 @@ struct winsize {
 #define FIONREAD	0x541B
 #define FIONBIO		0x5421
 #define TIOCNOTTY	0x5422
+#define TIOCGSID	0x5429
 #define FIONCLEX	0x5450
 #define FIOCLEX		0x5451
 

@@ -28,6 +28,7 @@ struct tty_struct {
 	struct termios termios;
 	struct winsize winsize;
 	pid_t pgrp;		/* foreground process group; 0 = none set */
+	pid_t session;		/* the session it controls; 0 = none */
 	/* output, for echo; may be called from an interrupt */
 	void (*write)(struct tty_struct *tty, const char *s, int n);
 	unsigned char read_buf[TTY_BUF_SIZE];
@@ -49,6 +50,14 @@ void n_tty_init(struct tty_struct *tty);
 
 /* drivers/char/tty.c: a signal from the keyboard (^C, ^\) */
 void tty_signal(struct tty_struct *tty, int sig);
+
+/* drivers/char/tty_jobctrl.c */
+struct file;
+int tty_check_change(struct tty_struct *tty, int sig);
+void tty_open_set_ctty(struct tty_struct *tty, struct file *file);
+void disassociate_ctty(void);
+int tty_jobctrl_ioctl(struct tty_struct *tty, unsigned int cmd,
+		      unsigned long arg);
 
 /* drivers/char/keyboard.c */
 void keyboard_init(void);

@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/reboot.h>
+#include <sys/ioctl.h>
 
 #define SHELL		"/bin/sh"
 #define CONSOLE		"/dev/console"
@@ -241,6 +242,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	open_console();
+	setsid();			/* process 1 leads the first session */
+	ioctl(STDIN_FILENO, TIOCSCTTY, 0);	/* with the console as its terminal */
 	if (argc > 1)
 		run_once_and_power_off(argv + 1);
 	run_shell_forever();

@@ -31,6 +31,27 @@ pid_t getppid(void)
 	return syscall(__NR_getppid);
 }
 
+/* Sessions and process groups: what shells and init use. */
+pid_t setsid(void)
+{
+	return syscall(__NR_setsid);
+}
+
+pid_t getsid(pid_t pid)
+{
+	return syscall(__NR_getsid, pid);
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return syscall(__NR_setpgid, pid, pgid);
+}
+
+pid_t getpgrp(void)
+{
+	return syscall(__NR_getpgrp);
+}
+
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *rusage)
 {
 	return syscall(__NR_wait4, pid, status, options, rusage);

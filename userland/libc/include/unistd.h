@@ -21,6 +21,10 @@ void _exit(int status) __attribute__((noreturn));
 
 pid_t getpid(void);
 pid_t getppid(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgrp(void);
 uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);

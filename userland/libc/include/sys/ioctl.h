@@ -6,6 +6,9 @@
 #define TCSETS		0x5402
 #define TIOCGPGRP	0x540F
 #define TIOCSPGRP	0x5410
+#define TIOCSCTTY	0x540E
+#define TIOCNOTTY	0x5422
+#define TIOCGSID	0x5429
 #define TIOCGWINSZ	0x5413
 
 /* The kernel's struct termios (what TCGETS fills), not glibc's. */
