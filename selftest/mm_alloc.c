@@ -93,6 +93,7 @@ static void test_kmalloc(void)
 	kcase_end();
 }
 
+/* test=mm_alloc: the buddy allocator and kmalloc, from inside the kernel. */
 void selftest_mm_alloc(void)
 {
 	test_exhaust();

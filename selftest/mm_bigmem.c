@@ -12,6 +12,11 @@
 #include <asm/system.h>
 #include "mm_test.h"
 
+/*
+ * test=mm_bigmem (part of test=all; telling with MEM=512): every page
+ * directory entry of the direct map up to high_memory is present and
+ * none past it; the highest free page can be written and read back.
+ */
 void selftest_mm_bigmem(void)
 {
 	unsigned long addr, top = 0, before;

@@ -317,6 +317,11 @@ static void test_out_of_memory(struct mm_struct *mm, unsigned long addr)
 	kcase_end();
 }
 
+/*
+ * test=mm_fault: a private and a shared mapping in a test mm, touched
+ * from the kernel so that the real fault path runs; every page is given
+ * back when the mm goes.
+ */
 void selftest_mm_fault(void)
 {
 	unsigned long before = nr_free_pages, priv, shared;

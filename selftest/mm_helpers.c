@@ -62,11 +62,16 @@ unsigned long mapped_page(struct mm_struct *mm, unsigned long addr)
 	return pte && pte_present(*pte) ? pte_page(*pte) : 0;
 }
 
+/* The use count of page (a kernel virtual address) in mem_map. */
 int page_count(unsigned long page)
 {
 	return virt_to_page(page)->count;
 }
 
+/*
+ * do_mmap of pages anonymous pages at addr (0: anywhere), private unless
+ * flags has MAP_SHARED. Returns the address or -errno, as do_mmap.
+ */
 unsigned long map_anon(unsigned long addr, unsigned long pages,
 			      unsigned long prot, unsigned long flags)
 {
@@ -75,6 +80,7 @@ unsigned long map_anon(unsigned long addr, unsigned long pages,
 		       (flags & MAP_SHARED ? 0 : MAP_PRIVATE), 0);
 }
 
+/* The number of areas in mm's list. */
 int count_vmas(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
@@ -103,6 +109,7 @@ void take_all(int priority)
 		}
 }
 
+/* Free every block take_all took; the table stays for another round. */
 void give_all_back(void)
 {
 	while (nr_blocks) {
@@ -111,6 +118,7 @@ void give_all_back(void)
 	}
 }
 
+/* Make the table of blocks (a failed KCHECK if it cannot): 1 or 0. */
 int alloc_block_table(void)
 {
 	nr_blocks = 0;

@@ -293,6 +293,11 @@ static void test_random(struct mm_struct *mm)
 	kcase_end();
 }
 
+/*
+ * test=mm_vma: areas split and merged by mmap, munmap, mprotect and brk,
+ * open and close called once per piece, and a long random sequence
+ * checked against a model; every page back at the end.
+ */
 void selftest_mm_vma(void)
 {
 	unsigned long before = nr_free_pages;

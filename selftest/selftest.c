@@ -25,12 +25,14 @@ static const struct selftest selftests[] = {
 	{ "oops", selftest_oops },
 };
 
+/* Start case name: the KCHECKs until kcase_end count towards it. */
 void kcase_begin(const char *name)
 {
 	kcheck_case_name = name;
 	kcheck_case_failed = 0;
 }
 
+/* End the case: a pass and its OK line, or a failure if a KCHECK failed. */
 void kcase_end(void)
 {
 	if (kcheck_case_failed) {
@@ -41,6 +43,10 @@ void kcase_end(void)
 	printk("test %s: OK\n", kcheck_case_name);
 }
 
+/*
+ * A failed KCHECK: the case's FAILED line with what was expected and
+ * where, or an "also" line for a later failure in the same case.
+ */
 void kcheck_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list args;
@@ -54,6 +60,7 @@ void kcheck_fail(const char *file, int line, const char *fmt, ...)
 	kcheck_case_failed = 1;
 }
 
+/* The suite whose name is the len bytes at name, or NULL. */
 static const struct selftest *find_selftest(const char *name, int len)
 {
 	unsigned int i;
