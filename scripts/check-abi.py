@@ -3,10 +3,10 @@
 
     python3 scripts/check-abi.py
 
-System call numbers, errno, signals, open flags, stat and rlimit are
-defined once, in include/uapi/, and both sides include them. What is
-still written twice (mmap's PROT_ and MAP_ flags, the SysV IPC flags and
-commands, ioctl numbers, reboot magic, d_type values) is compared here:
+System call numbers, errno, signals, open flags, stat, rlimit and mmap's
+flags are defined once, in include/uapi/, and both sides include them.
+What is still written twice (the SysV IPC flags and commands, ioctl
+numbers, reboot magic, d_type values) is compared here:
 every macro that the kernel's include/ and userland/libc/include/ both
 define must have the same value on both sides. A name include/uapi/
 defines must not be defined again on either side. The two cases print

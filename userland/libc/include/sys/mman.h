@@ -4,15 +4,8 @@
 
 #include <sys/types.h>
 
-#define PROT_NONE	0x0
-#define PROT_READ	0x1
-#define PROT_WRITE	0x2
-#define PROT_EXEC	0x4
+#include <asm/mman.h>	/* include/uapi/asm/mman.h: the kernel's */
 
-#define MAP_SHARED	0x01
-#define MAP_PRIVATE	0x02
-#define MAP_FIXED	0x10
-#define MAP_ANONYMOUS	0x20
 #define MAP_ANON	MAP_ANONYMOUS
 
 #define MAP_FAILED	((void *)-1)
