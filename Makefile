@@ -215,15 +215,17 @@ bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
 		--lintel-initrd $(INITRAMFS) --init /bin/bench --linux
 
 # ---- docs ------------------------------------------------------------------
-# The GDB session in docs/gdb.md is produced by running it, so it stays
-# true; check-docs.py checks that every name the docs cite exists.
+# Every GDB transcript and trace excerpt in docs/ is produced by running it
+# (gdb-test.py, mkdocs.py), and the diagrams are rendered to SVG; make test
+# fails when a fresh run would change docs/. After changing code that the
+# docs trace, run make docs and commit docs/. check-docs.py checks that
+# every name the docs cite exists.
 .PHONY: docs
 docs: deps $(KERNEL) $(INITRAMFS)
 	$(Q)python3 scripts/gdb-test.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
-		--transcript docs/gdb-session.txt
-	$(Q)python3 scripts/check-docs.py --dot $(B)/vmatree.dot
-	$(Q)if command -v dot >/dev/null; then \
-		dot -Tsvg $(B)/vmatree.dot -o $(B)/vmatree.svg; fi
+		--docs docs
+	$(Q)python3 scripts/mkdocs.py --docs docs
+	$(Q)python3 scripts/check-docs.py
 
 # ---- tools for readers -----------------------------------------------------
 # compile_commands.json lets clangd follow every kernel and userland file.
@@ -255,7 +257,7 @@ help:
 	@echo "                   tests, guest tests in Lintel and on this Linux host"
 	@echo "  make check       style, prototypes and ABI checks (no QEMU)"
 	@echo "  make bench       benchmarks in Lintel; make bench-linux: against Linux"
-	@echo "  make docs        refresh the GDB transcript in docs/, check the docs"
+	@echo "  make docs        rerun every transcript, trace and diagram in docs/"
 	@echo "  make clean       remove build/"
 	@echo "  make tags        ctags for the kernel sources"
 	@echo "  make deps        install missing tools (apt-get, as root)"

@@ -2,9 +2,6 @@
 """check-docs.py - do the names in docs/ exist in the code?
 
     python3 scripts/check-docs.py            check every docs/*.md
-    python3 scripts/check-docs.py --dot FILE also write the AVL tree that
-                                             docs/gdb.md shows (lx-vmatree
-                                             --dot) to FILE, for Graphviz
 
 The walkthroughs name files and functions so that a reader can follow
 them in the source; a name that does not exist is a bug in the page. In
@@ -217,21 +214,8 @@ class Checker:
         return problems
 
 
-def vmatree_dot(gdb_md):
-    """The lx-vmatree --dot output shown in docs/gdb.md, or None."""
-    m = re.search(r"<!-- session vmatree_dot -->\s*```\n(.*?)```",
-                  read(gdb_md), re.S)
-    if not m:
-        return None
-    lines = [l for l in m.group(1).split("\n") if not l.startswith("(gdb)")]
-    return "\n".join(lines)
-
-
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dot", metavar="FILE",
-                    help="write docs/gdb.md's lx-vmatree --dot tree to FILE")
-    args = ap.parse_args()
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
 
     checker = Checker()
     passed = failed = 0
@@ -248,17 +232,6 @@ def main():
         else:
             passed += 1
             print("test %s: OK" % test)
-    if args.dot:
-        dot = vmatree_dot(os.path.join(DOCS, "gdb.md"))
-        if dot is None:
-            failed += 1
-            print("test docs_vmatree_dot: FAILED (no vmatree_dot session "
-                  "in docs/gdb.md)")
-        else:
-            with open(args.dot, "w") as f:
-                f.write(dot)
-            passed += 1
-            print("test docs_vmatree_dot: OK (%s)" % args.dot)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -2,7 +2,7 @@
 """gdb-test.py - Lintel's GDB helpers, tested on a running kernel.
 
     python3 scripts/gdb-test.py [--kernel K] [--initrd I]
-    python3 scripts/gdb-test.py --transcript docs/gdb-session.txt
+    python3 scripts/gdb-test.py --docs DIR     (make docs: DIR is docs)
 
 Boots Lintel under QEMU (TCG, no display) stopped at its first
 instruction, with the gdbstub on a free local port and
@@ -24,9 +24,13 @@ at both faults; this script then checks what they printed:
 Prints "test <name>: OK|FAILED (...)" per check and "N passed, N failed";
 exits 1 on any failure. QEMU is killed at the end whatever happens.
 
---transcript FILE writes the session as a GDB user would see it, and
-refreshes the blocks of docs/gdb.md marked <!-- session NAME --> with
-the real output of the step NAME, so that the docs stay true.
+--docs DIR writes the session as a GDB user would see it to
+DIR/gdb-session.txt, refreshes the blocks of DIR/gdb.md marked
+<!-- session NAME --> with the real output of the step NAME, and writes
+the step vmatree_dot to DIR/diagrams/vmatree.dot, so that the docs stay
+true. `make test` runs it on a scratch copy of docs/ and compares
+(scripts/mkdocs.py --compare). Processes are named in the session by
+convenience variables ($parent, $child), never by a pid typed in.
 
 This one file is both sides: run by python3 it is the launcher; loaded
 into GDB (gdb -x scripts/gdb-test.py) it is the driver, which runs the
@@ -153,14 +157,21 @@ def drive():
     port = os.environ["LINTEL_GDBTEST_PORT"]
     s.run("connect", "target remote 127.0.0.1:%s" % port)
     s.run("help_pt", "help lx-pt")
-    s.run("break", "break shm_swap_in")
     s.run("break_panic", "break panic")
+    s.run("cond_break", "break do_no_page if address == 0x%x"
+          % (PARENT_ATTACH[0] + TEXT_OFFSET))
+    s.run("cond_stop", "continue", "the parent's first touch of page 1")
+    s.fact("cond_frame", frame_name())
+    s.run("cond_args", "info args")
+    s.run("cond_delete", "delete %d" % gdb.breakpoints()[-1].number)
+    s.run("break", "break shm_swap_in")
 
     if not stopped_in(s, "a_stop", "continue", "the parent's first touch "
                       "of page 1 faults"):
         return
     fault_facts(s, "a")
-    a_pid = int(gdb.parse_and_eval("current->pid"))
+    s.run("a_name", "set $parent = current->pid", "name the parent, "
+          "so that later commands need no pid")
     a_addr = int(gdb.parse_and_eval("$cr2")) & 0xFFFFFFFF
     s.run("a_bt", "bt")
     s.run("a_ps", "lx-ps")
@@ -178,12 +189,13 @@ def drive():
                       "of page 1, through its own attach"):
         return
     fault_facts(s, "b")
+    s.run("b_name", "set $child = current->pid")
     s.run("b_bt", "bt")
     s.run("b_ps", "lx-ps")
     s.run("b_vmas", "lx-vmas")
     s.run("b_pt", "lx-pt $cr2", "the child's pte is a signature; the page "
           "is resident already")
-    s.run("b_pt_parent", "lx-pt 0x%x %d" % (a_addr, a_pid),
+    s.run("b_pt_parent", "lx-pt 0x%x $parent" % a_addr,
           "the parent's pte maps the frame")
     b_addr = int(gdb.parse_and_eval("$cr2")) & 0xFFFFFFFF
     finish_fault(s, "b_finish")
@@ -202,7 +214,7 @@ def drive():
     s.run("mend_tree", "set var current->mm->mmap->vm_avl_height = %d"
           % height)
     s.run("mem", "lx-mem")
-    s.run("dmesg", "lx-dmesg")
+    s.run("dmesg", "lx-dmesg 12")
     s.run("delete", "delete")
     s.run("end", "continue", "the helper finishes; QEMU exits")
 
@@ -497,7 +509,7 @@ def check_whole_views(tally, r):
     tally.case("lx_mem_consistent", "problem" not in mem and bool(mem),
                "lx-mem found problems:\n%s" % indent(mem))
     expect(tally, "lx_dmesg", r.out("dmesg"), [
-        "Lintel version", "Command line:", HELPER])
+        "Command line:", HELPER])
     expect(tally, "help_text", r.out("help_pt"), [
         "Walk one address through", "Usage: lx-pt ADDR [PID]"])
 
@@ -549,10 +561,21 @@ def read_defines(path):
     return values
 
 
+def check_conditional_break(tally, r):
+    """break do_no_page if address == ... skips every other fault."""
+    args = r.out("cond_args")
+    tally.case("conditional_breakpoint",
+               r.fact("cond_frame") == "do_no_page" and
+               "address = %d" % (PARENT_ATTACH[0] + TEXT_OFFSET) in args,
+               "stopped in %s with:\n%s" % (r.fact("cond_frame"),
+                                            indent(args)))
+
+
 def check_all(records, serial, tally):
     r = Records(records)
     tally.case("gdb_helpers_loaded", bool(r.out("help_pt")),
                "help lx-pt gave nothing: %s" % r.out("help_pt"))
+    check_conditional_break(tally, r)
     if stopped(tally, r, "gdb_stops_in_shm_swap_in", "a_stop",
                "the parent's fault"):
         parent_pfn = check_first_fault(tally, r)
@@ -577,7 +600,7 @@ def render(record):
 
 
 # Steps that are the test's plumbing, not part of a user's session.
-PLUMBING = {"connect", "break_panic", "delete", "end"}
+PLUMBING = {"connect", "break_panic", "cond_delete", "delete", "end"}
 
 
 def transcript(records):
@@ -593,6 +616,19 @@ def transcript(records):
 
 SESSION_BLOCK = re.compile(r"(<!-- session (\w+) -->\n```\n)(.*?)(```\n)",
                            re.S)
+
+
+def write_docs(docs, records):
+    """The transcript, gdb.md's session blocks and the AVL tree's .dot;
+    returns the steps gdb.md names that the session lacks."""
+    with open(os.path.join(docs, "gdb-session.txt"), "w") as f:
+        f.write(transcript(records))
+    dot = [r["out"] for r in records if r["name"] == "vmatree_dot"]
+    if dot and dot[0]:
+        os.makedirs(os.path.join(docs, "diagrams"), exist_ok=True)
+        with open(os.path.join(docs, "diagrams", "vmatree.dot"), "w") as f:
+            f.write(dot[0])
+    return refresh_doc(os.path.join(docs, "gdb.md"), records)
 
 
 def refresh_doc(path, records):
@@ -620,8 +656,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kernel", default="build/lintel.elf")
     ap.add_argument("--initrd", default="build/initramfs.cpio")
-    ap.add_argument("--transcript", metavar="FILE",
-                    help="write the session to FILE, refresh docs/gdb.md")
+    ap.add_argument("--docs", metavar="DIR",
+                    help="write the session into DIR (docs/ or a copy)")
     args = ap.parse_args()
     os.chdir(ROOT)
     for f in (args.kernel, args.initrd):
@@ -632,10 +668,8 @@ def main():
     tally = runtests.Tally()
     check_constants(tally)
     check_all(records, serial, tally)
-    if args.transcript:
-        with open(args.transcript, "w") as f:
-            f.write(transcript(records))
-        unknown = refresh_doc("docs/gdb.md", records)
+    if args.docs:
+        unknown = write_docs(args.docs, records)
         tally.case("transcript_written", not unknown,
                    "docs/gdb.md names steps that do not exist: %s"
                    % unknown)

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """runtests.py - run every layer of Lintel's tests and count the cases.
 
-Layers (DESIGN.md, "Tests"):
+Layers (README.md, "How the tests are layered"):
   host     kernel code compiled for the host (build/host/test_*)
   kernel   in-kernel self-tests (test= on the command line), the deliberate
            oops, and a boot test for each path (QEMU -kernel, GRUB ISO)
   gdb      GDB in batch mode against QEMU, stopped in shm_swap_in
-           (scripts/gdb-test.py), and the fault-path trace
+           (scripts/gdb-test.py); the docs' transcripts and trace
+           excerpts, made afresh in a copy of docs/ and compared
+           (scripts/mkdocs.py); the names the docs cite
   guest    userland/tests programs run inside Lintel (init=/tests/NAME)
   native   the same programs run natively on this Linux host
 
@@ -292,16 +294,32 @@ def run_docs(tally):
         save_log("docs-check", out)
 
 
-def run_gdb(tally, args):
-    print("== GDB helpers against a live kernel, and the docs ==")
-    p = subprocess.run([sys.executable, "scripts/gdb-test.py", "--kernel",
-                        args.kernel, "--initrd", args.initrd],
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       timeout=HANG_GUARD)
+FRESH_DOCS = "build/docs-fresh"
+
+
+def run_script(tally, name, argv):
+    """A script of scripts/ that prints test lines and a summary."""
+    p = subprocess.run([sys.executable] + argv, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, timeout=HANG_GUARD)
     out = p.stdout.decode("utf-8", "replace")
     sys.stdout.write(out)
-    if not tally.add_output("gdb_test", out, p.returncode):
-        save_log("gdb-test", out)
+    if not tally.add_output(name, out, p.returncode):
+        save_log(name, out)
+
+
+def run_gdb(tally, args):
+    """The GDB session and the trace scenes write into a copy of docs/,
+    which must then say what docs/ says (make docs keeps it so)."""
+    print("== GDB helpers against a live kernel, and the docs ==")
+    shutil.rmtree(FRESH_DOCS, ignore_errors=True)
+    shutil.copytree("docs", FRESH_DOCS)
+    run_script(tally, "gdb_test", ["scripts/gdb-test.py", "--kernel",
+                                   args.kernel, "--initrd", args.initrd,
+                                   "--docs", FRESH_DOCS])
+    run_script(tally, "docs_scenes", ["scripts/mkdocs.py", "--docs",
+                                      FRESH_DOCS])
+    run_script(tally, "docs_current", ["scripts/mkdocs.py", "--compare",
+                                       "docs", FRESH_DOCS])
     run_docs(tally)
 
 
