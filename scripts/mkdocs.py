@@ -209,6 +209,7 @@ NOISE = [
     (re.compile(r"\[\s*\d+\.\d+\]\s?"), ""),          # printk timestamps
     (re.compile(r"\b[RSDTZ] \([a-z ]+\)"), "STATE"),  # the timer's doing
     (re.compile(r"0x[0-9a-fA-F]+"), "0x#"),           # addresses, values
+    (re.compile(r"\bn[0-9a-f]{5,}\b"), "n#"),         # lx-vmatree's node ids
     (re.compile(r"\b[0-9a-fA-F]*\d[0-9a-fA-F]*\b"), "#"),  # numbers, hex
     (re.compile(r"[ \t]+"), " "),                     # column widths
 ]
@@ -220,13 +221,14 @@ LOOSE = ("(gdb) lx-dmesg",)
 
 
 def normal(text):
-    """The lines of text without the noise. The lines of a trace block
-    are sorted: which of two runnable processes faults first is up to
-    the timer, not to the code."""
+    """The lines of text without the noise. A trace block counts as the
+    set of its lines: which of two runnable processes faults first, and
+    so which copies a page and which reuses it, is up to the timer, not
+    to the code."""
     lines, loose, block = [], False, None
     for line in text.split("\n"):
         if block is not None and line.startswith("```"):
-            lines += sorted(block)
+            lines += sorted(set(block))
             block = None
         if line.startswith(("(gdb) ", "```", "# ")):
             loose = line.startswith(LOOSE)
