@@ -105,10 +105,16 @@ int normalize_path(const char *cwd, const char *path, char *out, int size,
  * /dev, "/devices" is not). A procfs would be one more line here.
  */
 static const struct vfsmount vfsmnt_table[] = {
-	{ "/", initramfs_lookup_inode },
-	{ "/dev", devfs_lookup },
-	{ "/proc", proc_lookup },
+	{ "/", initramfs_lookup_inode, "rootfs", "rootfs" },
+	{ "/dev", devfs_lookup, "devtmpfs", "devtmpfs" },
+	{ "/proc", proc_lookup, "proc", "proc" },
 };
+
+/* The i-th mounted filesystem, or NULL past the last (/proc/mounts). */
+const struct vfsmount *get_mount(unsigned int i)
+{
+	return i < ARRAY_SIZE(vfsmnt_table) ? &vfsmnt_table[i] : NULL;
+}
 
 /* Which filesystem holds path, and the name of path inside it. */
 static const struct vfsmount *find_mount(const char *path, const char **name)

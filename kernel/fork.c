@@ -35,7 +35,8 @@ struct clone_args {
 
 struct task_struct *task[NR_TASKS] = { &init_task };
 int nr_tasks = 1;
-static pid_t last_pid;
+unsigned long total_forks;	/* since boot: /proc/stat's processes */
+pid_t last_pid;		/* the newest pid handed out: /proc/loadavg */
 
 /*
  * The next free pid after last_pid, wrapping to 2 past PID_MAX. A pid is
@@ -224,6 +225,7 @@ int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
 
 	task[slot] = p;
 	nr_tasks++;
+	total_forks++;
 	set_links(p);
 	wake_up_process(p);
 	return p->pid;

@@ -239,6 +239,41 @@ void wake_up_interruptible(struct wait_queue **q)
 	wake_up_state(q, 0);
 }
 
+#define LOAD_FREQ	(5 * HZ)	/* avenrun is updated every 5 s */
+#define EXP_1		1884		/* FIXED_1 / exp(5 s / 1 min) */
+#define EXP_5		2014		/* FIXED_1 / exp(5 s / 5 min) */
+#define EXP_15		2037		/* FIXED_1 / exp(5 s / 15 min) */
+#define CALC_LOAD(load, exp, n) \
+	(load = (load * (exp) + (n) * (FIXED_1 - (exp))) >> FSHIFT)
+
+unsigned long avenrun[3];
+
+/* The tasks that want the CPU now, the idle task not counted. */
+int nr_running(void)
+{
+	struct task_struct *p;
+	int n = 0;
+
+	for_each_task(p)
+		n += p->state == TASK_RUNNING;
+	return n;
+}
+
+/* Every LOAD_FREQ ticks, fold the runnable count into avenrun (1.2.13). */
+static void calc_load(void)
+{
+	static int count = LOAD_FREQ;
+	unsigned long active;
+
+	if (--count > 0)
+		return;
+	count = LOAD_FREQ;
+	active = nr_running() * FIXED_1;
+	CALC_LOAD(avenrun[0], EXP_1, active);
+	CALC_LOAD(avenrun[1], EXP_5, active);
+	CALC_LOAD(avenrun[2], EXP_15, active);
+}
+
 /* Per tick (kernel/time.c, interrupts off): slices, sleeps, alarms. */
 void do_timer(struct pt_regs *regs)
 {
@@ -254,6 +289,7 @@ void do_timer(struct pt_regs *regs)
 			need_resched = 1;
 		}
 	}
+	calc_load();
 	for_each_task(p) {
 		if (p->timeout && p->timeout <= jiffies) {
 			p->timeout = 0;

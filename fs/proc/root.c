@@ -29,8 +29,13 @@ static const struct proc_dir_entry root_dir = {
 };
 
 static const struct proc_dir_entry root_entries[] = {
+	{ PROC_CPUINFO, "cpuinfo", S_IFREG | 0444, proc_cpuinfo_show, NULL },
+	{ PROC_LOADAVG, "loadavg", S_IFREG | 0444, proc_loadavg_show, NULL },
 	{ PROC_MEMINFO, "meminfo", S_IFREG | 0444, proc_meminfo_show, NULL },
+	{ PROC_MOUNTS, "mounts", S_IFREG | 0444, proc_mounts_show, NULL },
 	{ PROC_SELF, "self", S_IFDIR | 0555, NULL, NULL },
+	{ PROC_STAT, "stat", S_IFREG | 0444, proc_stat_show, NULL },
+	{ PROC_SYS, "sys", S_IFDIR | 0555, NULL, NULL },
 	{ PROC_SYSVIPC, "sysvipc", S_IFDIR | 0555, NULL, NULL },
 	{ PROC_TRACE, "trace", S_IFREG | 0644, proc_trace_show,
 	  proc_trace_write },
@@ -80,6 +85,8 @@ const struct proc_dir_entry *proc_find_entry(unsigned long ino)
 	if (!de)
 		de = match_ino(sysvipc_entries, ARRAY_SIZE(sysvipc_entries),
 			       ino);
+	if (!de)
+		de = proc_sys_entry(ino);
 	return de;
 }
 
@@ -165,6 +172,8 @@ int proc_lookup(const char *name, struct inode *inode)
 		return -ENOENT;
 	if (de->low_ino == PROC_SYSVIPC)
 		return sysvipc_lookup(de, rest, inode);
+	if (de->low_ino == PROC_SYS)
+		return proc_sys_lookup(de, rest, inode);
 	if (*rest)
 		return -ENOTDIR;
 	proc_fill_inode(inode, de->low_ino, de);

@@ -30,16 +30,26 @@ static inline int have_cpuid(void)
 	return ((before ^ after) & X86_EFLAGS_ID) != 0;
 }
 
+/* The four registers CPUID gives for leaf (the caller checked have_cpuid). */
+static inline void cpuid(unsigned long leaf, unsigned long regs[4])
+{
+	unsigned long ecx = 0;
+
+	__asm__ volatile("cpuid"
+			 : "=a"(regs[0]), "=b"(regs[1]), "=c"(regs[2]),
+			   "=d"(regs[3])
+			 : "a"(leaf), "c"(ecx));
+}
+
 /* CPUID leaf 1's edx (the feature flags), or 0 on a CPU without CPUID. */
 static inline unsigned long x86_features(void)
 {
-	unsigned long eax = CPUID_LEAF_FEATURES, ebx, ecx = 0, edx;
+	unsigned long regs[4];
 
 	if (!have_cpuid())
 		return 0;
-	__asm__ volatile("cpuid"
-			 : "+a"(eax), "=b"(ebx), "+c"(ecx), "=d"(edx));
-	return edx;
+	cpuid(CPUID_LEAF_FEATURES, regs);
+	return regs[3];
 }
 
 #endif

@@ -137,7 +137,10 @@ struct file {
 struct vfsmount {
 	const char *mnt_dirname;	/* "/" or "/dev": no trailing slash */
 	int (*lookup)(const char *name, struct inode *inode);
+	const char *mnt_devname, *mnt_type;	/* for /proc/mounts */
 };
+
+const struct vfsmount *get_mount(unsigned int i);	/* fs/namei.c */
 
 /* fs/file_table.c */
 extern struct file file_table[NR_FILE];

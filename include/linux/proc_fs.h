@@ -11,6 +11,8 @@
  *   /proc/uptime             fs/proc/uptime.c
  *   /proc/trace              fs/proc/trace.c (also written: trace_mask)
  *   /proc/sysvipc/shm        ipc/shmctl.c (ipc/ keeps its segments)
+ *   /proc/stat, loadavg, mounts, cpuinfo   fs/proc/system.c
+ *   /proc/sys/kernel/shm*    fs/proc/sysctl.c (root may write them)
  *   /proc/self               the directory of whoever looks
  *   /proc/<pid>              fs/proc/base.c
  *   /proc/<pid>/maps         fs/proc/maps.c
@@ -45,6 +47,15 @@ enum root_directory_inos {
 	PROC_SELF,
 	PROC_SYSVIPC,
 	PROC_SYSVIPC_SHM,
+	PROC_CPUINFO,
+	PROC_LOADAVG,
+	PROC_MOUNTS,
+	PROC_STAT,
+	PROC_SYS,
+	PROC_SYS_KERNEL,
+	PROC_SYS_SHMALL,
+	PROC_SYS_SHMMAX,
+	PROC_SYS_SHMMNI,
 };
 
 enum pid_directory_inos {
@@ -98,6 +109,11 @@ void proc_fill_inode(struct inode *inode, unsigned long ino,
 int proc_readdir_entries(struct file *file, void *buf, filldir_t filldir,
 			 const struct proc_dir_entry *table, int n, pid_t pid);
 
+/* fs/proc/sysctl.c: /proc/sys */
+int proc_sys_lookup(const struct proc_dir_entry *dir, const char *name,
+		    struct inode *inode);
+const struct proc_dir_entry *proc_sys_entry(unsigned long ino);
+
 /* fs/proc/base.c: /proc/<pid> */
 int proc_pid_lookup(struct task_struct *task, const char *name,
 		    struct inode *inode);
@@ -109,6 +125,10 @@ extern const struct file_operations proc_file_fops;
 /* The files' texts. */
 int proc_meminfo_show(struct proc_buf *pb, struct task_struct *task);
 int proc_uptime_show(struct proc_buf *pb, struct task_struct *task);
+int proc_stat_show(struct proc_buf *pb, struct task_struct *task);
+int proc_loadavg_show(struct proc_buf *pb, struct task_struct *task);
+int proc_mounts_show(struct proc_buf *pb, struct task_struct *task);
+int proc_cpuinfo_show(struct proc_buf *pb, struct task_struct *task);
 int proc_trace_show(struct proc_buf *pb, struct task_struct *task);
 int proc_trace_write(const char *buf, int count);
 int sysvipc_shm_proc_show(struct proc_buf *pb, struct task_struct *task);

@@ -102,6 +102,17 @@ extern unsigned long startup_time;	/* seconds since 1970 at boot */
 extern int need_resched;
 extern int nr_tasks;
 extern unsigned long nr_switches;
+extern unsigned long total_forks;
+extern pid_t last_pid;
+
+/*
+ * The load average (1.2.13's avenrun): the number of runnable tasks,
+ * decayed over 1, 5 and 15 minutes, in fixed point with FSHIFT bits.
+ */
+#define FSHIFT		11
+#define FIXED_1		(1 << FSHIFT)
+extern unsigned long avenrun[3];
+int nr_running(void);
 
 #define for_each_task(p) \
 	for (p = &init_task; (p = p->next_task) != &init_task; )

@@ -102,6 +102,11 @@ struct shmid_ds {
 extern unsigned long shm_rss;	/* pages present, for /proc/meminfo */
 
 void shm_init(void);
+
+/* The limits /proc/sys/kernel/shm* show and root may change. */
+enum shm_limit { SHM_LIMIT_MAX, SHM_LIMIT_ALL, SHM_LIMIT_MNI };
+unsigned long shm_get_limit(enum shm_limit which);
+int shm_set_limit(enum shm_limit which, unsigned long value);
 int shm_attach_info(struct vm_area_struct *vma, key_t *key, int *id);
 
 /* The user-visible layouts (Linux i386), for shmctl's copy in and out. */

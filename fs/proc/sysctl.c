@@ -1,0 +1,176 @@
+/*
+ * sysctl.c - /proc/sys/kernel: the shm limits, shmmax, shmall and
+ * shmmni, read by anyone and written by root as on Linux ("echo 4096 >
+ * /proc/sys/kernel/shmmni"). The values belong to ipc/, asked through
+ * shm_get_limit and shm_set_limit.
+ *
+ * 1.2.13 had sysctl neither as a call nor in /proc (2.0 added both).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/shm.h>
+#include <linux/proc_fs.h>
+#include <asm/segment.h>
+
+#define SYSCTL_TEXT_MAX	24	/* a decimal unsigned long, a newline */
+
+static const struct file_operations proc_sys_dir_fops;
+static const struct file_operations proc_sys_kernel_fops;
+
+static int show_limit(struct proc_buf *pb, enum shm_limit which)
+{
+	proc_printf(pb, "%lu\n", shm_get_limit(which));
+	return 0;
+}
+
+/*
+ * The number written (decimal, then blanks or a newline): -EINVAL for
+ * anything else, as Linux's proc_doulongvec_minmax.
+ */
+static int store_limit(const char *buf, int count, enum shm_limit which)
+{
+	char text[SYSCTL_TEXT_MAX];
+	unsigned long v = 0;
+	int i, err;
+
+	if (count <= 0 || count >= SYSCTL_TEXT_MAX)
+		return -EINVAL;
+	if (memcpy_fromfs(text, buf, count))
+		return -EFAULT;
+	for (i = 0; i < count && text[i] >= '0' && text[i] <= '9'; i++) {
+		if (v > (~0UL - (text[i] - '0')) / 10)
+			return -EINVAL;
+		v = v * 10 + (text[i] - '0');
+	}
+	if (i == 0)
+		return -EINVAL;
+	for (; i < count; i++)
+		if (text[i] != '\n' && text[i] != ' ')
+			return -EINVAL;
+	err = shm_set_limit(which, v);
+	return err ? err : count;
+}
+
+static int shmmax_show(struct proc_buf *pb, struct task_struct *task)
+{
+	return show_limit(pb, SHM_LIMIT_MAX);
+}
+
+static int shmall_show(struct proc_buf *pb, struct task_struct *task)
+{
+	return show_limit(pb, SHM_LIMIT_ALL);
+}
+
+static int shmmni_show(struct proc_buf *pb, struct task_struct *task)
+{
+	return show_limit(pb, SHM_LIMIT_MNI);
+}
+
+static int shmmax_write(const char *buf, int count)
+{
+	return store_limit(buf, count, SHM_LIMIT_MAX);
+}
+
+static int shmall_write(const char *buf, int count)
+{
+	return store_limit(buf, count, SHM_LIMIT_ALL);
+}
+
+static int shmmni_write(const char *buf, int count)
+{
+	return store_limit(buf, count, SHM_LIMIT_MNI);
+}
+
+static const struct proc_dir_entry sys_entries[] = {
+	{ PROC_SYS_KERNEL, "kernel", S_IFDIR | 0555, NULL, NULL },
+};
+
+static const struct proc_dir_entry sys_kernel_entries[] = {
+	{ PROC_SYS_SHMALL, "shmall", S_IFREG | 0644, shmall_show,
+	  shmall_write },
+	{ PROC_SYS_SHMMAX, "shmmax", S_IFREG | 0644, shmmax_show,
+	  shmmax_write },
+	{ PROC_SYS_SHMMNI, "shmmni", S_IFREG | 0644, shmmni_show,
+	  shmmni_write },
+};
+
+/* The file behind an inode number under /proc/sys, or NULL. */
+const struct proc_dir_entry *proc_sys_entry(unsigned long ino)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sys_kernel_entries); i++)
+		if (sys_kernel_entries[i].low_ino == ino)
+			return &sys_kernel_entries[i];
+	return NULL;
+}
+
+/* /proc/sys/kernel (its entry is dir) and the names in it. */
+static int sys_kernel_lookup(const struct proc_dir_entry *dir,
+			     const char *name, struct inode *inode)
+{
+	const struct proc_dir_entry *de;
+
+	if (!*name) {
+		proc_fill_inode(inode, dir->low_ino, dir);
+		inode->i_fop = &proc_sys_kernel_fops;
+		return 0;
+	}
+	de = proc_match(sys_kernel_entries, ARRAY_SIZE(sys_kernel_entries),
+			name, strlen(name));
+	if (!de)
+		return -ENOENT;
+	proc_fill_inode(inode, de->low_ino, de);
+	return 0;
+}
+
+/*
+ * proc_sys_lookup - the mount's lookup below /proc/sys (dir is its
+ * entry in /proc): name is "" for /proc/sys itself, else "kernel[/...]".
+ */
+int proc_sys_lookup(const struct proc_dir_entry *dir, const char *name,
+		    struct inode *inode)
+{
+	const char *slash = strchr(name, '/');
+	int len = slash ? slash - name : (int)strlen(name);
+	const struct proc_dir_entry *de;
+
+	if (!len) {
+		proc_fill_inode(inode, dir->low_ino, dir);
+		inode->i_fop = &proc_sys_dir_fops;
+		return 0;
+	}
+	de = proc_match(sys_entries, ARRAY_SIZE(sys_entries), name, len);
+	if (!de)
+		return -ENOENT;
+	return sys_kernel_lookup(de, slash ? slash + 1 : "", inode);
+}
+
+static int proc_sys_readdir(struct file *file, void *buf, filldir_t filldir)
+{
+	if (dir_emit_dots(file, buf, filldir, PROC_ROOT_INO))
+		proc_readdir_entries(file, buf, filldir, sys_entries,
+				     ARRAY_SIZE(sys_entries), 0);
+	return 0;
+}
+
+static int proc_sys_kernel_readdir(struct file *file, void *buf,
+				   filldir_t filldir)
+{
+	if (dir_emit_dots(file, buf, filldir, PROC_SYS))
+		proc_readdir_entries(file, buf, filldir, sys_kernel_entries,
+				     ARRAY_SIZE(sys_kernel_entries), 0);
+	return 0;
+}
+
+static const struct file_operations proc_sys_dir_fops = {
+	.read = generic_read_dir,
+	.readdir = proc_sys_readdir,
+};
+
+static const struct file_operations proc_sys_kernel_fops = {
+	.read = generic_read_dir,
+	.readdir = proc_sys_kernel_readdir,
+};
