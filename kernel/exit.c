@@ -69,6 +69,7 @@ void do_exit(long code)
 		exit_mmap(p->mm);
 	exit_files(p);
 	disassociate_ctty();
+	clear_fpu();		/* nobody may save FPU state into a zombie */
 	forget_original_parent(p);
 	p->exit_code = code;
 	p->state = TASK_ZOMBIE;

@@ -151,6 +151,7 @@ static void copy_thread(struct task_struct *p, unsigned long usp,
 		childregs->esp = usp;
 	p->tss.esp = (unsigned long)childregs;
 	p->tss.eip = (unsigned long)ret_from_fork;
+	copy_fpu(p);
 }
 
 /*

@@ -112,6 +112,7 @@ void start_kernel(unsigned long magic, unsigned long mbi_phys)
 	print_banner();
 	gdt_init();
 	trap_init();
+	fpu_init();
 	irq_init();
 	mem_init();
 	time_init();

@@ -18,6 +18,7 @@
 #include <linux/trace.h>
 #include <asm/desc.h>
 #include <asm/system.h>
+#include <asm/i387.h>
 
 struct task_struct init_task = {
 	.state = TASK_RUNNING,
@@ -127,6 +128,7 @@ void schedule(void)
 		if (next->mm)
 			activate_mm(next->mm);
 		load_TLS(next->tss.tls_array);
+		switch_fpu(next);
 		switch_to(prev, next);
 	}
 	restore_flags(flags);

@@ -16,6 +16,7 @@
 #include <asm/sigcontext.h>
 #include <asm/segment.h>
 #include <asm/system.h>
+#include <asm/i387.h>
 
 #define SIG_KERNEL_ONLY	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 /* Signals whose default action is to do nothing. */
@@ -103,13 +104,15 @@ void force_sig(int sig, struct task_struct *p)
 	send_sig(sig, p, 1);
 }
 
-/* A fault at addr (SIGSEGV/SIGBUS): the handler's si_addr and si_code. */
+/*
+ * A fault (SIGSEGV, SIGBUS, SIGFPE) at addr: the handler's si_addr and
+ * si_code. The caller records the trap in current->tss.
+ */
 void force_sig_fault(int sig, int code, unsigned long addr)
 {
 	force_sig(sig, current);
 	current->sig_info[sig - 1].code = code;
 	current->sig_info[sig - 1].addr = addr;
-	current->tss.cr2 = addr;
 }
 
 /*
@@ -411,7 +414,9 @@ static void save_sigcontext(struct sigcontext *sc, struct pt_regs *regs,
  * Linux does for a 32-bit program, so none can name a kernel segment;
  * one that names nothing makes the exit path's pop or iret fault, and its
  * fixup (entry.asm) nulls the data segment or sends SIGSEGV. eflags keeps
- * only USER_EFLAGS. Returns the eax to resume with.
+ * only USER_EFLAGS. The FPU state comes back from sc->fpstate
+ * (restore_fpstate); one it refuses is SIGSEGV. Returns the eax
+ * to resume with.
  */
 static long restore_sigcontext(struct pt_regs *regs,
 			       const struct sigcontext *sc)
@@ -433,6 +438,8 @@ static long restore_sigcontext(struct pt_regs *regs,
 	regs->eflags = (regs->eflags & ~USER_EFLAGS) |
 		       (sc->eflags & USER_EFLAGS);
 	regs->orig_eax = -1;		/* not a syscall: no restart */
+	if (restore_fpstate(sc->fpstate))
+		force_sig(SIGSEGV, current);	/* as for a frame not there */
 	return sc->eax;
 }
 
@@ -443,7 +450,8 @@ static void fill_siginfo(struct siginfo *info, int sig)
 	memset(info, 0, sizeof(*info));
 	info->si_signo = sig;
 	info->si_code = si->code;
-	if ((sig == SIGSEGV || sig == SIGBUS) && si->code != SI_KERNEL) {
+	if ((sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE) &&
+	    si->code != SI_KERNEL) {
 		info->fields.fault.addr = si->addr;
 	} else {
 		info->fields.kill.pid = si->pid;
@@ -451,15 +459,37 @@ static void fill_siginfo(struct siginfo *info, int sig)
 	}
 }
 
+/*
+ * get_sigframe - where a frame of size bytes goes for a signal taken at
+ * regs->esp: below the FPU state, whose address (alloc_mathframe) is
+ * left in *fpstate, and aligned so that esp + 4 is 16-byte aligned at
+ * the handler's entry, as the i386 ABI wants.
+ */
+static unsigned long get_sigframe(struct pt_regs *regs, unsigned long size,
+				  unsigned long *fpstate)
+{
+	*fpstate = alloc_mathframe(regs->esp);
+	return ((*fpstate - size) & ~15UL) - 4;
+}
+
+/*
+ * setup_frame - write Linux i386's sigframe (a handler without
+ * SA_SIGINFO) and the FPU state above it on the user stack, and point
+ * regs at it. Returns 0 or -EFAULT; regs change only on success.
+ */
 static int setup_frame(int sig, struct sigaction *sa, sigset_t oldset,
 		       struct pt_regs *regs)
 {
 	struct sigframe f, *uf;
+	unsigned long fpstate;
 
-	/* the i386 ABI wants esp + 4 16-byte aligned at a function's entry */
-	uf = (struct sigframe *)(((regs->esp - sizeof(f)) & ~15UL) - 4);
+	uf = (struct sigframe *)get_sigframe(regs, sizeof(f), &fpstate);
+	if (save_fpstate(fpstate))
+		return -EFAULT;
+	memset(&f, 0, sizeof(f));
 	f.sig = sig;
 	save_sigcontext(&f.sc, regs, (unsigned long)oldset);
+	f.sc.fpstate = fpstate;
 	f.extramask = (unsigned long)(oldset >> 32);
 	/* popl %eax; movl $__NR_sigreturn, %eax; int $0x80 */
 	memcpy(f.retcode, "\x58\xb8\x77\x00\x00\x00\xcd\x80", 8);
@@ -474,18 +504,23 @@ static int setup_frame(int sig, struct sigaction *sa, sigset_t oldset,
 	return 0;
 }
 
+/* setup_frame for SA_SIGINFO handlers: rt_sigframe, siginfo, ucontext. */
 static int setup_rt_frame(int sig, struct sigaction *sa, sigset_t oldset,
 			  struct pt_regs *regs)
 {
 	struct rt_sigframe f, *uf;
+	unsigned long fpstate;
 
-	uf = (struct rt_sigframe *)(((regs->esp - sizeof(f)) & ~15UL) - 4);
+	uf = (struct rt_sigframe *)get_sigframe(regs, sizeof(f), &fpstate);
+	if (save_fpstate(fpstate))
+		return -EFAULT;
 	memset(&f, 0, sizeof(f));
 	f.sig = sig;
 	f.pinfo = (unsigned long)&uf->info;
 	f.puc = (unsigned long)&uf->uc;
 	fill_siginfo(&f.info, sig);
 	save_sigcontext(&f.uc.uc_mcontext, regs, (unsigned long)oldset);
+	f.uc.uc_mcontext.fpstate = fpstate;
 	f.uc.uc_sigmask = oldset;
 	/* movl $__NR_rt_sigreturn, %eax; int $0x80 */
 	memcpy(f.retcode, "\xb8\xad\x00\x00\x00\xcd\x80\x90", 8);
@@ -558,6 +593,7 @@ static int handle_signal(int sig, struct pt_regs *regs)
 	regs->cs = USER_CS;
 	regs->ss = regs->ds = regs->es = USER_DS;
 	regs->eflags &= ~(EFLAGS_TF | EFLAGS_DF | EFLAGS_RF);
+	clear_fpu();			/* the handler starts with a clean FPU */
 	current->blocked = oldset | sa->sa_mask;
 	if (!(sa->sa_flags & SA_NODEFER))
 		current->blocked |= sigmask(sig);

@@ -14,6 +14,7 @@
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/system.h>
+#include <asm/i387.h>
 
 #define IDT_ENTRIES	256
 #define NR_EXCEPTIONS	32
@@ -22,6 +23,11 @@
 #define GATE_INTR_DPL0	0x8E	/* present, ring 0, 32-bit interrupt gate */
 #define GATE_INTR_DPL3	0xEE	/* same, callable from ring 3 */
 #define MAX_BACKTRACE	32
+#define TRAP_DIVIDE	0
+#define TRAP_NM		7	/* device not available: the FPU is lazy */
+#define TRAP_PF		14
+#define TRAP_MF		16
+#define TRAP_XM		19
 
 struct gate {
 	unsigned short offset_lo, selector;
@@ -60,6 +66,7 @@ static const struct {
 	[14] = { "page fault", SIGSEGV },
 	[16] = { "coprocessor error", SIGFPE },
 	[17] = { "alignment check", SIGBUS },
+	[19] = { "simd exception", SIGFPE },
 };
 
 /* Point IDT entry vector at handler, in the kernel's code segment. */
@@ -174,6 +181,31 @@ void die(const char *msg, struct pt_regs *regs)
 }
 
 /*
+ * The traps that have to do with arithmetic, from user mode: the FPU
+ * wanted (#NM), x87 and SIMD errors (#MF, #XM, with Linux's si_code),
+ * and integer division by zero (FPE_INTDIV at the div). Returns 1 if
+ * it was one of them.
+ */
+static int do_fpu_trap(struct pt_regs *regs, long trapno)
+{
+	switch (trapno) {
+	case TRAP_NM:
+		math_state_restore();
+		return 1;
+	case TRAP_MF:
+	case TRAP_XM:
+		math_error(regs, trapno);
+		return 1;
+	case TRAP_DIVIDE:
+		current->tss.trap_no = trapno;
+		current->tss.error_code = 0;
+		force_sig_fault(SIGFPE, FPE_INTDIV, regs->eip);
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * do_exception - every CPU exception but the page fault ends here.
  *
  * From user mode it becomes the vector's signal to current, delivered on
@@ -187,10 +219,12 @@ void do_exception(struct pt_regs *regs)
 	long trapno = regs->trapno;
 	unsigned long fixup;
 
-	if (trapno == 14) {
+	if (trapno == TRAP_PF) {
 		do_page_fault(regs, regs->error_code);
 		return;
 	}
+	if (user_mode(regs) && do_fpu_trap(regs, trapno))
+		return;
 	if (user_mode(regs)) {
 		current->tss.trap_no = trapno;
 		current->tss.error_code = regs->error_code;

@@ -12,6 +12,7 @@
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/ldt.h>
+#include <asm/i387.h>
 
 #define NR_TASKS	64	/* the task table's real limit */
 #define NGROUPS		32
@@ -41,6 +42,7 @@ struct thread_struct {
 	unsigned long eip;	/* where switch_to resumes this task */
 	unsigned long cr2, trap_no, error_code;	/* the last fault */
 	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];	/* GDT 6-8 */
+	union i387_union i387;	/* FPU state while not in the FPU (fpu.c) */
 };
 
 struct file;
@@ -65,6 +67,7 @@ struct task_struct {
 	int exit_code;		/* wait status once a zombie */
 	int exit_signal;	/* sent to the parent at exit (SIGCHLD) */
 	int did_exec;
+	int used_math;		/* has an FPU state (tss.i387 or the FPU) */
 	pid_t pid, pgrp, session;
 	/* family: parent, youngest child, younger and older sibling */
 	struct task_struct *p_pptr, *p_cptr, *p_ysptr, *p_osptr;

@@ -14,6 +14,7 @@
 #include <sys/types.h>
 #include "check.h"
 #include "child.h"
+#include "sigframe.h"
 
 #define NR_sigreturn		119
 #define NR_rt_sigreturn		173
@@ -33,17 +34,6 @@
 #define STATUS_DIRTY		43
 #define BAD_STACK		0xbad00000UL	/* nothing is mapped there */
 
-/* Linux i386's struct sigcontext: what both frames carry. */
-struct i386_sigcontext {
-	unsigned short gs, __gsh, fs, __fsh, es, __esh, ds, __dsh;
-	unsigned long edi, esi, ebp, esp, ebx, edx, ecx, eax;
-	unsigned long trapno, err, eip;
-	unsigned short cs, __csh;
-	unsigned long eflags, esp_at_signal;
-	unsigned short ss, __ssh;
-	unsigned long fpstate, oldmask, cr2;
-};
-
 /*
  * The start of the rt frame as rt_sigreturn reads it at esp - 4:
  * pretcode (already popped), sig, pinfo, puc, siginfo, then ucontext.
@@ -53,12 +43,7 @@ struct i386_rt_frame {
 	int sig;
 	unsigned long pinfo, puc;
 	unsigned char info[128];
-	unsigned long uc_flags, uc_link;
-	unsigned long ss_sp;
-	int ss_flags;
-	unsigned long ss_size;
-	struct i386_sigcontext sc;
-	unsigned long sigmask[2];
+	struct i386_ucontext uc;
 };
 
 /* The start of the plain frame as sigreturn reads it at esp - 8. */
@@ -164,8 +149,8 @@ static void *frame_with(long nr, const struct i386_sigcontext *sc)
 	if (nr == NR_rt_sigreturn) {
 		struct i386_rt_frame *f = (struct i386_rt_frame *)frame;
 
-		f->ss_flags = SS_DISABLE;	/* Linux checks uc_stack */
-		f->sc = *sc;
+		f->uc.ss_flags = SS_DISABLE;	/* Linux checks uc_stack */
+		f->uc.uc_mcontext = *sc;
 		return (char *)frame + 4;
 	}
 	((struct i386_frame *)frame)->sc = *sc;

@@ -61,6 +61,13 @@
 #define SI_KERNEL	0x80
 #define SEGV_MAPERR	1	/* no mapping at si_addr */
 #define SEGV_ACCERR	2	/* a mapping, but not with that access */
+#define FPE_INTDIV	1	/* integer divide by zero */
+#define FPE_INTOVF	2	/* integer overflow */
+#define FPE_FLTDIV	3	/* floating-point divide by zero */
+#define FPE_FLTOVF	4	/* floating-point overflow */
+#define FPE_FLTUND	5	/* floating-point underflow */
+#define FPE_FLTRES	6	/* floating-point inexact result */
+#define FPE_FLTINV	7	/* floating-point invalid operation */
 #define CLD_EXITED	1
 #define CLD_KILLED	2
 #define CLD_DUMPED	3
