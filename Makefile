@@ -265,7 +265,7 @@ help:
 	@echo "Knobs (on every QEMU target):"
 	@echo "  MEM=128          guest RAM in MiB"
 	@echo "  CMDLINE='...'    kernel command line: init=PATH test=NAME,..."
-	@echo "                   trace=fault,shm,cow,sched,syscall quiet panic=exit"
+	@echo "                   trace=fault,shm,cow,sched,syscall,fpu quiet panic=exit"
 	@echo "  QEMUEXTRA='...'  more QEMU flags"
 	@echo "  EXTRA='a b'      your own static i386 programs, put into /bin"
 	@echo "  INIT=prog        run /bin/prog as init; QEMU exits with its status"

@@ -21,6 +21,7 @@
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/trace.h>
 #include <asm/i387.h>
 #include <asm/system.h>
 
@@ -211,8 +212,13 @@ void math_state_restore(void)
 	__asm__ volatile("clts");
 	if (last_task_used_math == current)
 		return;
-	if (last_task_used_math)
+	if (last_task_used_math) {
+		trace(TRACE_FPU, "FPU #NM pid=%d: save pid=%d's registers\n",
+		      current->pid, last_task_used_math->pid);
 		save_fpu(&last_task_used_math->tss.i387);
+	}
+	trace(TRACE_FPU, "FPU #NM pid=%d: load %s\n", current->pid,
+	      current->used_math ? "its own state" : "a clean state");
 	last_task_used_math = current;
 	if (!current->used_math) {
 		init_fpu(&current->tss.i387);

@@ -18,6 +18,7 @@ static const struct {
 	{ "cow", TRACE_COW },
 	{ "sched", TRACE_SCHED },
 	{ "syscall", TRACE_SYSCALL },
+	{ "fpu", TRACE_FPU },
 };
 
 /* "fault,shm" -> TRACE_FAULT | TRACE_SHM; "all" -> everything; unknown

@@ -2,7 +2,7 @@
 #define _LINUX_TRACE_H
 
 /*
- * Event tracing for readers: trace=fault,shm,cow,sched,syscall on the
+ * Event tracing for readers: trace=fault,shm,cow,sched,syscall,fpu on the
  * command line (or at run time, through /proc/trace) prints one greppable
  * line per event to the log ring and the serial console. Off by default;
  * when off, each trace point costs one test of trace_mask.
@@ -14,6 +14,7 @@
 #define TRACE_COW	0x04
 #define TRACE_SCHED	0x08
 #define TRACE_SYSCALL	0x10
+#define TRACE_FPU	0x20
 
 extern unsigned long trace_mask;
 
