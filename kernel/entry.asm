@@ -35,6 +35,10 @@ global system_call
 ; Save the general and segment registers, switch to kernel data segments.
 ; cld: a user program may leave the direction flag set, and the kernel's
 ; string instructions (rep movs in the user copies) assume it clear.
+; fs and gs are null while in the kernel, which uses neither: the user's
+; may name a TLS slot that is cleared before we return, and an exception
+; taken meanwhile would save and restore it, fault again on the restore,
+; and never get out.
 %macro save_all 0
 	cld
 	push gs
@@ -51,6 +55,9 @@ global system_call
 	mov eax, KERNEL_DS
 	mov ds, eax
 	mov es, eax
+	xor eax, eax
+	mov fs, eax
+	mov gs, eax
 %endmacro
 
 ; Exception without a CPU error code: push a zero so the frame is uniform.

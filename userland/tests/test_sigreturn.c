@@ -15,10 +15,13 @@
 #include "check.h"
 #include "child.h"
 #include "sigframe.h"
+#include "tls.h"
 
 #define NR_sigreturn		119
 #define NR_rt_sigreturn		173
 #define NR_kill			37
+#define NR_exit			1
+#define NR_getpid		20
 #define SEED			0x1badd00dUL
 #define RANDOM_FRAMES		48	/* children per random campaign */
 #define FORGED_FRAMES		8	/* children per forged selector */
@@ -318,6 +321,54 @@ static void test_delivery_on_bad_stack(void)
 	case_end();
 }
 
+static unsigned int tls_word;
+
+/*
+ * Child: load %fs and %gs with a TLS slot's selector at RPL 0 (a user may:
+ * the slot's DPL is 3), clear the slot, and make two more system calls.
+ * Each return to user mode reloads the two registers from a slot that is
+ * gone: the kernel must not fault on it (entry.asm's fixups null them).
+ * Exits 42 through a bare exit, touching neither register again.
+ */
+static int clear_loaded_tls(void *arg)
+{
+	struct tls_desc d = { -1, (unsigned int)&tls_word, TLS_FLAT_LIMIT,
+			      TLS_DATA_FLAGS };
+	static struct tls_desc empty = { 0, 0, 0, TLS_EMPTY_FLAGS };
+	unsigned short sel;
+
+	(void)arg;
+	if (set_tls(&d))
+		return 1;
+	empty.entry_number = d.entry_number;
+	sel = d.entry_number << 3;	/* RPL 0 */
+	__asm__ volatile("movw %0, %%fs\n\t"
+			 "movw %0, %%gs\n\t"
+			 "movl %1, %%eax\n\t"
+			 "int $0x80\n\t"
+			 "movl %2, %%eax\n\t"
+			 "int $0x80\n\t"
+			 "movl %3, %%eax\n\t"
+			 "movl %4, %%ebx\n\t"
+			 "int $0x80"
+			 : : "r"(sel), "i"(NR_set_thread_area), "i"(NR_getpid),
+			   "i"(NR_exit), "i"(STATUS_CLEAN), "b"(&empty)
+			 : "eax", "memory");
+	return 2;
+}
+
+static void test_cleared_tls_slot(void)
+{
+	int status;
+
+	case_begin("exit_path_survives_cleared_tls_slot");
+	status = run_in_child(clear_loaded_tls, NULL);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == STATUS_CLEAN,
+	      "the child runs on and exits %d, got %s", STATUS_CLEAN,
+	      describe_status(status));
+	case_end();
+}
+
 int main(void)
 {
 	test_good_frame(NR_sigreturn, "sigreturn_honest_frame_resumes");
@@ -345,5 +396,6 @@ int main(void)
 		       FORGE_EFLAGS, FORGED_FRAMES, 0, STATUS_CLEAN);
 	test_unreadable_frames();
 	test_delivery_on_bad_stack();
+	test_cleared_tls_slot();
 	return check_summary();
 }
