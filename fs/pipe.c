@@ -19,6 +19,7 @@
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
+#include <linux/poll.h>
 #include <linux/fcntl.h>
 #include <linux/termios.h>
 #include <asm/segment.h>
@@ -140,12 +141,39 @@ static void pipe_release(struct file *file)
 	kfree(pipe);
 }
 
+/*
+ * What a pipe end is ready for: reading when there is data or no writer
+ * is left (POLLHUP), writing when there is room, POLLERR for a write
+ * end no one reads. Both ends wait on the one queue.
+ */
+static unsigned int pipe_poll(struct file *file, poll_table *p)
+{
+	struct pipe_inode_info *pipe = file->f_inode.i_pipe;
+	unsigned int mask = 0;
+
+	poll_wait(&pipe->wait, p);
+	if (file->f_mode & FMODE_READ) {
+		if (pipe->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	}
+	if (file->f_mode & FMODE_WRITE) {
+		if (pipe->len < PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 static const struct file_operations pipe_fops = {
 	.lseek = no_lseek,
 	.read = pipe_read,
 	.write = pipe_write,
 	.ioctl = pipe_ioctl,
 	.release = pipe_release,
+	.poll = pipe_poll,
 };
 
 static void pipe_inode(struct inode *inode, struct pipe_inode_info *pipe)

@@ -155,14 +155,14 @@ void wake_up_process(struct task_struct *p)
 }
 
 /* Link w at the head of q. The caller keeps interrupts off. */
-static void add_wait_queue(struct wait_queue **q, struct wait_queue *w)
+void add_wait_queue(struct wait_queue **q, struct wait_queue *w)
 {
 	w->next = *q;
 	*q = w;
 }
 
 /* Unlink w from q, if it is there. The caller keeps interrupts off. */
-static void remove_wait_queue(struct wait_queue **q, struct wait_queue *w)
+void remove_wait_queue(struct wait_queue **q, struct wait_queue *w)
 {
 	for (; *q; q = &(*q)->next)
 		if (*q == w) {

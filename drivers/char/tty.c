@@ -20,6 +20,7 @@
 #include <linux/fs.h>
 #include <linux/fcntl.h>
 #include <linux/tty.h>
+#include <linux/poll.h>
 #include <asm/segment.h>
 #include <asm/system.h>
 
@@ -233,12 +234,25 @@ static int tty_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	}
 }
 
+/* Readable when read() would not wait; output never waits. */
+static unsigned int tty_poll(struct file *file, poll_table *p)
+{
+	struct tty_struct *tty = file->private_data;
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	poll_wait(&tty->read_wait, p);
+	if (n_tty_input_available(tty))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
 const struct file_operations tty_fops = {
 	.lseek = no_lseek,
 	.read = tty_read,
 	.write = tty_write,
 	.ioctl = tty_ioctl,
 	.open = tty_open,
+	.poll = tty_poll,
 };
 
 /* From start_kernel: the console's settings, and its two interrupts. */

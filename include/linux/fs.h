@@ -55,6 +55,7 @@ struct iovec {
 struct file;
 struct task_struct;
 struct pipe_inode_info;
+struct poll_table_struct;
 
 /*
  * What is known about a file: the fields stat shows, and where its
@@ -111,6 +112,8 @@ struct file_operations {
 	int (*ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*open)(struct file *file);
 	void (*release)(struct file *file);
+	/* POLLIN, POLLOUT, ... now; poll_wait(queue, p) for the change */
+	unsigned int (*poll)(struct file *file, struct poll_table_struct *p);
 };
 
 /*
@@ -242,6 +245,13 @@ long sys_faccessat(int dfd, const char *filename, int mode);	/* 307 */
 long sys_statx(int dfd, const char *filename, unsigned int flags, /* 383 */
 	       unsigned int mask, struct statx *buffer);
 long sys_readlink(const char *filename, char *buf, int bufsiz);	/* 85 */
+struct pollfd;
+struct timeval;
+struct sel_arg_struct;
+long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout);
+long sys_select(int n, unsigned long *inp, unsigned long *outp,	/* 142 */
+		unsigned long *exp, struct timeval *tvp);
+long sys_old_select(struct sel_arg_struct *arg);		/* 82 */
 long sys_pread64(unsigned int fd, char *buf, unsigned long count, /* 180 */
 		 unsigned long pos_lo, unsigned long pos_hi);
 long sys_pwrite64(unsigned int fd, const char *buf,		/* 181 */

@@ -9,6 +9,8 @@ struct wait_queue {
 	struct wait_queue *next;
 };
 
+void add_wait_queue(struct wait_queue **q, struct wait_queue *w);
+void remove_wait_queue(struct wait_queue **q, struct wait_queue *w);
 void sleep_on(struct wait_queue **q);
 void interruptible_sleep_on(struct wait_queue **q);
 void wake_up(struct wait_queue **q);

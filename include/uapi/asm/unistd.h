@@ -49,6 +49,7 @@
 #define __NR_gettimeofday	 78
 #define __NR_getgroups		 80
 #define __NR_setgroups		 81
+#define __NR_select		 82
 #define __NR_readlink		 85
 #define __NR_reboot		 88
 #define __NR_mmap		 90
@@ -68,6 +69,7 @@
 #define __NR_fchdir		133
 #define __NR__llseek		140
 #define __NR_getdents		141
+#define __NR__newselect		142
 #define __NR_getsid		147
 #define __NR_readv		145
 #define __NR_writev		146
@@ -75,6 +77,7 @@
 #define __NR_nanosleep		162
 #define __NR_setresuid		164
 #define __NR_getresuid		165
+#define __NR_poll		168
 #define __NR_setresgid		170
 #define __NR_getresgid		171
 #define __NR_rt_sigreturn	173

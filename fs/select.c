@@ -1,0 +1,366 @@
+/*
+ * select.c - poll(2) and select(2): wait until one of several files is
+ * ready, a signal comes, or the time runs out.
+ *
+ * The shape is 1.2.13's do_select: ask every file (its poll operation)
+ * with a table, which puts the caller on each file's wait queue; if none
+ * is ready, sleep; when woken, ask again without the table (the caller
+ * is still on every queue); at the end take the caller off them all.
+ * Interrupts stay off from a check to the sleep, so a wake-up that an
+ * interrupt brings in between is not lost.
+ *
+ * The errors and the timeout's rounding are today's Linux's: EFAULT,
+ * EINVAL for too many descriptors or a negative time, POLLNVAL (poll)
+ * or EBADF (select) for a closed descriptor.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/fs.h>
+#include <linux/poll.h>
+#include <asm/segment.h>
+#include <asm/system.h>
+
+#define MSEC_PER_SEC	1000
+#define USEC_PER_SEC	1000000
+#define NO_TIMEOUT	(~0UL)		/* wait without a time limit */
+#define POLL_ALWAYS	(POLLERR | POLLHUP | POLLNVAL)	/* no need to ask */
+#define FDS_BITS	(8 * sizeof(unsigned long))
+#define SELECT_IN	(POLLIN | POLLRDNORM | POLLHUP | POLLERR)
+#define SELECT_OUT	(POLLOUT | POLLWRNORM | POLLERR)
+#define SELECT_EX	POLLPRI
+
+struct pollfd {
+	int fd;
+	short events, revents;
+};
+
+struct sel_arg_struct {		/* the old select (82) takes one pointer */
+	unsigned long n;
+	unsigned long *inp, *outp, *exp;
+	struct timeval *tvp;
+};
+
+struct timeval {
+	long tv_sec, tv_usec;
+};
+
+/*
+ * poll_wait - called by a file's poll operation: the caller will also
+ * wait on q. Only the first pass over the files has a table.
+ */
+void poll_wait(struct wait_queue **q, poll_table *p)
+{
+	struct poll_table_entry *e;
+
+	if (!p || p->nr >= POLL_TABLE_ENTRIES)
+		return;
+	e = &p->entry[p->nr++];
+	e->wait.task = current;
+	e->wait.next = NULL;
+	e->queue = q;
+	add_wait_queue(q, &e->wait);
+}
+
+/* Off every queue poll_wait put the caller on. Interrupts are off. */
+static void free_wait(poll_table *p)
+{
+	int i;
+
+	for (i = 0; i < p->nr; i++)
+		remove_wait_queue(p->entry[i].queue, &p->entry[i].wait);
+	p->nr = 0;
+}
+
+/* What file is ready for now (POLLNVAL for no file). */
+static unsigned int file_poll(struct file *file, poll_table *p)
+{
+	if (!file)
+		return POLLNVAL;
+	if (!file->f_op || !file->f_op->poll)
+		return DEFAULT_POLLMASK;
+	return file->f_op->poll(file, p);
+}
+
+/*
+ * Sleep until woken or the timeout (jiffies, NO_TIMEOUT for none) is
+ * over; returns the ticks left. Called with interrupts off and the
+ * caller on its queues.
+ */
+static unsigned long poll_sleep(unsigned long timeout)
+{
+	unsigned long end = jiffies + timeout;
+
+	current->state = TASK_INTERRUPTIBLE;
+	if (timeout != NO_TIMEOUT)
+		current->timeout = end;
+	schedule();
+	current->state = TASK_RUNNING;
+	current->timeout = 0;
+	if (timeout == NO_TIMEOUT)
+		return NO_TIMEOUT;
+	return (long)(end - jiffies) > 0 ? end - jiffies : 0;
+}
+
+/* One pass over the pollfds: how many have something to report. */
+static int do_pollfd(struct pollfd *fds, unsigned int nfds, poll_table *p)
+{
+	unsigned int i, mask;
+	int count = 0;
+
+	for (i = 0; i < nfds; i++) {
+		fds[i].revents = 0;
+		if (fds[i].fd < 0)
+			continue;
+		mask = file_poll(fget(fds[i].fd), p);
+		mask &= fds[i].events | POLL_ALWAYS;
+		fds[i].revents = mask;
+		count += mask != 0;
+	}
+	return count;
+}
+
+/*
+ * The common loop: pass(arg, table) counts the ready files; sleep while
+ * none is, no signal is pending and time is left.
+ */
+static int do_poll_loop(int (*pass)(void *arg, poll_table *p), void *arg,
+			unsigned long *timeout)
+{
+	poll_table *table = kmalloc(sizeof(*table), GFP_KERNEL);
+	poll_table *p = table;
+	unsigned long flags;
+	int count;
+
+	if (!table)
+		return -ENOMEM;
+	table->nr = 0;
+	save_flags(flags);
+	cli();
+	for (;;) {
+		count = pass(arg, p);
+		p = NULL;
+		if (count || !*timeout || signal_pending(current))
+			break;
+		*timeout = poll_sleep(*timeout);
+	}
+	free_wait(table);
+	restore_flags(flags);
+	kfree(table);
+	if (!count && signal_pending(current))
+		return -EINTR;
+	return count;
+}
+
+struct poll_args {
+	struct pollfd *fds;
+	unsigned int nfds;
+};
+
+static int poll_pass(void *arg, poll_table *p)
+{
+	struct poll_args *a = arg;
+
+	return do_pollfd(a->fds, a->nfds, p);
+}
+
+/* Milliseconds to jiffies, rounded up; a negative time is no limit. */
+static unsigned long ms_to_jiffies(int ms)
+{
+	if (ms < 0)
+		return NO_TIMEOUT;
+	return ((unsigned long)ms * HZ + MSEC_PER_SEC - 1) / MSEC_PER_SEC;
+}
+
+/*
+ * poll(ufds, nfds, timeout) - as Linux: EINVAL for more descriptors
+ * than RLIMIT_NOFILE, EFAULT for a bad array, EINTR on a signal; a
+ * negative fd is skipped, a closed one gets POLLNVAL.
+ */
+long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout)
+{
+	unsigned long ticks = ms_to_jiffies(timeout);
+	struct poll_args a = { NULL, nfds };
+	unsigned long size = nfds * sizeof(struct pollfd);
+	long ret;
+
+	if (nfds > current->rlim[RLIMIT_NOFILE].rlim_cur)
+		return -EINVAL;
+	a.fds = kmalloc(size ? size : 1, GFP_KERNEL);
+	if (!a.fds)
+		return -ENOMEM;
+	ret = -EFAULT;
+	if (memcpy_fromfs(a.fds, ufds, size))
+		goto out;
+	ret = do_poll_loop(poll_pass, &a, &ticks);
+	if (ret >= 0 && memcpy_tofs(ufds, a.fds, size))
+		ret = -EFAULT;
+out:
+	kfree(a.fds);
+	return ret;
+}
+
+/* select's three sets in and out, one bit per descriptor below n. */
+struct select_args {
+	int n;
+	unsigned long *in, *out, *ex;		/* what was asked */
+	unsigned long *res_in, *res_out, *res_ex;	/* what holds */
+};
+
+static int fd_isset(const unsigned long *set, int fd)
+{
+	return (set[fd / FDS_BITS] >> (fd % FDS_BITS)) & 1;
+}
+
+static void fd_set_bit(unsigned long *set, int fd)
+{
+	set[fd / FDS_BITS] |= 1UL << (fd % FDS_BITS);
+}
+
+static int fd_wanted(const struct select_args *a, int fd)
+{
+	return fd_isset(a->in, fd) || fd_isset(a->out, fd) ||
+	       fd_isset(a->ex, fd);
+}
+
+/* One pass: fill the result sets, count the bits set in them. */
+static int select_pass(void *arg, poll_table *p)
+{
+	struct select_args *a = arg;
+	unsigned int mask;
+	int fd, count = 0, words = (a->n + FDS_BITS - 1) / FDS_BITS;
+
+	memset(a->res_in, 0, 3 * words * sizeof(unsigned long));
+	for (fd = 0; fd < a->n; fd++) {
+		if (!fd_wanted(a, fd))
+			continue;
+		mask = file_poll(fget(fd), p);
+		if (fd_isset(a->in, fd) && (mask & SELECT_IN)) {
+			fd_set_bit(a->res_in, fd);
+			count++;
+		}
+		if (fd_isset(a->out, fd) && (mask & SELECT_OUT)) {
+			fd_set_bit(a->res_out, fd);
+			count++;
+		}
+		if (fd_isset(a->ex, fd) && (mask & SELECT_EX)) {
+			fd_set_bit(a->res_ex, fd);
+			count++;
+		}
+	}
+	return count;
+}
+
+/* Read one user fd_set of n bits (NULL: empty); 0 or -EFAULT. */
+static int get_fd_set(unsigned long *set, const unsigned long *uset,
+		      unsigned long bytes)
+{
+	memset(set, 0, bytes);
+	return uset && memcpy_fromfs(set, uset, bytes) ? -EFAULT : 0;
+}
+
+static int put_fd_set(unsigned long *uset, const unsigned long *set,
+		      unsigned long bytes)
+{
+	return uset && memcpy_tofs(uset, set, bytes) ? -EFAULT : 0;
+}
+
+/*
+ * The timeval as jiffies, rounded up; -EINVAL for a negative one. A
+ * tv_usec of a second or more carries over, as Linux lets it.
+ */
+static long timeval_to_jiffies(const struct timeval *tv, unsigned long *t)
+{
+	if (tv->tv_sec < 0 || tv->tv_usec < 0)
+		return -EINVAL;
+	*t = (tv->tv_sec + tv->tv_usec / USEC_PER_SEC) * HZ +
+	     ((unsigned long)(tv->tv_usec % USEC_PER_SEC) * HZ +
+	      USEC_PER_SEC - 1) / USEC_PER_SEC;
+	return 0;
+}
+
+/* Every descriptor asked about must be open: EBADF otherwise, as Linux. */
+static int check_fds(const struct select_args *a)
+{
+	int fd;
+
+	for (fd = 0; fd < a->n; fd++)
+		if (fd_wanted(a, fd) && !fget(fd))
+			return -EBADF;
+	return 0;
+}
+
+/* The sets in, the loop, the sets out: select without its timeval. */
+static long do_select(struct select_args *a, unsigned long *inp,
+		      unsigned long *outp, unsigned long *exp,
+		      unsigned long *ticks)
+{
+	unsigned long words = (a->n + FDS_BITS - 1) / FDS_BITS;
+	unsigned long bytes = words * sizeof(unsigned long);
+	unsigned long *bits = kmalloc(6 * bytes + 1, GFP_KERNEL);
+	long ret;
+
+	if (!bits)
+		return -ENOMEM;
+	a->in = bits;
+	a->out = bits + words;
+	a->ex = bits + 2 * words;
+	a->res_in = bits + 3 * words;
+	a->res_out = bits + 4 * words;
+	a->res_ex = bits + 5 * words;
+	ret = get_fd_set(a->in, inp, bytes) ?: get_fd_set(a->out, outp, bytes)
+	      ?: get_fd_set(a->ex, exp, bytes) ?: check_fds(a);
+	if (!ret)
+		ret = do_poll_loop(select_pass, a, ticks);
+	if (ret >= 0 && (put_fd_set(inp, a->res_in, bytes) ||
+			 put_fd_set(outp, a->res_out, bytes) ||
+			 put_fd_set(exp, a->res_ex, bytes)))
+		ret = -EFAULT;
+	kfree(bits);
+	return ret;
+}
+
+/*
+ * select(n, inp, outp, exp, tvp) - _newselect (142). n beyond the
+ * descriptors a process can have is cut to NR_OPEN, as Linux cuts it to
+ * its table; the time left is written back to *tvp, as Linux does.
+ */
+long sys_select(int n, unsigned long *inp, unsigned long *outp,
+		unsigned long *exp, struct timeval *tvp)
+{
+	struct select_args a;
+	struct timeval tv;
+	unsigned long ticks = NO_TIMEOUT;
+	long ret;
+
+	if (n < 0)
+		return -EINVAL;
+	if (tvp) {
+		if (memcpy_fromfs(&tv, tvp, sizeof(tv)))
+			return -EFAULT;
+		ret = timeval_to_jiffies(&tv, &ticks);
+		if (ret)
+			return ret;
+	}
+	a.n = n > NR_OPEN ? NR_OPEN : n;
+	ret = do_select(&a, inp, outp, exp, &ticks);
+	if (tvp && ticks != NO_TIMEOUT) {
+		tv.tv_sec = ticks / HZ;
+		tv.tv_usec = ticks % HZ * (USEC_PER_SEC / HZ);
+		if (memcpy_tofs(tvp, &tv, sizeof(tv)) && ret >= 0)
+			ret = -EFAULT;
+	}
+	return ret;
+}
+
+/* select (82): the five arguments in a block in user memory. */
+long sys_old_select(struct sel_arg_struct *arg)
+{
+	struct sel_arg_struct a;
+
+	if (memcpy_fromfs(&a, arg, sizeof(a)))
+		return -EFAULT;
+	return sys_select(a.n, a.inp, a.outp, a.exp, a.tvp);
+}
