@@ -15,7 +15,7 @@ and is filled with what a scripted boot printed. A SCENE (below) boots
 Lintel with a command line and types lines at its shell; STEP is the
 number of the typed line whose output is wanted (0: the boot, up to the
 first prompt; STEP-LAST: those lines; no STEP: the whole run). KINDS picks the lines: FAULT,
-SHM, COW, SCHED, SYSCALL (trace lines by their tag), or "all" (every
+SHM, COW, SCHED, SYSCALL, FPU (trace lines by their tag), or "all" (every
 line, typed commands and program output too); match=REGEX keeps the
 lines it matches; who=A,B the lines of the pids that ran program A or
 B; first=N keeps the first N.
@@ -58,10 +58,11 @@ SCENES = {
                                 "ipcs -m", "ipcrm -M 42"]),
     "cow": ("cow,sched", ["true"]),
     "syscall": ("syscall,sched", ["echo hi"]),
+    "fpu": ("fpu,sched", ["/tests/test_fpu"]),
     "proctrace": ("", ["cat /proc/trace", "echo fault > /proc/trace",
                        "true", "echo none > /proc/trace"]),
 }
-TAGS = ("FAULT", "SHM", "COW", "SCHED", "SYSCALL")
+TAGS = ("FAULT", "SHM", "COW", "SCHED", "SYSCALL", "FPU")
 STAMP = re.compile(r"^\[\s*\d+\.\d+\]\s?")
 # A task switch can come in the middle of a line of echo or output: the
 # SCHED line is cut out wherever it is, mending the line it split.
