@@ -80,6 +80,7 @@ static void trace_fault_start(unsigned long address,
 	trace_in_fault = 1;
 }
 
+/* End the fault's trace line, with outcome when it did not simply work. */
 static void trace_fault_end(const char *outcome)
 {
 	if (!trace_in_fault)
@@ -98,6 +99,21 @@ static int access_ok_in(struct vm_area_struct *vma, unsigned long error_code)
 	return vma->vm_flags & (VM_READ | VM_EXEC);
 }
 
+/*
+ * do_page_fault - vector 14: make the access at cr2 work, or punish it.
+ *
+ * Called from do_exception (kernel/traps.c) with interrupts off and the
+ * trap frame in regs (user or kernel mode). Finds the area holding the
+ * address (growing the stack down to it if need be), checks that the
+ * area allows the access, and calls do_no_page (not present: demand
+ * zero, or a "not present, not none" pte such as a shm signature, via
+ * do_swap_page) or do_wp_page (present and read-only: copy-on-write).
+ * No area, or one that refuses the access: SIGSEGV for a user
+ * (SEGV_MAPERR, SEGV_ACCERR), the exception-table fixup or an oops for
+ * the kernel. A user fault that fails for want of memory kills the
+ * process (oom); any other failure is SIGBUS. Nothing here sleeps, so
+ * the pte each handler reads is still the one it writes.
+ */
 void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	unsigned long address = read_cr2();
