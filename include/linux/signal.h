@@ -9,6 +9,14 @@
 typedef unsigned long long sigset_t;
 #define sigmask(sig)	(1ULL << ((sig) - 1))
 
+/* kernel/signal.c and kernel/sigframe.c: what the two halves agree on */
+#define SIG_KERNEL_ONLY	(sigmask(SIGKILL) | sigmask(SIGSTOP))
+/* Signals whose default action is to do nothing. */
+#define SIG_DFL_IGNORED	(sigmask(SIGCHLD) | sigmask(SIGCONT) | \
+			 sigmask(SIGURG) | sigmask(SIGWINCH))
+#define SIG_DFL_STOP	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
+			 sigmask(SIGTTIN) | sigmask(SIGTTOU))
+
 #define SIG_DFL		((void (*)(int))0)
 #define SIG_IGN		((void (*)(int))1)
 

@@ -1,0 +1,388 @@
+/*
+ * sigframe.c - delivering signals, on the way back to user mode
+ * (return_to_user): the default actions, and for a handler the frame on
+ * the user stack that runs it and brings the task back through sigreturn
+ * to where it was. 1.2.13 kept this half in arch/i386/kernel/signal.c,
+ * the sending half (kernel/signal.c here) in kernel/signal.c.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/syscalls.h>
+#include <linux/mm.h>
+#include <asm/sigcontext.h>
+#include <asm/segment.h>
+#include <asm/system.h>
+#include <asm/i387.h>
+
+/*
+ * eflags bits a handler's sigreturn may change: AC RF OF DF TF SF ZF AF PF
+ * CF, Linux's FIX_EFLAGS (never IOPL, IF, NT or VM).
+ */
+#define USER_EFLAGS	0x00050DD5
+#define SEG_RPL_USER	3	/* requested privilege level of a user selector */
+#define NR_sigreturn	119
+#define NR_rt_sigreturn	173
+
+static void save_sigcontext(struct sigcontext *sc, struct pt_regs *regs,
+			    unsigned long oldmask)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->gs = regs->gs;
+	sc->fs = regs->fs;
+	sc->es = regs->es;
+	sc->ds = regs->ds;
+	sc->edi = regs->edi;
+	sc->esi = regs->esi;
+	sc->ebp = regs->ebp;
+	sc->esp = regs->esp;
+	sc->ebx = regs->ebx;
+	sc->edx = regs->edx;
+	sc->ecx = regs->ecx;
+	sc->eax = regs->eax;
+	sc->trapno = current->tss.trap_no;
+	sc->err = current->tss.error_code;
+	sc->eip = regs->eip;
+	sc->cs = regs->cs;
+	sc->eflags = regs->eflags;
+	sc->esp_at_signal = regs->esp;
+	sc->ss = regs->ss;
+	sc->oldmask = oldmask;
+	sc->cr2 = current->tss.cr2;
+}
+
+/*
+ * restore_sigcontext - take back the registers a handler's frame saved.
+ *
+ * The frame is the user's to forge. Every selector gets RPL 3, as x86-64
+ * Linux does for a 32-bit program, so none can name a kernel segment;
+ * one that names nothing makes the exit path's pop or iret fault, and its
+ * fixup (entry.asm) nulls the data segment or sends SIGSEGV. eflags keeps
+ * only USER_EFLAGS. The FPU state comes back from sc->fpstate
+ * (restore_fpstate); one it refuses is SIGSEGV. Returns the eax
+ * to resume with.
+ */
+static long restore_sigcontext(struct pt_regs *regs,
+			       const struct sigcontext *sc)
+{
+	regs->gs = sc->gs | SEG_RPL_USER;
+	regs->fs = sc->fs | SEG_RPL_USER;
+	regs->es = sc->es | SEG_RPL_USER;
+	regs->ds = sc->ds | SEG_RPL_USER;
+	regs->edi = sc->edi;
+	regs->esi = sc->esi;
+	regs->ebp = sc->ebp;
+	regs->esp = sc->esp;
+	regs->ebx = sc->ebx;
+	regs->edx = sc->edx;
+	regs->ecx = sc->ecx;
+	regs->eip = sc->eip;
+	regs->cs = sc->cs | SEG_RPL_USER;
+	regs->ss = sc->ss | SEG_RPL_USER;
+	regs->eflags = (regs->eflags & ~USER_EFLAGS) |
+		       (sc->eflags & USER_EFLAGS);
+	regs->orig_eax = -1;		/* not a syscall: no restart */
+	if (restore_fpstate(sc->fpstate))
+		force_sig(SIGSEGV, current);	/* as for a frame not there */
+	return sc->eax;
+}
+
+static void fill_siginfo(struct siginfo *info, int sig)
+{
+	struct sig_info *si = &current->sig_info[sig - 1];
+
+	memset(info, 0, sizeof(*info));
+	info->si_signo = sig;
+	info->si_code = si->code;
+	if ((sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE) &&
+	    si->code != SI_KERNEL) {
+		info->fields.fault.addr = si->addr;
+	} else {
+		info->fields.kill.pid = si->pid;
+		info->fields.kill.uid = si->uid;
+	}
+}
+
+/*
+ * The frames on the user stack, as Linux i386 builds them (offsets in
+ * bytes from the new esp; the structs are in asm/sigcontext.h):
+ *
+ *   higher addresses
+ *   +-----------------------------+ <- regs->esp when the signal came
+ *   | up to 63 bytes unused       |
+ *   +-----------------------------+ <- 64-byte aligned
+ *   | fxsave image (512)          |   the FPU and SSE registers, the
+ *   | fnsave part (112)           |   struct _fpstate (alloc_mathframe)
+ *   +-----------------------------+ <- fpstate, saved in sc.fpstate
+ *   | 4 to 19 bytes unused        |
+ *   +-----------------------------+
+ *
+ *   sigframe (732):                  rt_sigframe (268), SA_SIGINFO:
+ *   +724 retcode[8]: popl %eax;      +260 retcode[8]: movl $173, %eax;
+ *        movl $119, %eax; int $0x80       int $0x80
+ *   +720 extramask: signals 33-64    +144 uc: struct ucontext, whose
+ *   +96  fpstate_unused (624), where      uc_mcontext is the sigcontext
+ *        Linux once kept the FPU          and uc_sigmask the old mask
+ *   +8   sc: struct sigcontext, the  +16  info: struct siginfo (128)
+ *        registers at the signal,    +12  puc: &uc
+ *        oldmask, fpstate            +8   pinfo: &info
+ *   +4   sig                         +4   sig
+ *   +0   pretcode                    +0   pretcode
+ *   +-----------------------------+ <- the handler's esp: esp + 4 is
+ *   lower addresses                    16-byte aligned, as at any call
+ *
+ * The handler is entered as if called: its "ret" pops pretcode, which is
+ * sa_restorer (libc's, with SA_RESTORER) or else retcode, on the stack
+ * itself. Either runs sigreturn (119) or rt_sigreturn (173), which read
+ * the frame back at esp - 8 or esp - 4 (the ret popped pretcode, and
+ * sigreturn's popl %eax popped sig too).
+ */
+/*
+ * get_sigframe - where a frame of size bytes goes for a signal taken at
+ * regs->esp: below the FPU state, whose address (alloc_mathframe) is
+ * left in *fpstate, and aligned so that esp + 4 is 16-byte aligned at
+ * the handler's entry, as the i386 ABI wants.
+ */
+static unsigned long get_sigframe(struct pt_regs *regs, unsigned long size,
+				  unsigned long *fpstate)
+{
+	*fpstate = alloc_mathframe(regs->esp);
+	return ((*fpstate - size) & ~15UL) - 4;
+}
+
+/*
+ * setup_frame - write Linux i386's sigframe (a handler without
+ * SA_SIGINFO) and the FPU state above it on the user stack (see the
+ * diagram above), and point regs at it for handler(sig): sig on the
+ * stack and in eax. Called by handle_signal on the way to user mode,
+ * with current's registers in regs. Returns 0 or -EFAULT (the stack is
+ * not writable there); regs change only on success.
+ */
+static int setup_frame(int sig, struct sigaction *sa, sigset_t oldset,
+		       struct pt_regs *regs)
+{
+	struct sigframe f, *uf;
+	unsigned long fpstate;
+
+	uf = (struct sigframe *)get_sigframe(regs, sizeof(f), &fpstate);
+	if (save_fpstate(fpstate))
+		return -EFAULT;
+	memset(&f, 0, sizeof(f));
+	f.sig = sig;
+	save_sigcontext(&f.sc, regs, (unsigned long)oldset);
+	f.sc.fpstate = fpstate;
+	f.extramask = (unsigned long)(oldset >> 32);
+	/* popl %eax; movl $__NR_sigreturn, %eax; int $0x80 */
+	memcpy(f.retcode, "\x58\xb8\x77\x00\x00\x00\xcd\x80", 8);
+	f.pretcode = sa->sa_flags & SA_RESTORER ?
+		     (unsigned long)sa->sa_restorer :
+		     (unsigned long)uf->retcode;
+	if (memcpy_tofs(uf, &f, sizeof(f)))
+		return -EFAULT;
+	regs->esp = (unsigned long)uf;
+	regs->eax = sig;
+	regs->edx = regs->ecx = 0;
+	return 0;
+}
+
+/*
+ * setup_rt_frame - setup_frame for a handler installed with SA_SIGINFO:
+ * an rt_sigframe (see the diagram above) with the siginfo and ucontext
+ * it points at, and regs set for handler(sig, &info, &uc): sig in eax,
+ * pinfo in edx and puc in ecx as well as on the stack. Returns 0 or
+ * -EFAULT; regs change only on success.
+ */
+static int setup_rt_frame(int sig, struct sigaction *sa, sigset_t oldset,
+			  struct pt_regs *regs)
+{
+	struct rt_sigframe f, *uf;
+	unsigned long fpstate;
+
+	uf = (struct rt_sigframe *)get_sigframe(regs, sizeof(f), &fpstate);
+	if (save_fpstate(fpstate))
+		return -EFAULT;
+	memset(&f, 0, sizeof(f));
+	f.sig = sig;
+	f.pinfo = (unsigned long)&uf->info;
+	f.puc = (unsigned long)&uf->uc;
+	fill_siginfo(&f.info, sig);
+	save_sigcontext(&f.uc.uc_mcontext, regs, (unsigned long)oldset);
+	f.uc.uc_mcontext.fpstate = fpstate;
+	f.uc.uc_sigmask = oldset;
+	/* movl $__NR_rt_sigreturn, %eax; int $0x80 */
+	memcpy(f.retcode, "\xb8\xad\x00\x00\x00\xcd\x80\x90", 8);
+	f.pretcode = sa->sa_flags & SA_RESTORER ?
+		     (unsigned long)sa->sa_restorer :
+		     (unsigned long)uf->retcode;
+	if (memcpy_tofs(uf, &f, sizeof(f)))
+		return -EFAULT;
+	regs->esp = (unsigned long)uf;
+	regs->eax = sig;
+	regs->edx = f.pinfo;
+	regs->ecx = f.puc;
+	return 0;
+}
+
+/* An interrupted syscall either fails with EINTR or is restarted. */
+static void syscall_restart(struct pt_regs *regs, struct sigaction *sa)
+{
+	if (regs->orig_eax < 0 || regs->eax != -ERESTARTSYS)
+		return;
+	if (sa && (sa->sa_flags & SA_RESTART)) {
+		regs->eax = regs->orig_eax;
+		regs->eip -= 2;		/* back over "int $0x80" */
+	} else {
+		regs->eax = -EINTR;
+	}
+}
+
+/*
+ * A frame for sig could not be written (the user stack is bad): as Linux's
+ * force_sigsegv, SIGSEGV follows, and if sig was SIGSEGV itself its
+ * handler is dropped so that the next attempt kills the task rather than
+ * loop.
+ */
+static void force_sigsegv(int sig)
+{
+	if (sig == SIGSEGV)
+		current->sigaction[SIGSEGV - 1].sa_handler = SIG_DFL;
+	force_sig(SIGSEGV, current);
+}
+
+/*
+ * handle_signal - make the task run sig's handler when it returns to user
+ * mode: a frame on the user stack (setup_frame or setup_rt_frame), regs
+ * pointed at the handler with the user segments Linux gives it, and the
+ * blocked mask widened for the handler's time. Returns 0, or -EFAULT when
+ * no frame could be written; then SIGSEGV is pending (force_sigsegv) and
+ * regs are as they were, for do_signal to go on with.
+ */
+static int handle_signal(int sig, struct pt_regs *regs)
+{
+	struct sigaction *sa = &current->sigaction[sig - 1];
+	sigset_t oldset = current->blocked;
+	int err;
+
+	if (current->restore_blocked) {
+		oldset = current->saved_blocked;
+		current->restore_blocked = 0;
+	}
+	syscall_restart(regs, sa);
+	if (sa->sa_flags & SA_SIGINFO)
+		err = setup_rt_frame(sig, sa, oldset, regs);
+	else
+		err = setup_frame(sig, sa, oldset, regs);
+	if (err) {
+		force_sigsegv(sig);
+		return err;
+	}
+	regs->eip = (unsigned long)sa->sa_handler;
+	regs->cs = USER_CS;
+	regs->ss = regs->ds = regs->es = USER_DS;
+	regs->eflags &= ~(EFLAGS_TF | EFLAGS_DF | EFLAGS_RF);
+	clear_fpu();			/* the handler starts with a clean FPU */
+	current->blocked = oldset | sa->sa_mask;
+	if (!(sa->sa_flags & SA_NODEFER))
+		current->blocked |= sigmask(sig);
+	current->blocked &= ~SIG_KERNEL_ONLY;
+	if (sa->sa_flags & SA_RESETHAND)
+		sa->sa_handler = SIG_DFL;
+	return 0;
+}
+
+static void stop_task(int sig)
+{
+	current->state = TASK_STOPPED;
+	current->exit_code = sig;
+	if (current->p_pptr) {
+		wake_up_interruptible(&current->p_pptr->wait_chldexit);
+		if (!(current->p_pptr->sigaction[SIGCHLD - 1].sa_flags &
+		      SA_NOCLDSTOP))
+			send_sig(SIGCHLD, current->p_pptr, 1);
+	}
+	schedule();
+}
+
+/* Take the lowest pending, unblocked signal, or 0. */
+static int dequeue_signal(void)
+{
+	sigset_t ready = current->signal & ~current->blocked;
+	int sig;
+
+	if (!ready)
+		return 0;
+	for (sig = 1; !(ready & sigmask(sig)); sig++)
+		;
+	current->signal &= ~sigmask(sig);
+	return sig;
+}
+
+/* Called on every return to user mode (return_to_user). */
+void do_signal(struct pt_regs *regs)
+{
+	int sig;
+
+	while ((sig = dequeue_signal())) {
+		struct sigaction *sa = &current->sigaction[sig - 1];
+
+		if (sa->sa_handler == SIG_IGN)
+			continue;
+		if (sa->sa_handler != SIG_DFL) {
+			if (handle_signal(sig, regs))
+				continue;	/* SIGSEGV is pending now */
+			return;
+		}
+		if (sigmask(sig) & SIG_DFL_IGNORED)
+			continue;
+		if (sigmask(sig) & SIG_DFL_STOP) {
+			stop_task(sig);
+			continue;
+		}
+		do_exit(sig);		/* terminate: wait sees WTERMSIG */
+	}
+	syscall_restart(regs, NULL);
+	if (current->restore_blocked) {
+		current->blocked = current->saved_blocked;
+		current->restore_blocked = 0;
+	}
+}
+
+long sys_sigreturn(struct pt_regs *regs)
+{
+	struct sigframe f;
+	/* the handler's "ret" popped pretcode; the restorer popped sig */
+	struct sigframe *uf = (struct sigframe *)(regs->esp - 8);
+
+	if (memcpy_fromfs(&f, uf, sizeof(f))) {
+		force_sig(SIGSEGV, current);
+		return 0;
+	}
+	current->blocked = (((sigset_t)f.extramask << 32) | f.sc.oldmask) &
+			   ~SIG_KERNEL_ONLY;
+	return restore_sigcontext(regs, &f.sc);
+}
+
+long sys_rt_sigreturn(struct pt_regs *regs)
+{
+	struct rt_sigframe f;
+	struct rt_sigframe *uf = (struct rt_sigframe *)(regs->esp - 4);
+
+	if (memcpy_fromfs(&f, uf, sizeof(f))) {
+		force_sig(SIGSEGV, current);
+		return 0;
+	}
+	current->blocked = f.uc.uc_sigmask & ~SIG_KERNEL_ONLY;
+	return restore_sigcontext(regs, &f.uc.uc_mcontext);
+}
+
+/* Back to user mode: first any pending switch, then pending signals. */
+void return_to_user(struct pt_regs *regs)
+{
+	__asm__ volatile("sti");
+	while (need_resched)
+		schedule();
+	if (signal_pending(current) || current->restore_blocked)
+		do_signal(regs);
+	__asm__ volatile("cli");
+}
