@@ -25,6 +25,11 @@
 #define NR_sigreturn	119
 #define NR_rt_sigreturn	173
 
+/*
+ * Fill sc with the user registers in regs, the last fault's trap number,
+ * error code and cr2 (for a SIGSEGV handler), and oldmask, the low 32
+ * bits of the mask to restore. fpstate is the caller's to set.
+ */
 static void save_sigcontext(struct sigcontext *sc, struct pt_regs *regs,
 			    unsigned long oldmask)
 {
@@ -88,6 +93,11 @@ static long restore_sigcontext(struct pt_regs *regs,
 	return sc->eax;
 }
 
+/*
+ * The siginfo an SA_SIGINFO handler gets for sig: the code send_sig or
+ * the fault recorded, and for a fault the address, else the sender's pid
+ * and uid.
+ */
 static void fill_siginfo(struct siginfo *info, int sig)
 {
 	struct sig_info *si = &current->sig_info[sig - 1];
@@ -291,6 +301,11 @@ static int handle_signal(int sig, struct pt_regs *regs)
 	return 0;
 }
 
+/*
+ * The default action of SIGSTOP and friends: stop until SIGCONT or
+ * SIGKILL (send_sig wakes a stopped task), with sig for the parent's
+ * wait4(WUNTRACED) and a SIGCHLD unless it asked for none.
+ */
 static void stop_task(int sig)
 {
 	current->state = TASK_STOPPED;
@@ -348,6 +363,12 @@ void do_signal(struct pt_regs *regs)
 	}
 }
 
+/*
+ * sigreturn (119), from a sigframe's retcode or restorer: the blocked
+ * mask and every register from the frame the handler is returning
+ * through (at esp - 8, see the diagram). A frame that cannot be read is
+ * SIGSEGV. Returns the eax the interrupted code is to see.
+ */
 long sys_sigreturn(struct pt_regs *regs)
 {
 	struct sigframe f;
@@ -363,6 +384,7 @@ long sys_sigreturn(struct pt_regs *regs)
 	return restore_sigcontext(regs, &f.sc);
 }
 
+/* rt_sigreturn (173): the same for an rt_sigframe, at esp - 4. */
 long sys_rt_sigreturn(struct pt_regs *regs)
 {
 	struct rt_sigframe f;
