@@ -8,9 +8,18 @@
 #include <linux/mm.h>
 #include <linux/shm.h>
 #include <linux/ipc.h>
+#include <linux/msg.h>
 #include "util.h"
 
 /* ipc() call numbers (Linux's); the version sits in the top 16 bits. */
+#define SEMOP		1
+#define SEMGET		2
+#define SEMCTL		3
+#define SEMTIMEDOP	4
+#define MSGSND		11
+#define MSGRCV		12
+#define MSGGET		13
+#define MSGCTL		14
 #define SHMAT		21
 #define SHMDT		22
 #define SHMGET		23
@@ -52,6 +61,26 @@ int ipcperms(struct ipc_perm *ipcp, short flag)
 	return 0;
 }
 
+/* ipc(MSGRCV) version 0 passes msgp and msgtyp through this pair. */
+struct ipc_kludge {
+	void *msgp;
+	long msgtyp;
+};
+
+static long ipc_msgrcv(int first, unsigned long second, unsigned long third,
+		       void *ptr, long fifth, unsigned int version)
+{
+	struct ipc_kludge tmp;
+
+	if (version)
+		return sys_msgrcv(first, ptr, second, fifth, third);
+	if (!ptr)
+		return -EINVAL;
+	if (memcpy_fromfs(&tmp, ptr, sizeof(tmp)))
+		return -EFAULT;
+	return sys_msgrcv(first, tmp.msgp, second, tmp.msgtyp, third);
+}
+
 static long ipc_shmat(int shmid, unsigned long shmaddr, int shmflg,
 		      unsigned long *raddr)
 {
@@ -65,8 +94,8 @@ static long ipc_shmat(int shmid, unsigned long shmaddr, int shmflg,
 
 /*
  * ipc(call, first, second, third, ptr, fifth): syscall 117, the only way
- * into SysV IPC in 1.2.13. Call numbers 1-4 are semaphores, 11-14 message
- * queues, 21-24 shared memory.
+ * into SysV IPC in 1.2.13. Call numbers 1-4 are semaphores (SEMTIMEDOP,
+ * 4, came later), 11-14 message queues, 21-24 shared memory.
  */
 long sys_ipc(unsigned int call, int first, unsigned long second,
 	     unsigned long third, void *ptr, long fifth)
@@ -74,6 +103,22 @@ long sys_ipc(unsigned int call, int first, unsigned long second,
 	unsigned int version = call >> IPC_VERSION_SHIFT;
 
 	switch (call & IPC_CALL_MASK) {
+	case SEMOP:
+		return sys_semop(first, ptr, second);
+	case SEMTIMEDOP:
+		return sys_semtimedop(first, ptr, second, (void *)fifth);
+	case SEMGET:
+		return sys_semget(first, second, third);
+	case SEMCTL:
+		return sys_old_semctl(first, second, third, ptr);
+	case MSGSND:
+		return sys_msgsnd(first, ptr, second, third);
+	case MSGRCV:
+		return ipc_msgrcv(first, second, third, ptr, fifth, version);
+	case MSGGET:
+		return sys_msgget(first, second);
+	case MSGCTL:
+		return sys_old_msgctl(first, second, ptr);
 	case SHMAT:
 		if (version == SHMAT_IBCS2)
 			return -EINVAL;
@@ -86,9 +131,5 @@ long sys_ipc(unsigned int call, int first, unsigned long second,
 	case SHMCTL:
 		return sys_old_shmctl(first, second, ptr);
 	}
-	/*
-	 * Semaphores and message queues do not exist yet, and an unknown call
-	 * is -ENOSYS as on today's Linux (1.2.13 said -EINVAL).
-	 */
-	return -ENOSYS;
+	return -ENOSYS;	/* as today's Linux (1.2.13 said -EINVAL) */
 }

@@ -24,4 +24,24 @@ struct shmid_ds *shm_get(int index);
 struct shmid_ds *shm_lookup(int shmid);
 void killseg(int id);
 
+/* ipc/sem.c: the sets, for semctl.c */
+struct semid_ds;
+int sem_id(const struct semid_ds *sma, int index);
+struct semid_ds *sem_at(int index);
+struct semid_ds *sem_lookup(int semid);
+void sem_usage(int *sets, int *sems, int *max_index);
+void update_queue(struct semid_ds *sma);
+void freeary(int index);
+void sem_clear_undo(struct semid_ds *sma, int semnum);
+int sem_count_waiters(struct semid_ds *sma, int semnum, int zero);
+
+/* ipc/msg.c: the queues, for msgctl.c */
+struct msqid_ds;
+int msg_id(const struct msqid_ds *msq, int index);
+struct msqid_ds *msg_at(int index);
+struct msqid_ds *msg_lookup(int msqid);
+void msg_usage(int *queues, int *msgs, int *bytes, int *max_index);
+void freeque(int index);
+void msg_wake_all(struct msqid_ds *msq);
+
 #endif

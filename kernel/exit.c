@@ -10,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/tty.h>
+#include <linux/sem.h>
 
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
@@ -65,6 +66,7 @@ void do_exit(long code)
 
 	if (p->pid == 1)
 		panic("init (pid 1) exited with status %ld", code);
+	sem_exit();
 	if (p->mm)
 		exit_mmap(p->mm);
 	exit_files(p);

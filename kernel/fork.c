@@ -172,6 +172,7 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
 	p->restore_blocked = 0;
 	p->wait_chldexit = NULL;
 	p->timeout = p->alarm = 0;
+	p->semundo = NULL;	/* SEM_UNDO records are not inherited */
 	p->utime = p->stime = 0;
 	p->start_time = jiffies;
 	p->did_exec = 0;

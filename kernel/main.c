@@ -18,6 +18,8 @@
 #include <linux/tty.h>
 #include <linux/trace.h>
 #include <linux/shm.h>
+#include <linux/sem.h>
+#include <linux/msg.h>
 #include <asm/desc.h>
 #include <asm/system.h>
 
@@ -118,6 +120,8 @@ void start_kernel(unsigned long magic, unsigned long mbi_phys)
 	time_init();
 	initramfs_init();
 	shm_init();
+	sem_init();
+	msg_init();
 	sti();
 
 	tty_init();

@@ -176,6 +176,13 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_shmctl, shmctl),
 	SYSCALL(__NR_shmat, shmat),
 	SYSCALL(__NR_shmdt, shmdt),
+	SYSCALL(__NR_semget, semget),
+	SYSCALL(__NR_semctl, semctl),
+	SYSCALL(__NR_msgget, msgget),
+	SYSCALL(__NR_msgsnd, msgsnd),
+	SYSCALL(__NR_msgrcv, msgrcv),
+	SYSCALL(__NR_msgctl, msgctl),
+	SYSCALL(__NR_semtimedop_time64, semtimedop_time64),
 };
 
 /* The name of system call nr, for trace=syscall; "unknown" if none. */

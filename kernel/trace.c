@@ -19,6 +19,7 @@ static const struct {
 	{ "sched", TRACE_SCHED },
 	{ "syscall", TRACE_SYSCALL },
 	{ "fpu", TRACE_FPU },
+	{ "ipc", TRACE_IPC },
 };
 
 /* "fault,shm" -> TRACE_FAULT | TRACE_SHM; "all" -> everything; unknown

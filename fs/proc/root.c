@@ -45,6 +45,10 @@ static const struct proc_dir_entry root_entries[] = {
 static const struct proc_dir_entry sysvipc_entries[] = {
 	{ PROC_SYSVIPC_SHM, "shm", S_IFREG | 0444, sysvipc_shm_proc_show,
 	  NULL },
+	{ PROC_SYSVIPC_SEM, "sem", S_IFREG | 0444, sysvipc_sem_proc_show,
+	  NULL },
+	{ PROC_SYSVIPC_MSG, "msg", S_IFREG | 0444, sysvipc_msg_proc_show,
+	  NULL },
 };
 
 /* Readdir of /proc: the fixed entries take these f_pos, pids follow. */

@@ -7,6 +7,6 @@
  */
 #include <uapi/asm/unistd.h>
 
-#define NR_syscalls		400
+#define NR_syscalls		421
 
 #endif

@@ -2,8 +2,11 @@
 #define _LINUX_IPC_H
 
 /*
- * SysV IPC: the sys_ipc multiplexer (117) and the direct shm calls
- * (395-398) that today's Linux has on i386 (ipc/util.c, ipc/shm.c).
+ * SysV IPC: the sys_ipc multiplexer (117) and the direct calls today's
+ * Linux has on i386: semget 393, semctl 394, shm 395-398, msg 399-402,
+ * semtimedop_time64 420 (ipc/util.c, shm.c, sem.c, semctl.c, msg.c,
+ * msgctl.c). i386 has no direct semop or 32-bit semtimedop: those go
+ * through ipc().
  */
 #include <linux/types.h>
 
@@ -14,5 +17,22 @@ long sys_shmat(int shmid, unsigned long shmaddr, int shmflg);
 long sys_shmdt(unsigned long shmaddr);
 long sys_shmctl(int shmid, int cmd, void *buf);
 long sys_old_shmctl(int shmid, int cmd, void *buf);
+
+struct sembuf;
+long sys_semget(key_t key, int nsems, int semflg);
+long sys_semop(int semid, struct sembuf *tsops, unsigned int nsops);
+long sys_semtimedop(int semid, struct sembuf *tsops, unsigned int nsops,
+		    const void *timeout);
+long sys_semtimedop_time64(int semid, struct sembuf *tsops,
+			   unsigned int nsops, const void *timeout);
+long sys_semctl(int semid, int semnum, int cmd, unsigned long arg);
+long sys_old_semctl(int semid, int semnum, int cmd, void *ptr);
+
+long sys_msgget(key_t key, int msgflg);
+long sys_msgsnd(int msqid, void *msgp, size_t msgsz, int msgflg);
+long sys_msgrcv(int msqid, void *msgp, size_t msgsz, long msgtyp,
+		int msgflg);
+long sys_msgctl(int msqid, int cmd, void *buf);
+long sys_old_msgctl(int msqid, int cmd, void *buf);
 
 #endif

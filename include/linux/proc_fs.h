@@ -13,6 +13,7 @@
  *   /proc/sysvipc/shm        ipc/shmctl.c (ipc/ keeps its segments)
  *   /proc/stat, loadavg, mounts, cpuinfo   fs/proc/system.c
  *   /proc/sys/kernel/shm*    fs/proc/sysctl.c (root may write them)
+ *   /proc/sysvipc/sem, msg   ipc/sem.c, ipc/msg.c
  *   /proc/self               the directory of whoever looks
  *   /proc/<pid>              fs/proc/base.c
  *   /proc/<pid>/maps         fs/proc/maps.c
@@ -56,6 +57,8 @@ enum root_directory_inos {
 	PROC_SYS_SHMALL,
 	PROC_SYS_SHMMAX,
 	PROC_SYS_SHMMNI,
+	PROC_SYSVIPC_SEM,
+	PROC_SYSVIPC_MSG,
 };
 
 enum pid_directory_inos {
@@ -132,6 +135,8 @@ int proc_cpuinfo_show(struct proc_buf *pb, struct task_struct *task);
 int proc_trace_show(struct proc_buf *pb, struct task_struct *task);
 int proc_trace_write(const char *buf, int count);
 int sysvipc_shm_proc_show(struct proc_buf *pb, struct task_struct *task);
+int sysvipc_sem_proc_show(struct proc_buf *pb, struct task_struct *task);
+int sysvipc_msg_proc_show(struct proc_buf *pb, struct task_struct *task);
 int proc_pid_maps_show(struct proc_buf *pb, struct task_struct *task);
 int proc_pid_status_show(struct proc_buf *pb, struct task_struct *task);
 int proc_pid_stat_show(struct proc_buf *pb, struct task_struct *task);

@@ -48,6 +48,7 @@ struct thread_struct {
 struct file;
 struct mm_struct;
 struct tty_struct;
+struct sem_undo;
 
 struct task_struct {
 	volatile long state;
@@ -94,6 +95,7 @@ struct task_struct {
 	int *set_child_tid;	/* CLONE_CHILD_SETTID: the tid goes here */
 	int *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
 	void *robust_list;	/* set_robust_list: kept for get_robust_list */
+	struct sem_undo *semundo;	/* SEM_UNDO records, undone at exit */
 };
 
 extern struct task_struct *current;

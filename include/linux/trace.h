@@ -2,7 +2,7 @@
 #define _LINUX_TRACE_H
 
 /*
- * Event tracing for readers: trace=fault,shm,cow,sched,syscall,fpu on the
+ * Event tracing for readers: trace=fault,shm,cow,sched,syscall,fpu,ipc on the
  * command line (or at run time, through /proc/trace) prints one greppable
  * line per event to the log ring and the serial console. Off by default;
  * when off, each trace point costs one test of trace_mask.
@@ -15,6 +15,7 @@
 #define TRACE_SCHED	0x08
 #define TRACE_SYSCALL	0x10
 #define TRACE_FPU	0x20
+#define TRACE_IPC	0x40	/* semaphore and message queue sleeps, wake-ups */
 
 extern unsigned long trace_mask;
 

@@ -131,9 +131,16 @@
 #define __NR_prlimit64		340
 #define __NR_getrandom		355
 #define __NR_statx		383
+#define __NR_semget		393
+#define __NR_semctl		394
 #define __NR_shmget		395
 #define __NR_shmctl		396
 #define __NR_shmat		397
 #define __NR_shmdt		398
+#define __NR_msgget		399
+#define __NR_msgsnd		400
+#define __NR_msgrcv		401
+#define __NR_msgctl		402
+#define __NR_semtimedop_time64	420
 
 #endif

@@ -1,0 +1,198 @@
+/*
+ * msgctl.c - msgctl, the user-ABI side of SysV message queues: every
+ * command today's Linux has, in its order of checks, and both layouts
+ * (msqid_ds for ipc(MSGCTL) without IPC_64, msqid64_ds otherwise). The
+ * queues themselves live in ipc/msg.c.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/ipc.h>
+#include <linux/msg.h>
+#include "util.h"
+
+#define USHRT_MAX	0xffff
+
+#define FILL_PERM(out, in)					\
+	do {							\
+		(out).key = (in).key;				\
+		(out).uid = (in).uid;				\
+		(out).gid = (in).gid;				\
+		(out).cuid = (in).cuid;				\
+		(out).cgid = (in).cgid;				\
+		(out).mode = (in).mode;				\
+		(out).seq = (in).seq;				\
+	} while (0)
+
+static void fill_old(struct msqid_ds_old *out, struct msqid_ds *msq)
+{
+	memset(out, 0, sizeof(*out));
+	FILL_PERM(out->msg_perm, msq->msg_perm);
+	out->msg_stime = msq->msg_stime;
+	out->msg_rtime = msq->msg_rtime;
+	out->msg_ctime = msq->msg_ctime;
+	/* the 16-bit fields saturate; the l-fields hold the whole count */
+	out->msg_lcbytes = msq->msg_cbytes;
+	out->msg_lqbytes = msq->msg_qbytes;
+	out->msg_cbytes = min(msq->msg_cbytes, (unsigned long)USHRT_MAX);
+	out->msg_qnum = min(msq->msg_qnum, (unsigned long)USHRT_MAX);
+	out->msg_qbytes = min(msq->msg_qbytes, (unsigned long)USHRT_MAX);
+	out->msg_lspid = msq->msg_lspid;
+	out->msg_lrpid = msq->msg_lrpid;
+}
+
+/* A queue's public fields, zero-filled elsewhere, in the caller's layout. */
+static int copy_msqid_to_user(void *buf, struct msqid_ds *msq, int version)
+{
+	struct msqid64_ds out64;
+	struct msqid_ds_old old;
+
+	if (version != IPC_64) {
+		fill_old(&old, msq);
+		return memcpy_tofs(buf, &old, sizeof(old));
+	}
+	memset(&out64, 0, sizeof(out64));
+	FILL_PERM(out64.msg_perm, msq->msg_perm);
+	out64.msg_stime = msq->msg_stime;
+	out64.msg_rtime = msq->msg_rtime;
+	out64.msg_ctime = msq->msg_ctime;
+	out64.msg_cbytes = msq->msg_cbytes;
+	out64.msg_qnum = msq->msg_qnum;
+	out64.msg_qbytes = msq->msg_qbytes;
+	out64.msg_lspid = msq->msg_lspid;
+	out64.msg_lrpid = msq->msg_lrpid;
+	return memcpy_tofs(buf, &out64, sizeof(out64));
+}
+
+/* What IPC_SET may change. */
+struct msq_setbuf {
+	uid_t uid;
+	gid_t gid;
+	unsigned short mode;
+	unsigned long qbytes;
+};
+
+static int copy_setbuf_from_user(struct msq_setbuf *s, void *buf,
+				 int version)
+{
+	struct msqid64_ds in64;
+	struct msqid_ds_old old;
+
+	if (version == IPC_64) {
+		if (memcpy_fromfs(&in64, buf, sizeof(in64)))
+			return -EFAULT;
+		s->uid = in64.msg_perm.uid;
+		s->gid = in64.msg_perm.gid;
+		s->mode = in64.msg_perm.mode;
+		s->qbytes = in64.msg_qbytes;
+		return 0;
+	}
+	if (memcpy_fromfs(&old, buf, sizeof(old)))
+		return -EFAULT;
+	s->uid = old.msg_perm.uid;
+	s->gid = old.msg_perm.gid;
+	s->mode = old.msg_perm.mode;
+	/* a 0 in the 16-bit field means "see the long one", as Linux */
+	s->qbytes = old.msg_qbytes ? old.msg_qbytes : old.msg_lqbytes;
+	return 0;
+}
+
+/* IPC_INFO: the limits; MSG_INFO: three fields used for usage. */
+static long msg_info(int cmd, void *buf)
+{
+	struct msginfo info;
+	int queues, msgs, bytes, max_index;
+
+	msg_usage(&queues, &msgs, &bytes, &max_index);
+	memset(&info, 0, sizeof(info));
+	info.msgmni = MSGMNI;
+	info.msgmax = MSGMAX;
+	info.msgmnb = MSGMNB;
+	info.msgssz = MSGSSZ;
+	info.msgseg = MSGSEG;
+	info.msgpool = cmd == MSG_INFO ? queues : MSGPOOL;
+	info.msgmap = cmd == MSG_INFO ? msgs : MSGMAP;
+	info.msgtql = cmd == MSG_INFO ? bytes : MSGTQL;
+	return memcpy_tofs(buf, &info, sizeof(info)) ? -EFAULT : max_index;
+}
+
+/* IPC_STAT by id (returns 0); MSG_STAT(_ANY) by slot (returns the id). */
+static long msg_stat(int msqid, int cmd, void *buf, int version)
+{
+	struct msqid_ds *msq = cmd == IPC_STAT ? msg_lookup(msqid)
+					       : msg_at(msqid);
+
+	if (!msq)
+		return -EINVAL;
+	if (cmd != MSG_STAT_ANY && ipcperms(&msq->msg_perm, S_IRUGO))
+		return -EACCES;
+	if (copy_msqid_to_user(buf, msq, version))
+		return -EFAULT;
+	return cmd == IPC_STAT ? 0 : msg_id(msq, msqid);
+}
+
+/*
+ * IPC_SET and IPC_RMID: only the owner, the creator or root; raising
+ * msg_qbytes above MSGMNB needs root too.
+ */
+static long msgctl_down(int msqid, int cmd, struct msq_setbuf *s)
+{
+	struct msqid_ds *msq = msg_lookup(msqid);
+
+	if (!msq)
+		return -EINVAL;
+	if (current->euid != 0 && current->euid != msq->msg_perm.uid &&
+	    current->euid != msq->msg_perm.cuid)
+		return -EPERM;
+	if (cmd == IPC_RMID) {
+		freeque(msqid % MSGMNI);
+		return 0;
+	}
+	if (s->qbytes > MSGMNB && current->euid != 0)
+		return -EPERM;
+	msq->msg_perm.uid = s->uid;
+	msq->msg_perm.gid = s->gid;
+	msq->msg_perm.mode = (msq->msg_perm.mode & ~0777) | (s->mode & 0777);
+	msq->msg_qbytes = s->qbytes;
+	msq->msg_ctime = CURRENT_TIME;
+	msg_wake_all(msq);
+	return 0;
+}
+
+static long do_msgctl(int msqid, int cmd, void *buf, int version)
+{
+	struct msq_setbuf setbuf;
+
+	if (msqid < 0 || cmd < 0)
+		return -EINVAL;
+	switch (cmd) {
+	case IPC_INFO:
+	case MSG_INFO:
+		return msg_info(cmd, buf);
+	case IPC_STAT:
+	case MSG_STAT:
+	case MSG_STAT_ANY:
+		return msg_stat(msqid, cmd, buf, version);
+	case IPC_SET:
+		if (copy_setbuf_from_user(&setbuf, buf, version))
+			return -EFAULT;
+		return msgctl_down(msqid, cmd, &setbuf);
+	case IPC_RMID:
+		return msgctl_down(msqid, cmd, NULL);
+	}
+	return -EINVAL;
+}
+
+/* msgctl(402), today's direct call: always the msqid64_ds layout. */
+long sys_msgctl(int msqid, int cmd, void *buf)
+{
+	return do_msgctl(msqid, cmd, buf, IPC_64);
+}
+
+/* ipc(MSGCTL): cmd may carry IPC_64; 1.2.13 knew no IPC_64. */
+long sys_old_msgctl(int msqid, int cmd, void *buf)
+{
+	return do_msgctl(msqid, cmd & ~IPC_64, buf, cmd & IPC_64);
+}
