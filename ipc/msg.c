@@ -655,7 +655,6 @@ int sysvipc_msg_proc_show(struct proc_buf *pb, struct task_struct *task)
 	struct msqid_ds *msq;
 	int i;
 
-	(void)task;
 	proc_printf(pb, "       key      msqid perms      cbytes       qnum "
 		    "lspid lrpid   uid   gid  cuid  cgid      stime      rtime"
 		    "      ctime\n");

@@ -627,7 +627,6 @@ int sysvipc_sem_proc_show(struct proc_buf *pb, struct task_struct *task)
 	struct semid_ds *sma;
 	int i;
 
-	(void)task;
 	proc_printf(pb, "       key      semid perms      nsems   uid   gid"
 		    "  cuid  cgid      otime      ctime\n");
 	for (i = 0; i <= max_semid; i++) {

@@ -13,7 +13,6 @@
 #include <linux/sem.h>
 #include "util.h"
 
-
 /* Both user layouts name their fields alike: one macro fills either. */
 #define FILL_PERM(out, in)					\
 	do {							\
