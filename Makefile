@@ -203,6 +203,17 @@ check-prototypes:
 host-tests: $(HOST_TESTS) userland
 	$(Q)python3 scripts/runtests.py --only host $(HOST_TESTS)
 
+# ---- labs (scripts/lab.py; docs/labs/) --------------------------------------
+# make lab LAB=shm DIR=~/shm-lab writes a student's copy of the tree with
+# the lab's functions stubbed out; make grade LAB=shm, in either tree,
+# runs the lab's checks and prints Score: N/M.
+.PHONY: lab grade
+lab:
+	$(Q)python3 scripts/lab.py make "$(LAB)" "$(DIR)"
+
+grade: deps $(KERNEL) $(INITRAMFS) $(HOST_TESTS)
+	$(Q)python3 scripts/lab.py grade "$(LAB)"
+
 # ---- benchmarks (scripts/bench.py; docs/bench.md) -------------------------
 .PHONY: bench bench-linux
 bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
@@ -257,6 +268,8 @@ help:
 	@echo "                   tests, guest tests in Lintel and on this Linux host"
 	@echo "  make check       style, prototypes and ABI checks (no QEMU)"
 	@echo "  make bench       benchmarks in Lintel; make bench-linux: against Linux"
+	@echo "  make lab LAB=shm DIR=path   a student's copy with the lab's stubs"
+	@echo "  make grade LAB=shm  run a lab's checks: Score: N/M (docs/labs/)"
 	@echo "  make docs        rerun every transcript, trace and diagram in docs/"
 	@echo "  make clean       remove build/"
 	@echo "  make tags        ctags for the kernel sources"

@@ -222,6 +222,13 @@ static void fill_new_segment(struct shmid_ds *shp, key_t key, int shmflg,
 /* Make a segment: claim a slot, allocate its descriptor and page list. */
 static int newseg(key_t key, int shmflg, unsigned long size)
 {
+	/*
+	 * LAB shm: make lab replaces this body, up to END LAB, with
+	 *	(void)key;
+	 *	(void)shmflg;
+	 *	(void)size;
+	 *	return -ENOSYS;
+	 */
 	unsigned long npages = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	struct shmid_ds *shp;
 	int id;
@@ -273,6 +280,7 @@ out_free_slot:
 	shm_segs[id] = IPC_UNUSED;
 	wake_up(&shm_lock);
 	return -ENOMEM;
+	/* END LAB */
 }
 
 /*
@@ -423,6 +431,13 @@ static void shm_close(struct vm_area_struct *vma)
 static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 			 unsigned long code)
 {
+	/*
+	 * LAB shm: make lab replaces this body, up to END LAB, with
+	 *	(void)vma;
+	 *	(void)offset;
+	 *	(void)code;
+	 *	return __pte(0);
+	 */
 	int id = (code >> SHM_ID_SHIFT) & SHM_ID_MASK;
 	unsigned long idx = (code >> SHM_IDX_SHIFT) & SHM_IDX_MASK;
 	struct shmid_ds *shp = shm_segs[id];
@@ -460,6 +475,7 @@ static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 		   __pa(pte_page(pte)) >> PAGE_SHIFT);
 	virt_to_page(pte_page(pte))->count++;	/* the mapping's reference */
 	return pte_modify(pte, vma->vm_page_prot);
+	/* END LAB */
 }
 
 static struct vm_operations_struct shm_vm_ops = {
@@ -531,6 +547,12 @@ static struct vm_area_struct *new_attach(struct shmid_ds *shp, int id,
  */
 static int shm_map(struct vm_area_struct *shmd, int remap)
 {
+	/*
+	 * LAB shm: make lab replaces this body, up to END LAB, with
+	 *	(void)shmd;
+	 *	(void)remap;
+	 *	return -ENOSYS;
+	 */
 	struct mm_struct *mm = current->mm;
 	unsigned long addr, sig = shmd->vm_pte;
 
@@ -557,6 +579,7 @@ static int shm_map(struct vm_area_struct *shmd, int remap)
 	      shmd->vm_start, shmd->vm_end,
 	      (shmd->vm_end - shmd->vm_start) >> PAGE_SHIFT, shmd->vm_pte);
 	return 0;
+	/* END LAB */
 }
 
 /* shmat(397), and ipc(SHMAT): returns the address or -errno. */
@@ -621,6 +644,11 @@ static int is_attach_of(struct vm_area_struct *vma, unsigned long shmaddr,
  */
 long sys_shmdt(unsigned long shmaddr)
 {
+	/*
+	 * LAB shm: make lab replaces this body, up to END LAB, with
+	 *	(void)shmaddr;
+	 *	return -ENOSYS;
+	 */
 	struct vm_area_struct *vma;
 	int slot = -1;
 
@@ -634,6 +662,7 @@ again:
 			goto again;
 		}
 	return slot < 0 ? -EINVAL : 0;
+	/* END LAB */
 }
 
 /*

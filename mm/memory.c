@@ -191,6 +191,13 @@ void change_protection(struct mm_struct *mm, unsigned long start,
  */
 static int copy_one_pte(struct mm_struct *dst, pte_t *src_pte, pte_t *dst_pte)
 {
+	/*
+	 * LAB cow: make lab replaces this body, up to END LAB, with
+	 *	(void)dst;
+	 *	(void)src_pte;
+	 *	(void)dst_pte;
+	 *	return 0;
+	 */
 	pte_t pte = *src_pte;
 	int protected = 0;
 
@@ -209,6 +216,7 @@ static int copy_one_pte(struct mm_struct *dst, pte_t *src_pte, pte_t *dst_pte)
 	virt_to_page(pte_page(pte))->count++;
 	dst->rss++;
 	return protected;
+	/* END LAB */
 }
 
 /* Copy vma's ptes from src into dst, allocating dst's tables. */
@@ -325,6 +333,13 @@ void oom(void)
 int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	       int write_access)
 {
+	/*
+	 * LAB cow: make lab replaces this body, up to END LAB, with
+	 *	(void)vma;
+	 *	(void)address;
+	 *	(void)write_access;
+	 *	return -EFAULT;
+	 */
 	unsigned long table_end, old_page, new_page;
 	pte_t *page_table, pte;
 
@@ -360,6 +375,7 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 		vma->vm_mm->rss++;
 	flush_tlb_page(vma, address);
 	return 0;
+	/* END LAB */
 }
 
 /*

@@ -40,6 +40,15 @@ static void fix_height(struct vm_area_struct *node)
  */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
+	/*
+	 * LAB vma-avl: make lab replaces this body, up to END LAB, with
+	 *	struct vm_area_struct *vma;
+	 *
+	 *	for (vma = mm->mmap; vma; vma = vma->vm_next)
+	 *		if (addr < vma->vm_end)
+	 *			return vma;
+	 *	return NULL;
+	 */
 	struct vm_area_struct *result = NULL, *tree = mm->mmap_avl;
 
 	while (tree) {
@@ -53,6 +62,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 		}
 	}
 	return result;
+	/* END LAB */
 }
 
 /* find_vma_intersection - the first area meeting [start_addr, end_addr). */
@@ -154,6 +164,15 @@ static struct vm_area_struct *rotate_left(struct vm_area_struct *node)
  */
 static void avl_rebalance(struct vm_area_struct ***places, int count)
 {
+	/*
+	 * LAB vma-avl: make lab replaces this body, up to END LAB, with
+	 *	while (count > 0) {
+	 *		struct vm_area_struct *node = *places[--count];
+	 *
+	 *		node->vm_avl_height = 1 + max(heightof(node->vm_avl_left),
+	 *						      heightof(node->vm_avl_right));
+	 *	}
+	 */
 	while (count > 0) {
 		struct vm_area_struct **place = places[--count];
 		struct vm_area_struct *node = *place;
@@ -172,6 +191,7 @@ static void avl_rebalance(struct vm_area_struct ***places, int count)
 			node->vm_avl_height = height;
 		}
 	}
+	/* END LAB */
 }
 
 /*
@@ -225,6 +245,11 @@ static void avl_insert(struct vm_area_struct *new_node,
 static void avl_remove(struct vm_area_struct *node_to_delete,
 		       struct vm_area_struct **ptree)
 {
+	/*
+	 * LAB vma-avl: make lab replaces this body, up to END LAB, with
+	 *	(void)ptree;
+	 *	build_mmap_avl(node_to_delete->vm_mm);
+	 */
 	unsigned long key = avl_key(node_to_delete);
 	struct vm_area_struct **place = ptree, **place_to_delete;
 	struct vm_area_struct **path[AVL_MAXHEIGHT];
@@ -266,6 +291,7 @@ static void avl_remove(struct vm_area_struct *node_to_delete,
 	*place_to_delete = node;
 	path[left_link] = &node->vm_avl_left;
 	avl_rebalance(path, count);
+	/* END LAB */
 }
 
 /*

@@ -219,11 +219,13 @@ def main():
 
     checker = Checker()
     passed = failed = 0
-    for name in sorted(os.listdir(DOCS)):
-        if not name.endswith(".md"):
-            continue
+    pages = [n for n in os.listdir(DOCS) if n.endswith(".md")] + \
+        [os.path.join("labs", n) for n in os.listdir(os.path.join(DOCS,
+                                                                  "labs"))
+         if n.endswith(".md")]
+    for name in sorted(pages):
         problems = checker.check_page(os.path.join(DOCS, name))
-        test = "docs_" + name[:-3].replace("-", "_")
+        test = "docs_" + re.sub(r"[-/]", "_", name[:-3])
         if problems:
             failed += 1
             print("test %s: FAILED (%d names)" % (test, len(problems)))

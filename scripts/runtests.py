@@ -11,6 +11,8 @@ Layers (README.md, "How the tests are layered"):
            (scripts/mkdocs.py); the names the docs cite
   guest    userland/tests programs run inside Lintel (init=/tests/NAME)
   native   the same programs run natively on this Linux host
+  labs     every lab (scripts/lab.py): the full tree scores M/M; the
+           student's copy builds, boots and scores below M
 
 Every program prints "test <name>: OK|FAILED|SKIPPED ..." lines and ends
 with "N passed, N failed[, N skipped]"; this script adds them up, names
@@ -404,12 +406,12 @@ def main():
     ap.add_argument("--initrd")
     ap.add_argument("--iso")
     ap.add_argument("--only", choices=["host", "kernel", "gdb", "guest",
-                                       "native"])
+                                       "native", "labs"])
     ap.add_argument("host_tests", nargs="*")
     args = ap.parse_args()
     tally = Tally()
     layers = [args.only] if args.only else ["host", "kernel", "gdb",
-                                            "guest", "native"]
+                                            "guest", "native", "labs"]
     if "host" in layers:
         run_host(tally, args.host_tests)
         run_abi(tally)
@@ -421,6 +423,9 @@ def main():
         run_guest(tally, args)
     if "native" in layers:
         run_native(tally)
+    if "labs" in layers:
+        print("== labs: the full tree and each student's copy ==")
+        run_script(tally, "labs", ["scripts/lab.py", "test"])
     if "guest" in layers and "native" in layers:
         compare_case_counts(tally)
     print_skipped(tally)
