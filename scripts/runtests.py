@@ -40,6 +40,8 @@ HANG_GUARD = 300          # seconds; a run this long is a hang
 BUG_MARK = "Lintel: kernel bug"   # include/linux/reboot.h BUG_MARK
 KERNEL_BUG = "kernel bug"         # boot()'s status after a kernel bug
 QEMU = "qemu-system-i386"
+# QEMU's default CPU without FXSR and SSE: the FPU of a Pentium Pro
+NO_FXSR_CPU = "qemu32,-fxsr,-sse,-sse2"
 QEMU_FLAGS = ["-m", "128", "-display", "none", "-serial", "stdio",
               "-monitor", "none", "-no-reboot", "-nic", "none",
               "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
@@ -97,13 +99,16 @@ def qemu_status(rc, bug_mark):
     return (rc - 1) // 2 if rc % 2 == 1 else None
 
 
-def boot_raw(args, boot_from, cmdline, mem=128):
-    """Boot Lintel once; return (QEMU's exit status or None on a hang,
-    serial output, what the kernel wrote to the debug console)."""
+def boot_raw(args, boot_from, cmdline, mem=128, cpu=None):
+    """Boot Lintel once (on QEMU's CPU model cpu, if given); return
+    (QEMU's exit status or None on a hang, serial output, what the kernel
+    wrote to the debug console)."""
     fd, buglog = tempfile.mkstemp(prefix="bug-", suffix=".log", dir="build")
     os.close(fd)
     cmd = [QEMU] + QEMU_FLAGS + ["-debugcon", "file:" + buglog]
     cmd[cmd.index("-m") + 1] = str(mem)
+    if cpu:
+        cmd += ["-cpu", cpu]
     if boot_from == "iso":
         cmd += ["-cdrom", args.test_iso]
     else:
@@ -125,10 +130,10 @@ def boot_raw(args, boot_from, cmdline, mem=128):
     return rc, out, mark
 
 
-def boot(args, boot_from, cmdline, mem=128):
+def boot(args, boot_from, cmdline, mem=128, cpu=None):
     """Boot Lintel once; return (guest status: a number, KERNEL_BUG, or
     None if QEMU did not power off; serial output)."""
-    rc, out, mark = boot_raw(args, boot_from, cmdline, mem)
+    rc, out, mark = boot_raw(args, boot_from, cmdline, mem, cpu)
     return (qemu_status(rc, mark) if rc is not None else None), out
 
 
@@ -194,6 +199,17 @@ def check_boot(tally, args, how):
     m = MEMORY_LINE.search(out)
     tally.case("boot_%s_memory_line" % how, m is not None,
                "no 'Memory: ...k/...k available' line")
+
+
+def check_fpu_without_fxsr(tally, args):
+    """On a CPU without FXSR the kernel switches the FPU with fnsave and
+    frstor: test_fpu_x87 must pass there too."""
+    status, out = boot(args, "kernel", "init=/tests/test_fpu_x87 panic=exit "
+                       "quiet", cpu=NO_FXSR_CPU)
+    sys.stdout.write("".join(l + "\n" for l in out.splitlines()
+                             if l.startswith(("test ", "    also"))))
+    if not tally.add_output("nofxsr_test_fpu_x87", out, status):
+        save_log("nofxsr-test_fpu_x87", out)
 
 
 def check_memory_sizes(tally, args):
@@ -274,6 +290,7 @@ def run_kernel(tally, args):
     finally:
         shutil.rmtree(tmp)
     check_memory_sizes(tally, args)
+    check_fpu_without_fxsr(tally, args)
 
 
 def run_abi(tally):
