@@ -2,7 +2,9 @@
  * sysctl.c - /proc/sys/kernel: the shm limits, shmmax, shmall and
  * shmmni, read by anyone and written by root as on Linux ("echo 4096 >
  * /proc/sys/kernel/shmmni"). The values belong to ipc/, asked through
- * shm_get_limit and shm_set_limit.
+ * shm_get_limit and shm_set_limit. The semaphore and message-queue
+ * limits (sem, msgmax, msgmnb, msgmni) are read-only here: Lintel sizes
+ * semary[] and msgque[] at compile time (Linux lets root write them).
  *
  * 1.2.13 had sysctl neither as a call nor in /proc (2.0 added both).
  */
@@ -11,6 +13,8 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/shm.h>
+#include <linux/sem.h>
+#include <linux/msg.h>
 #include <linux/proc_fs.h>
 #include <asm/segment.h>
 
@@ -83,6 +87,31 @@ static int shmmni_write(const char *buf, int count)
 	return store_limit(buf, count, SHM_LIMIT_MNI);
 }
 
+/* "SEMMSL SEMMNS SEMOPM SEMMNI", tab-separated, as Linux's kernel.sem. */
+static int sem_show(struct proc_buf *pb, struct task_struct *task)
+{
+	proc_printf(pb, "%d\t%d\t%d\t%d\n", SEMMSL, SEMMNS, SEMOPM, SEMMNI);
+	return 0;
+}
+
+static int msgmax_show(struct proc_buf *pb, struct task_struct *task)
+{
+	proc_printf(pb, "%d\n", MSGMAX);
+	return 0;
+}
+
+static int msgmnb_show(struct proc_buf *pb, struct task_struct *task)
+{
+	proc_printf(pb, "%d\n", MSGMNB);
+	return 0;
+}
+
+static int msgmni_show(struct proc_buf *pb, struct task_struct *task)
+{
+	proc_printf(pb, "%d\n", MSGMNI);
+	return 0;
+}
+
 static const struct proc_dir_entry sys_entries[] = {
 	{ PROC_SYS_KERNEL, "kernel", S_IFDIR | 0555, NULL, NULL },
 };
@@ -94,6 +123,10 @@ static const struct proc_dir_entry sys_kernel_entries[] = {
 	  shmmax_write },
 	{ PROC_SYS_SHMMNI, "shmmni", S_IFREG | 0644, shmmni_show,
 	  shmmni_write },
+	{ PROC_SYS_SEM, "sem", S_IFREG | 0444, sem_show, NULL },
+	{ PROC_SYS_MSGMAX, "msgmax", S_IFREG | 0444, msgmax_show, NULL },
+	{ PROC_SYS_MSGMNB, "msgmnb", S_IFREG | 0444, msgmnb_show, NULL },
+	{ PROC_SYS_MSGMNI, "msgmni", S_IFREG | 0444, msgmni_show, NULL },
 };
 
 /* The file behind an inode number under /proc/sys, or NULL. */

@@ -13,6 +13,7 @@
  *   /proc/sysvipc/shm        ipc/shmctl.c (ipc/ keeps its segments)
  *   /proc/stat, loadavg, mounts, cpuinfo   fs/proc/system.c
  *   /proc/sys/kernel/shm*    fs/proc/sysctl.c (root may write them)
+ *   /proc/sys/kernel/sem, msgmax, msgmnb, msgmni   fs/proc/sysctl.c
  *   /proc/sysvipc/sem, msg   ipc/sem.c, ipc/msg.c
  *   /proc/self               the directory of whoever looks
  *   /proc/<pid>              fs/proc/base.c
@@ -57,6 +58,10 @@ enum root_directory_inos {
 	PROC_SYS_SHMALL,
 	PROC_SYS_SHMMAX,
 	PROC_SYS_SHMMNI,
+	PROC_SYS_SEM,
+	PROC_SYS_MSGMAX,
+	PROC_SYS_MSGMNB,
+	PROC_SYS_MSGMNI,
 	PROC_SYSVIPC_SEM,
 	PROC_SYSVIPC_MSG,
 };

@@ -283,6 +283,51 @@ static inline void ipc_check_no_leak(const char *name, int sems0, int msqs0)
 	case_end();
 }
 
+/* ---- /proc ------------------------------------------------------------ */
+
+/* A whole /proc file into buf (NUL-terminated); its length, or -1. */
+static inline int read_proc(const char *path, char *buf, int size)
+{
+	int fd = open(path, O_RDONLY), len = 0, n;
+
+	if (fd < 0)
+		return -1;
+	while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	buf[len] = '\0';
+	close(fd);
+	return len;
+}
+
+/*
+ * The line of /proc/sysvipc/<what> whose second column is id, split
+ * into up to max numbers (perms read in octal); how many, or 0.
+ */
+static inline int sysvipc_line(const char *what, int id, long *vals,
+			       int max)
+{
+	static char buf[65536];
+	char path[40], *line, *next, *end;
+	int n;
+
+	snprintf(path, sizeof(path), "/proc/sysvipc/%s", what);
+	if (read_proc(path, buf, sizeof(buf)) < 0)
+		return 0;
+	for (line = strchr(buf, '\n'); line && *++line; line = next) {
+		next = strchr(line, '\n');
+		for (n = 0, end = line; n < max; n++, line = end) {
+			vals[n] = strtol(line, &end, n == 2 ? 8 : 10);
+			if (end == line)
+				break;
+		}
+		if (n >= 2 && vals[1] == id)
+			return n;
+		if (!next)
+			break;
+	}
+	return 0;
+}
+
 /* ---- waiting for a sleeper ------------------------------------------- */
 
 /*

@@ -424,6 +424,32 @@ static void test_handoff(void)
 	case_end();
 }
 
+/* /proc/sys/kernel/msg* say what IPC_INFO says; /proc/sysvipc/msg lists queues. */
+static void test_proc(void)
+{
+	static const char *const names[] = { "msgmax", "msgmnb", "msgmni" };
+	int want[] = { limits.msgmax, limits.msgmnb, limits.msgmni };
+	int id = msq_new(test_key(12), IPC_CREAT | 0620);
+	char path[40], buf[64];
+	long v[14];
+	unsigned i;
+
+	case_begin("msg_proc_sys_kernel_and_sysvipc");
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "/proc/sys/kernel/%s", names[i]);
+		CHECK(read_proc(path, buf, sizeof(buf)) > 0 &&
+		      atoi(buf) == want[i], "%s: \"%s\", want %d", path, buf,
+		      want[i]);
+	}
+	send(id, 3, "four", 0);
+	CHECK(sysvipc_line("msg", id, v, 14) == 14 && v[0] == test_key(12) &&
+	      v[2] == 0620 && v[3] == 4 && v[4] == 1 && v[5] == getpid() &&
+	      v[6] == 0 && v[7] == (long)geteuid() && v[12] == 0,
+	      "/proc/sysvipc/msg line for %d: key %ld perms %lo cbytes %ld "
+	      "qnum %ld lspid %ld", id, v[0], v[2], v[3], v[4], v[5]);
+	case_end();
+}
+
 int main(void)
 {
 	int sems0 = sems_in_use(), msqs0 = msqs_in_use();
@@ -444,6 +470,7 @@ int main(void)
 	test_full_queue();
 	test_eintr_eidrm();
 	test_handoff();
+	test_proc();
 	ipc_check_no_leak("msg_nothing_leaked", sems0, msqs0);
 	return check_summary();
 }

@@ -215,6 +215,27 @@ static void test_ipc_set(void)
 	case_end();
 }
 
+/* /proc/sys/kernel/sem says what IPC_INFO says; /proc/sysvipc/sem lists sets. */
+static void test_proc(void)
+{
+	char buf[128], want[128];
+	long v[10];
+	int id = sem_new(test_key(4), 3, IPC_CREAT | 0604);
+
+	case_begin("sem_proc_sys_kernel_sem_and_sysvipc");
+	snprintf(want, sizeof(want), "%d\t%d\t%d\t%d\n", limits.semmsl,
+		 limits.semmns, limits.semopm, limits.semmni);
+	CHECK(read_proc("/proc/sys/kernel/sem", buf, sizeof(buf)) > 0 &&
+	      !strcmp(buf, want), "/proc/sys/kernel/sem \"%s\", want \"%s\"",
+	      buf, want);
+	CHECK(sysvipc_line("sem", id, v, 10) == 10 && v[0] == test_key(4) &&
+	      v[2] == 0604 && v[3] == 3 && v[4] == (long)geteuid() &&
+	      v[7] == (long)getegid() && v[8] == 0,
+	      "/proc/sysvipc/sem line for %d: key %ld perms %lo nsems %ld", id,
+	      v[0], v[2], v[3]);
+	case_end();
+}
+
 int main(void)
 {
 	int sems0 = sems_in_use(), msqs0 = msqs_in_use();
@@ -231,6 +252,7 @@ int main(void)
 	test_values();
 	test_ctl_errors();
 	test_ipc_set();
+	test_proc();
 	ipc_check_no_leak("sem_ctl_nothing_leaked", sems0, msqs0);
 	return check_summary();
 }
