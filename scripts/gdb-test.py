@@ -204,6 +204,8 @@ def drive():
     s.run("b_frame_text", "x/s 0x%x" % kernel_alias(b_addr),
           "the shared frame read through the kernel's direct map")
     s.run("b_shm", "lx-shm")
+    s.run("b_sem", "lx-sem")
+    s.run("b_msg", "lx-msg")
     s.run("b_pgd_print", "print current->mm->pgd[0x%x >> 22]" % b_addr)
     s.run("vmatree", "lx-vmatree")
     s.run("vmatree_dot", "lx-vmatree --dot")
@@ -508,6 +510,15 @@ def check_whole_views(tally, r):
         re.compile(r"^  reserved\s+\d+", re.M)])
     tally.case("lx_mem_consistent", "problem" not in mem and bool(mem),
                "lx-mem found problems:\n%s" % indent(mem))
+    expect(tally, "lx_sem", r.out("b_sem"), [
+        re.compile(r"^semid \d+ slot \d+: key 0x4c53454d uid 0 mode 0600 "
+                   r"nsems 2$", re.M),
+        re.compile(r"^    sem 0: value 3 pid \d+$", re.M),
+        "    sem 1: value 0 pid 0\n"])
+    expect(tally, "lx_msg", r.out("b_msg"), [
+        re.compile(r"^msqid \d+ slot \d+: key 0x4c4d5347 uid 0 mode 0600 "
+                   r"qnum 1 cbytes 8 qbytes \d+$", re.M),
+        "    message 0: type 7, 8 bytes\n"])
     expect(tally, "lx_dmesg", r.out("dmesg"), [
         "Command line:", HELPER])
     expect(tally, "help_text", r.out("help_pt"), [

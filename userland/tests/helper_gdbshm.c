@@ -11,7 +11,9 @@
  *     segment again at CHILD_ADDR and reads the message there: the second
  *     fault. shm_swap_in finds the page resident and maps the same frame.
  *
- * Fixed key and addresses make the GDB session the same on every run.
+ * Beside the segment, a semaphore set (values 3 and 0) and a message
+ * queue holding one message (type 7) stand there for lx-sem and lx-msg.
+ * Fixed keys and addresses make the GDB session the same on every run.
  * Exit status 0 when the child read back what the parent wrote.
  */
 #include <stdio.h>
@@ -20,6 +22,8 @@
 #include <sys/wait.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include <sys/sem.h>
+#include <sys/msg.h>
 
 #define GDBSHM_KEY	0x4c494e54	/* "LINT" */
 #define SEG_PAGES	2
@@ -28,6 +32,26 @@
 #define CHILD_ADDR	0x50000000UL
 #define TEXT_OFFSET	(PAGE + 0x80)	/* page 1, a little way in */
 #define MESSAGE		"written by the parent, read by the child"
+#define GDBSEM_KEY	0x4c53454d	/* "LSEM" */
+#define GDBMSG_KEY	0x4c4d5347	/* "LMSG" */
+#define SEM_VALUE	3
+#define MSG_TYPE	7
+
+/* The set and the queue lx-sem and lx-msg show; -1 if either failed. */
+static int make_sem_and_msg(int *semid, int *msqid)
+{
+	struct { long mtype; char mtext[8]; } m = { MSG_TYPE, "queued" };
+
+	*semid = semget(GDBSEM_KEY, 2, IPC_CREAT | 0600);
+	*msqid = msgget(GDBMSG_KEY, IPC_CREAT | 0600);
+	if (*semid < 0 || *msqid < 0 ||
+	    semctl(*semid, 0, SETVAL, SEM_VALUE) < 0 ||
+	    msgsnd(*msqid, &m, sizeof(m.mtext), 0) < 0) {
+		perror("helper_gdbshm: semaphores and messages");
+		return -1;
+	}
+	return 0;
+}
 
 static int child(int id, char *inherited)
 {
@@ -52,9 +76,12 @@ static int child(int id, char *inherited)
 
 int main(void)
 {
-	int id, status;
+	int id, status, semid, msqid;
 	char *p;
 	pid_t pid;
+
+	if (make_sem_and_msg(&semid, &msqid) < 0)
+		return 1;
 
 	id = shmget(GDBSHM_KEY, SEG_PAGES * PAGE, IPC_CREAT | 0600);
 	if (id < 0) {
@@ -82,6 +109,8 @@ int main(void)
 	}
 	shmdt(p);
 	shmctl(id, IPC_RMID, NULL);
+	semctl(semid, 0, IPC_RMID);
+	msgctl(msqid, IPC_RMID, NULL);
 	printf("helper_gdbshm: the child read what the parent wrote\n");
 	return 0;
 }
