@@ -35,10 +35,11 @@ struct syscall_entry {
  * The prototypes of every sys_* (linux/syscalls.h, mm.h, fs.h, ipc.h)
  * are in scope here and where each is defined, so the compiler checks
  * the names and the definitions. A regs_fn needs no cast: its type is
- * checked as it is stored. The others declare their own arguments, one
- * to six; i386's C calling convention lets the caller pass six longs to
- * any of them (the callee reads what it declared, the caller pops), as
- * 1.2.13's table of plain addresses did. C has no type for "any
+ * checked as it is stored. The others declare their own arguments, none
+ * to six, each one register wide (never a long long); i386's C calling
+ * convention lets the caller pass six longs to any of them (the callee
+ * reads what it declared, the caller pops), as 1.2.13's table of plain
+ * addresses did. C has no type for "any
  * function", so they are cast to syscall_fn, through void (*)(void),
  * which GCC's -Wcast-function-type documents as matching every function
  * type (a cast through void * would turn a code address into data).
