@@ -16,6 +16,11 @@ struct exception_table_entry {
 extern const struct exception_table_entry __start___ex_table[];
 extern const struct exception_table_entry __stop___ex_table[];
 
+/*
+ * The fixup address for a kernel instruction at eip that may fault on a
+ * user address (the copy loops of mm/uaccess.c), or 0 if eip is not one:
+ * then a kernel fault there is a bug. A linear search: the table is short.
+ */
 unsigned long search_exception_table(unsigned long eip)
 {
 	const struct exception_table_entry *e;

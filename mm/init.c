@@ -108,6 +108,7 @@ static unsigned long early_mapped(void)
 	return size;
 }
 
+/* Do [start, end) and [a, b) share a byte? */
 static int overlaps(unsigned long start, unsigned long end,
 		    unsigned long a, unsigned long b)
 {
@@ -209,6 +210,7 @@ static void free_usable_ram(void)
 	}
 }
 
+/* Linux's "Memory: ...k/...k available" line, which the boot tests read. */
 static void print_memory_line(void)
 {
 	unsigned long code = (PAGE_ALIGN(__pa(_etext)) - __pa(_text)) >> 10;
@@ -222,6 +224,15 @@ static void print_memory_line(void)
 	       total - avail - code - data);
 }
 
+/*
+ * mem_init - hand all usable RAM to the page allocator.
+ *
+ * Called once by start_kernel, after multiboot_parse (the memory map)
+ * and before the first allocation. Caps RAM at what the direct map can
+ * hold, maps it all at PAGE_OFFSET, places mem_map[] where head.asm's
+ * early mapping can reach it, and frees every usable page but the
+ * kernel, the initramfs and the boot-time tables.
+ */
 void mem_init(void)
 {
 	unsigned long long top = ram_top();

@@ -48,6 +48,7 @@ static int size_shift(size_t size)
 	return shift;
 }
 
+/* The list of pages with free objects of size 2^shift (made on first use). */
 static mem_map_t *bucket_of(int shift)
 {
 	mem_map_t *head = &buckets[shift - KMALLOC_MIN_SHIFT];
@@ -78,6 +79,11 @@ static mem_map_t *new_bucket_page(int shift, int priority)
 	return page;
 }
 
+/*
+ * An object of 2^shift bytes: the first free one of the bucket's first
+ * page, taking a new page when none is free. NULL when no page can be
+ * had. The caller holds interrupts off.
+ */
 static void *bucket_alloc(int shift, int priority)
 {
 	mem_map_t *head = bucket_of(shift), *page = head->next;
@@ -98,6 +104,10 @@ static void *bucket_alloc(int shift, int priority)
 	return obj;
 }
 
+/*
+ * Give obj back to its page; a page whose objects are all free goes back
+ * to the page allocator. The caller holds interrupts off.
+ */
 static void bucket_free(mem_map_t *page, void *obj)
 {
 	unsigned long addr = (unsigned long)obj & PAGE_MASK;

@@ -23,6 +23,7 @@
 #define MADV_DONTDUMP	16
 #define MADV_DODUMP	17
 
+/* Is advice one Linux knows (and Lintel accepts)? */
 static int madvise_known(int advice)
 {
 	switch (advice) {

@@ -117,12 +117,12 @@ void mm_free(struct mm_struct *mm)
 	kfree(mm);
 }
 
+unsigned long nr_cr3_loads;	/* for make bench and lx-ps: what switches cost */
+
 /*
  * activate_mm - run on mm's page tables. Loading cr3 flushes the whole
  * TLB (and all of QEMU's soft TLB), so skip it when mm is already loaded.
  */
-unsigned long nr_cr3_loads;	/* for make bench and lx-ps: what switches cost */
-
 void activate_mm(struct mm_struct *mm)
 {
 	unsigned long pgd = __pa(mm->pgd);

@@ -371,6 +371,7 @@ long sys_old_mmap(unsigned long user_struct_ptr)
 	return sys_mmap2(a[0], a[1], a[2], a[3], a[4], a[5] >> PAGE_SHIFT);
 }
 
+/* munmap (91): do_munmap for current. */
 long sys_munmap(unsigned long addr, size_t len)
 {
 	return do_munmap(addr, len);

@@ -36,6 +36,12 @@ static int check_range(struct vm_area_struct *vma, unsigned long start,
 	}
 }
 
+/*
+ * mprotect (125): give [start, start + len) the protection prot. Every
+ * page must be mapped and every area allow the new rights (VM_MAY*), or
+ * nothing changes: -ENOMEM for a hole, -EACCES for a refusal, -EINVAL
+ * for a bad start or flag.
+ */
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 {
 	struct mm_struct *mm = current->mm;

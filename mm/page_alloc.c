@@ -33,6 +33,7 @@ unsigned long min_free_pages;
 /* The list heads; each is a circular list through page->next/prev. */
 static mem_map_t free_area[NR_MEM_LISTS];
 
+/* The kernel virtual address of the page mem_map entry page stands for. */
 static unsigned long page_address(mem_map_t *page)
 {
 	unsigned long map_nr = page - mem_map;

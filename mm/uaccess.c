@@ -70,6 +70,10 @@ int memcpy_fromfs(void *to, const void *from, unsigned long n)
 	return 0;
 }
 
+/*
+ * Copy n bytes to user space at to: 0, or -EFAULT if any part of the
+ * range is not user space or not writable (what was copied stays).
+ */
 int memcpy_tofs(void *to, const void *from, unsigned long n)
 {
 	if (!user_range((unsigned long)to, n) || __copy_user(to, from, n))
@@ -77,21 +81,25 @@ int memcpy_tofs(void *to, const void *from, unsigned long n)
 	return 0;
 }
 
+/* One long from user space: 0 or -EFAULT (*val is then 0). */
 int get_fs_long(const void *addr, unsigned long *val)
 {
 	return memcpy_fromfs(val, addr, sizeof(*val));
 }
 
+/* One long to user space: 0 or -EFAULT. */
 int put_fs_long(unsigned long val, void *addr)
 {
 	return memcpy_tofs(addr, &val, sizeof(val));
 }
 
+/* One byte from user space: 0 or -EFAULT (*val is then 0). */
 int get_fs_byte(const void *addr, unsigned char *val)
 {
 	return memcpy_fromfs(val, addr, sizeof(*val));
 }
 
+/* One byte to user space: 0 or -EFAULT. */
 int put_fs_byte(unsigned char val, void *addr)
 {
 	return memcpy_tofs(addr, &val, sizeof(val));
