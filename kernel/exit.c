@@ -54,7 +54,7 @@ static void forget_original_parent(struct task_struct *father)
  * do_exit - end current, never to return. code is the wait status:
  * (status << 8) for exit(), the signal number for a death by signal.
  *
- * Gives back the address space and the files, hands the children to
+ * Gives back the address space, the files and the FPU, hands the children to
  * init, and leaves a zombie that holds code until the parent reaps it in
  * wait4 (reap_zombie frees the rest: release_task). The parent gets its
  * exit_signal (SIGCHLD unless clone said otherwise) and is woken. init
