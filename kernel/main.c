@@ -24,11 +24,14 @@
 #include <asm/system.h>
 
 #define LINTEL_VERSION	"0.1"
+#define INIT_ARGS_MARK	"--"	/* the words after it are init's */
+#define MAX_INIT_ARGS	8
 
 /*
  * Find "name=value" on the command line; returns the value (up to the
  * next space, copied into a small static buffer per call site's use) or,
- * for a bare "name", an empty string; NULL when absent.
+ * for a bare "name", an empty string; NULL when absent. Options end at a
+ * word "--": what follows is init's (set_init_args).
  */
 const char *get_option(const char *name)
 {
@@ -39,6 +42,8 @@ const char *get_option(const char *name)
 	while (*p) {
 		while (*p == ' ')
 			p++;
+		if (!strncmp(p, INIT_ARGS_MARK, 2) && (p[2] == ' ' || !p[2]))
+			break;
 		if (!strncmp(p, name, n) && (p[n] == '=' || p[n] == ' ' ||
 					      !p[n])) {
 			const char *v = p[n] == '=' ? p + n + 1 : p + n;
@@ -56,7 +61,33 @@ const char *get_option(const char *name)
 }
 
 static char init_prog[COMMAND_LINE_SIZE];
-static char *argv_init[] = { "/sbin/init", NULL, NULL };
+static char init_args[COMMAND_LINE_SIZE];
+static char *argv_init[MAX_INIT_ARGS + 3] = { "/sbin/init", NULL, };
+
+/*
+ * The words after "--" on the command line become the init= program's
+ * arguments, after its name in argv_init; at most MAX_INIT_ARGS. Linux
+ * hands them to init the same way ("init=/bin/prog -- a b").
+ */
+static void set_init_args(void)
+{
+	const char *mark = strstr(saved_command_line, " " INIT_ARGS_MARK " ");
+	char *p = init_args;
+	int argc = 2;
+
+	if (!init_prog[0] || !mark)
+		return;
+	strcpy(init_args, mark + strlen(INIT_ARGS_MARK) + 2);
+	while (*p && argc < MAX_INIT_ARGS + 2) {
+		while (*p == ' ')
+			*p++ = '\0';
+		if (!*p)
+			break;
+		argv_init[argc++] = p;
+		while (*p && *p != ' ')
+			p++;
+	}
+}
 static char *envp_init[] = { "HOME=/", "PATH=/bin:/sbin", "TERM=linux", NULL };
 
 /*
@@ -73,8 +104,10 @@ static void init(void)
 	err = open_console();
 	if (err)
 		printk("init: cannot open /dev/console (error %d)\n", err);
-	if (init_prog[0])
+	if (init_prog[0]) {
 		argv_init[1] = init_prog;
+		set_init_args();
+	}
 	err = do_execve("/sbin/init", argv_init, envp_init, regs);
 	if (err)
 		panic("cannot run /sbin/init (error %d)", err);
