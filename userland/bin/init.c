@@ -11,7 +11,7 @@
  * pages and objects, swap, shm segments) from /proc before and after, once
  * PROG and every process it left behind are gone, and prints one line,
  *
- *	init: held after PROG: MemFree A -> B kB, Slab ..., shm ..., orphans ...
+ *	init: held after PROG: MemFree A -> B, Slab ..., shm ..., orphans 0 -> N
  *
  * which scripts/runtests.py turns into a case: every pair must be equal.
  *
@@ -30,23 +30,14 @@
 #include <sys/wait.h>
 #include <sys/reboot.h>
 #include <sys/ioctl.h>
+#include "../tests/held.h"		/* shared with the fuzzer */
 
 #define SHELL		"/bin/sh"
 #define CONSOLE		"/dev/console"
 #define RESPAWN_PAUSE	1	/* seconds, so a broken shell cannot spin */
 #define ORPHAN_POLLS	50	/* x ORPHAN_POLL_USEC: how long orphans get */
 #define ORPHAN_POLL_USEC 100000
-#define PROC_BUF	4096
 
-/* What the kernel holds, as counted before and after a program. */
-enum { HELD_FREE, HELD_SLAB, HELD_OBJECTS, HELD_SWAP, HELD_SHM,
-       HELD_ORPHANS, NR_HELD };
-static const char *const held_label[NR_HELD] = {
-	"MemFree:", "Slab:", "KmallocObjects:", "SwapFree:", NULL, NULL
-};
-static const char *const held_name[NR_HELD] = {
-	"MemFree", "Slab", "KmallocObjects", "SwapFree", "shm", "orphans"
-};
 
 static char *child_env[] = { "PATH=/bin:/sbin", "HOME=/", "TERM=linux", NULL };
 
@@ -110,61 +101,6 @@ static int report(const char *prog, int status)
 	return WEXITSTATUS(status);
 }
 
-/* Read a whole /proc file into buf (NUL-terminated); its length or -1. */
-static int read_proc(const char *path, char *buf, int size)
-{
-	int fd = open(path, O_RDONLY), n, len = 0;
-
-	if (fd < 0)
-		return -1;
-	while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	buf[len] = '\0';
-	return len;
-}
-
-/* The number after "label" at the start of a line of buf, or -1. */
-static long proc_field(const char *buf, const char *label)
-{
-	size_t n = strlen(label);
-
-	for (const char *l = buf; l && *l; l = strchr(l, '\n')) {
-		if (*l == '\n')
-			l++;
-		if (!strncmp(l, label, n))
-			return strtol(l + n, NULL, 10);
-	}
-	return -1;
-}
-
-/* Lines of /proc/sysvipc/shm after its header: one per segment. */
-static long shm_segments(char *buf)
-{
-	long lines = 0;
-
-	if (read_proc("/proc/sysvipc/shm", buf, PROC_BUF) < 0)
-		return -1;
-	for (char *p = buf; (p = strchr(p, '\n')); p++)
-		lines++;
-	return lines - 1;
-}
-
-/*
- * Take the counts. The buffer is static and init reads both files twice
- * before the program runs (see run_once_and_power_off), so that the
- * pages init itself touches to read them are already counted as used.
- */
-static void read_held(long held[NR_HELD])
-{
-	static char buf[PROC_BUF];
-
-	read_proc("/proc/meminfo", buf, sizeof(buf));
-	for (int i = 0; i < NR_HELD; i++)
-		held[i] = held_label[i] ? proc_field(buf, held_label[i]) : 0;
-	held[HELD_SHM] = shm_segments(buf);
-}
-
 /*
  * Reap what the program left behind: orphans get ORPHAN_POLLS polls to
  * end by themselves, then the rest are killed. Returns how many had to
@@ -189,15 +125,6 @@ static long reap_orphans(void)
 	return killed;
 }
 
-static void print_held(const char *prog, long before[NR_HELD],
-		       long after[NR_HELD])
-{
-	printf("init: held after %s:", prog);
-	for (int i = 0; i < NR_HELD; i++)
-		printf(" %s %ld -> %ld%s", held_name[i], before[i], after[i],
-		       i + 1 < NR_HELD ? "," : "\n");
-}
-
 static void run_once_and_power_off(char *const argv[])
 {
 	long before[NR_HELD], after[NR_HELD], orphans;
@@ -211,8 +138,9 @@ static void run_once_and_power_off(char *const argv[])
 	code = report(argv[0], pid < 0 ? -1 : wait_for(pid));
 	orphans = reap_orphans();
 	read_held(after);
-	after[HELD_ORPHANS] = orphans;
-	print_held(argv[0], before, after);
+	printf("init: held after %s:", argv[0]);
+	print_held(before, after);
+	printf(", orphans 0 -> %ld\n", orphans);
 	fflush(stdout);
 	reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
 	       LINUX_REBOOT_CMD_POWER_OFF, (void *)(long)code);

@@ -1,0 +1,97 @@
+/*
+ * held.h - what the kernel holds, as Lintel's /proc shows it: free
+ * frames, kmalloc's pages and objects, free swap, and shm segments.
+ *
+ * init (userland/bin/init.c) reads it before and after the program it
+ * runs, and fuzz after every batch; every figure must come back exactly.
+ * Lintel-only: KmallocObjects is Lintel's own line in /proc/meminfo.
+ */
+#ifndef _HELD_H
+#define _HELD_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#define HELD_PROC_BUF	4096
+
+enum { HELD_FREE, HELD_SLAB, HELD_OBJECTS, HELD_SWAP, HELD_SHM, NR_HELD };
+
+static const char *const held_label[NR_HELD] = {
+	"MemFree:", "Slab:", "KmallocObjects:", "SwapFree:", NULL
+};
+static const char *const held_name[NR_HELD] = {
+	"MemFree", "Slab", "KmallocObjects", "SwapFree", "shm"
+};
+
+/* Read a whole /proc file into buf (NUL-terminated); its length or -1. */
+static inline int held_read(const char *path, char *buf, int size)
+{
+	int fd = open(path, O_RDONLY), n, len = 0;
+
+	if (fd < 0)
+		return -1;
+	while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = '\0';
+	return len;
+}
+
+/* The number after "label" at the start of a line of buf, or -1. */
+static inline long held_field(const char *buf, const char *label)
+{
+	size_t n = strlen(label);
+
+	for (const char *l = buf; l && *l; l = strchr(l, '\n')) {
+		if (*l == '\n')
+			l++;
+		if (!strncmp(l, label, n))
+			return strtol(l + n, NULL, 10);
+	}
+	return -1;
+}
+
+/* Lines of /proc/sysvipc/shm after its header: one per segment. */
+static inline long held_shm_segments(char *buf)
+{
+	long lines = 0;
+
+	if (held_read("/proc/sysvipc/shm", buf, HELD_PROC_BUF) < 0)
+		return -1;
+	for (char *p = buf; (p = strchr(p, '\n')); p++)
+		lines++;
+	return lines - 1;
+}
+
+/*
+ * Take the counts. The buffer is static, so a caller that reads twice
+ * before its workload has already counted the pages reading costs it.
+ */
+static inline void read_held(long held[NR_HELD])
+{
+	static char buf[HELD_PROC_BUF];
+
+	held_read("/proc/meminfo", buf, sizeof(buf));
+	for (int i = 0; i < NR_HELD; i++)
+		held[i] = held_label[i] ? held_field(buf, held_label[i]) : 0;
+	held[HELD_SHM] = held_shm_segments(buf);
+}
+
+/* Print " Name A -> B," for each figure; how many differ. */
+static inline int print_held(const long before[NR_HELD],
+			     const long after[NR_HELD])
+{
+	int moved = 0;
+
+	for (int i = 0; i < NR_HELD; i++) {
+		printf(" %s %ld -> %ld%s", held_name[i], before[i], after[i],
+		       i + 1 < NR_HELD ? "," : "");
+		moved += before[i] != after[i];
+	}
+	return moved;
+}
+
+#endif
