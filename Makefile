@@ -214,6 +214,17 @@ lab:
 grade: deps $(KERNEL) $(INITRAMFS) $(HOST_TESTS)
 	$(Q)python3 scripts/lab.py grade "$(LAB)"
 
+# ---- the fuzzer (userland/tests/fuzz.c, scripts/fuzz.py) --------------------
+# N calls in all, over BOOTS boots with seeds SEED, SEED+1, ...; two at a
+# time. Fails on an oops, a panic, a hang or anything the kernel keeps.
+N ?= 100000
+SEED ?= 1
+BOOTS ?= 1
+.PHONY: fuzz
+fuzz: deps $(KERNEL) $(INITRAMFS)
+	$(Q)python3 scripts/fuzz.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
+		--count $(N) --seed $(SEED) --boots $(BOOTS)
+
 # ---- benchmarks (scripts/bench.py; docs/bench.md) -------------------------
 .PHONY: bench bench-linux
 bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
@@ -266,6 +277,9 @@ help:
 	@echo "                   attached to make debug"
 	@echo "  make test        every test: host unit tests, kernel self-tests, boot"
 	@echo "                   tests, guest tests in Lintel and on this Linux host"
+	@echo "  make fuzz        random hostile system calls in Lintel: N=100000 calls"
+	@echo "                   over BOOTS=1 boots from SEED=1; fails on an oops, a"
+	@echo "                   hang, or a frame, object or segment not given back"
 	@echo "  make check       style, prototypes and ABI checks (no QEMU)"
 	@echo "  make bench       benchmarks in Lintel; make bench-linux: against Linux"
 	@echo "  make lab LAB=shm DIR=path   a student's copy with the lab's stubs"

@@ -35,6 +35,8 @@ SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?",
 SKIPPED_LINE = re.compile(r"^test (\S+): SKIPPED \((.*)\)$", re.M)
 HELD_LINE = re.compile(r"^init: held after (\S+): (.*)$", re.M)
 HELD_PAIR = re.compile(r"(\w+) (-?\d+) -> (-?\d+)")
+FUZZ_SEED = 1             # make test's campaign: always the same calls
+FUZZ_CALLS = 3000
 NATIVE_GUARD = 60         # seconds for one test program on the host
 HANG_GUARD = 300          # seconds; a run this long is a hang
 BUG_MARK = "Lintel: kernel bug"   # include/linux/reboot.h BUG_MARK
@@ -364,6 +366,9 @@ def run_guest(tally, args):
         ok = tally.add_output("lintel_" + name, out, status)
         if not check_held(tally, name, out) or not ok:
             save_log("guest-" + name, out)
+    print("== a short seeded fuzz campaign (make fuzz runs long ones) ==")
+    import fuzz
+    fuzz.run_campaign(tally, args, FUZZ_SEED, FUZZ_CALLS)
 
 
 def check_held(tally, name, out):

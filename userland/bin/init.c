@@ -38,7 +38,6 @@
 #define ORPHAN_POLLS	50	/* x ORPHAN_POLL_USEC: how long orphans get */
 #define ORPHAN_POLL_USEC 100000
 
-
 static char *child_env[] = { "PATH=/bin:/sbin", "HOME=/", "TERM=linux", NULL };
 
 /* The kernel normally gives us the console as fds 0-2; if not, open it. */
