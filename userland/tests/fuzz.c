@@ -2,7 +2,9 @@
  * fuzz - random system calls with hostile arguments: no program may bring
  * Lintel down, and whatever it takes must come back.
  *
- *	fuzz SEED COUNT
+ *	fuzz SEED COUNT [BATCH]
+ *
+ * (with BATCH, only that batch of the campaign runs: a replay)
  *
  * Guest-only. It refuses to run anywhere but Lintel, because after every
  * batch it removes every shm segment on the system and kills whole
@@ -51,6 +53,7 @@
 #define ARENA		0x50000000UL	/* where random mappings go */
 #define ARENA_PAGES	1024
 #define KERNEL_ADDR	0xC0000000UL
+#define SHARED_ADDR	0x60000000UL	/* the count: no hostile value's page */
 #define MAX_POOL	16
 #define SHM_KEYS	8		/* a small key space, so keys collide */
 #define PROC_BUF	4096
@@ -170,6 +173,21 @@ static unsigned long below(unsigned long n)
 	return rnd() % n;
 }
 
+/*
+ * Random bits for an argument, never inside the page of the count: the
+ * kernel would rightly write there (gettimeofday into a "pointer" that
+ * happens to be it), and the count would be the fuzzer's own victim.
+ */
+static unsigned long not_shared(unsigned long v)
+{
+	return (v & ~(PAGE_SIZE - 1)) == SHARED_ADDR ? v ^ PAGE_SIZE : v;
+}
+
+static unsigned long rnd_arg(void)
+{
+	return not_shared(rnd());
+}
+
 static void seed_batch(unsigned long seed, unsigned long batch)
 {
 	rng_state = (seed * 2654435761UL) ^ (batch * 40503UL) ^ 0x9E3779B9UL;
@@ -189,7 +207,21 @@ static unsigned long hostile_ptr(void)
 	case 6: return ARENA + below(ARENA_PAGES * PAGE_SIZE);
 	case 7: return 0xC0000000UL - 1 - below(PAGE_SIZE);
 	case 8: return 0xFFFFFFFFUL - below(64);
-	default: return rnd();
+	default: return rnd_arg();
+	}
+}
+
+/*
+ * An address that cannot be run: a signal handler there must end in a
+ * fault the kernel handles, never in the batch running stray bytes (data
+ * pages are executable on the i386), which could scribble on the count.
+ */
+static unsigned long hostile_code_ptr(void)
+{
+	switch (below(3)) {
+	case 0: return 2 + below(PAGE_SIZE - 2);	/* page 0: unmapped */
+	case 1: return KERNEL_ADDR + below(0x40000000UL);
+	default: return (unsigned long)straddle + PAGE_SIZE + below(PAGE_SIZE);
 	}
 }
 
@@ -207,7 +239,7 @@ static unsigned long hostile_size(void)
 	case 2: return below(2 * PAGE_SIZE);
 	case 3: return PAGE_SIZE;
 	case 4: return huge[below(ARRAY_LEN(huge))];
-	default: return rnd();
+	default: return rnd_arg();
 	}
 }
 
@@ -218,8 +250,8 @@ static unsigned long hostile_int(void)
 	case 0: return below(8);
 	case 1: return (unsigned long)-1 - below(4);
 	case 2: return 0x80000000UL;
-	case 3: return rnd() & rnd();		/* a few flag bits */
-	default: return rnd();
+	case 3: return not_shared(rnd() & rnd());	/* a few flag bits */
+	default: return rnd_arg();
 	}
 }
 
@@ -670,13 +702,13 @@ static void op_sigaction(void)
 		catch_signal(sig);
 		return;
 	}
-	act[0] = below(3) ? handlers[below(2)] : hostile_ptr();
+	act[0] = below(3) ? handlers[below(2)] : hostile_code_ptr();
 	act[1] = below(2) ? 0 : hostile_int() & ~(unsigned long)SA_RESTORER;
 	act[2] = 0;
 	act[3] = rnd() & ~(1UL << (SIGALRM - 1));
 	act[4] = rnd();
 	call(__NR_rt_sigaction, sig, below(8) ? (unsigned long)act :
-	     hostile_ptr(), below(2) ? 0 : hostile_ptr(),
+	     hostile_code_ptr(), below(2) ? 0 : hostile_ptr(),
 	     below(8) ? 8 : hostile_int(), 0, 0);
 }
 
@@ -1094,9 +1126,10 @@ int main(int argc, char **argv)
 	unsigned long seed, count, batch, next_report = PROGRESS_CALLS;
 	long base[NR_HELD], now[NR_HELD];
 	int ends[NR_ENDS] = { 0 }, leaks = 0, stuck = 0, forks_failed = 0;
+	int scribbled = 0;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: fuzz SEED COUNT\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: fuzz SEED COUNT [BATCH]\n");
 		return 2;
 	}
 	if (!on_lintel()) {
@@ -1106,8 +1139,8 @@ int main(int argc, char **argv)
 	}
 	seed = strtoul(argv[1], NULL, 0);
 	count = strtoul(argv[2], NULL, 0);
-	shared = mmap(NULL, PAGE_SIZE, PROT_READ | PROT_WRITE,
-		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	shared = mmap((void *)SHARED_ADDR, PAGE_SIZE, PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	if (shared == MAP_FAILED) {
 		perror("fuzz: mmap");
 		return 1;
@@ -1117,7 +1150,9 @@ int main(int argc, char **argv)
 	read_held(base);
 	printf("fuzz: seed %lu, %lu calls, %d per batch\n", seed, count,
 	       BATCH_CALLS);
-	for (batch = 1; shared->calls < count; batch++) {
+	batch = argc == 4 ? strtoul(argv[3], NULL, 0) : 1;
+	for (; shared->calls < count; batch++) {
+		unsigned long before = shared->calls;
 		int end = one_batch(seed, batch, count - shared->calls <
 				    BATCH_CALLS ? count - shared->calls :
 				    BATCH_CALLS, &stuck);
@@ -1125,6 +1160,13 @@ int main(int argc, char **argv)
 		if (end < 0) {
 			forks_failed++;
 			break;
+		}
+		if (shared->calls - before > 2 * BATCH_CALLS) {
+			printf("fuzz: batch %lu (seed %lu) took the count from "
+			       "%lu to %lu\n", batch, seed, before,
+			       shared->calls);
+			shared->calls = before + BATCH_CALLS;
+			scribbled++;
 		}
 		ends[end]++;
 		read_held(now);
@@ -1143,7 +1185,7 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("fuzz: %lu calls in %lu batches (seed %lu):", shared->calls,
-	       batch - 1, seed);
+	       batch - (argc == 4 ? strtoul(argv[3], NULL, 0) : 1), seed);
 	for (int i = 0; i < NR_ENDS; i++)
 		printf(" %d %s%s", ends[i], end_name[i],
 		       i + 1 < NR_ENDS ? "," : "\n");
@@ -1156,6 +1198,8 @@ int main(int argc, char **argv)
 	CHECK(!forks_failed && shared->calls >= count, "%lu calls of %lu, "
 	      "fork failed %d times", shared->calls, count, forks_failed);
 	CHECK(!stuck, "%d batches left processes no SIGKILL removed", stuck);
+	CHECK(!scribbled, "%d batches wrote over the shared count: a page "
+	      "shared with the leader was written by someone else", scribbled);
 	case_end();
 	case_begin("fuzz_kernel_gives_everything_back_after_each_batch");
 	CHECK(!leaks, "%d batches left frames, kmalloc objects or segments "
