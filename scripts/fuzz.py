@@ -8,12 +8,12 @@ Boot i runs `fuzz S+i N/B`: N calls in all, B boots, J at a time. A boot
 fails on a kernel bug (an oops or a panic: the mark on QEMU's debug
 console, or the words on the serial line), on a hang (QEMU still running
 after a bound generous for the count), on a fuzz case that failed (a
-batch whose frames, kmalloc objects or shm segments did not come back),
+batch whose frames, kmalloc objects or IPC objects did not come back),
 and on init's own count of what the kernel holds before and after
 (`init: held after`). `make fuzz` runs this; `make test` runs one short
 campaign through run_campaign(). Prints "N passed, N failed" last.
 
-The fuzzer runs only inside Lintel: it removes every shm segment and
+The fuzzer runs only inside Lintel: it removes every IPC object and
 kills process groups, so it refuses to start on any other kernel.
 """
 import argparse

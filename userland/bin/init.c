@@ -8,7 +8,7 @@
  *				power off with its exit status
  *
  * Around PROG, init reads what the kernel holds (free frames, kmalloc's
- * pages and objects, swap, shm segments) from /proc before and after, once
+ * pages and objects, swap, IPC objects) from /proc before and after, once
  * PROG and every process it left behind are gone, and prints one line,
  *
  *	init: held after PROG: MemFree A -> B, Slab ..., shm ..., orphans 0 -> N

@@ -7,7 +7,7 @@
  * (with BATCH, only that batch of the campaign runs: a replay)
  *
  * Guest-only. It refuses to run anywhere but Lintel, because after every
- * batch it removes every shm segment on the system and kills whole
+ * batch it removes every SysV IPC object on the system and kills whole
  * process groups; scripts/fuzz.py boots it as init= ("make fuzz", and a
  * short campaign in "make test") and fails on an oops, a panic or a hang.
  *
@@ -21,10 +21,10 @@
  * Calls that must never return to the batch (a forged frame) run in a
  * grandchild. A batch may die of what it did (that is allowed); one that
  * is still running after alarm(BATCH_SECONDS) is killed with its process
- * group. Then the leader removes what the batch left (shm segments),
+ * group. Then the leader removes what the batch left (IPC objects),
  * waits until its processes are gone, and checks that free frames,
- * kmalloc's pages and objects and the shm segments are exactly what they
- * were before the first batch (/proc/meminfo, /proc/sysvipc/shm).
+ * kmalloc's pages and objects and the IPC objects are exactly what they
+ * were before the first batch (/proc/meminfo, /proc/sysvipc).
  *
  * Output: a progress line every PROGRESS_CALLS calls, the figures, two
  * cases and the summary line of check.h.
@@ -35,6 +35,8 @@
 #include <sys/mman.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include <sys/sem.h>
+#include <sys/msg.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include "check.h"
@@ -1077,18 +1079,28 @@ static int group_gone(pid_t pgid)
 	return 0;
 }
 
-/* Remove every shm segment (the batch's: nothing else runs here). */
-static void remove_segments(void)
+/*
+ * Remove every SysV IPC object: shm segments, semaphore sets, message
+ * queues (all the batch's: nothing else runs here). Each kind's INFO
+ * command returns the highest index in use; STAT_ANY turns an index into
+ * an id.
+ */
+static void remove_ipc(void)
 {
-	static char ds[256];
-	int max = shmctl(0, SHM_INFO, (struct shmid_ds *)ds);
+	static char buf[256];
+	int max = shmctl(0, SHM_INFO, (struct shmid_ds *)buf), i, id;
 
-	for (int i = 0; i <= max; i++) {
-		int id = shmctl(i, SHM_STAT_ANY, (struct shmid_ds *)ds);
-
-		if (id >= 0)
+	for (i = 0; i <= max; i++)
+		if ((id = shmctl(i, SHM_STAT_ANY, (struct shmid_ds *)buf)) >= 0)
 			shmctl(id, IPC_RMID, NULL);
-	}
+	max = semctl(0, 0, SEM_INFO, buf);
+	for (i = 0; i <= max; i++)
+		if ((id = semctl(i, 0, SEM_STAT_ANY, buf)) >= 0)
+			semctl(id, 0, IPC_RMID);
+	max = msgctl(0, MSG_INFO, (struct msqid_ds *)buf);
+	for (i = 0; i <= max; i++)
+		if ((id = msgctl(i, MSG_STAT_ANY, (struct msqid_ds *)buf)) >= 0)
+			msgctl(id, IPC_RMID, NULL);
 }
 
 /* One batch, start to clean-up; how it ended, or -1 if fork failed. */
@@ -1107,7 +1119,7 @@ static int one_batch(unsigned long seed, unsigned long batch,
 	end = wait_batch(pid);
 	if (!group_gone(pid))
 		(*stuck)++;
-	remove_segments();
+	remove_ipc();
 	return end;
 }
 
@@ -1134,7 +1146,7 @@ int main(int argc, char **argv)
 	}
 	if (!on_lintel()) {
 		fprintf(stderr, "fuzz: runs only inside Lintel (it removes every "
-			"shm segment); boot it with scripts/fuzz.py\n");
+			"IPC object); boot it with scripts/fuzz.py\n");
 		return 2;
 	}
 	seed = strtoul(argv[1], NULL, 0);

@@ -1,6 +1,7 @@
 /*
  * held.h - what the kernel holds, as Lintel's /proc shows it: free
- * frames, kmalloc's pages and objects, free swap, and shm segments.
+ * frames, kmalloc's pages and objects, free swap, and the SysV IPC
+ * objects (shm segments, semaphore sets, message queues).
  *
  * init (userland/bin/init.c) reads it before and after the program it
  * runs, and fuzz after every batch; every figure must come back exactly.
@@ -17,13 +18,16 @@
 
 #define HELD_PROC_BUF	4096
 
-enum { HELD_FREE, HELD_SLAB, HELD_OBJECTS, HELD_SWAP, HELD_SHM, NR_HELD };
+enum { HELD_FREE, HELD_SLAB, HELD_OBJECTS, HELD_SWAP, HELD_SHM, HELD_SEM,
+       HELD_MSG, NR_HELD };
 
+/* A /proc/meminfo label, or for the IPC objects the /proc/sysvipc file. */
 static const char *const held_label[NR_HELD] = {
-	"MemFree:", "Slab:", "KmallocObjects:", "SwapFree:", NULL
+	"MemFree:", "Slab:", "KmallocObjects:", "SwapFree:",
+	"/proc/sysvipc/shm", "/proc/sysvipc/sem", "/proc/sysvipc/msg",
 };
 static const char *const held_name[NR_HELD] = {
-	"MemFree", "Slab", "KmallocObjects", "SwapFree", "shm"
+	"MemFree", "Slab", "KmallocObjects", "SwapFree", "shm", "sem", "msg"
 };
 
 /* Read a whole /proc file into buf (NUL-terminated); its length or -1. */
@@ -54,12 +58,12 @@ static inline long held_field(const char *buf, const char *label)
 	return -1;
 }
 
-/* Lines of /proc/sysvipc/shm after its header: one per segment. */
-static inline long held_shm_segments(char *buf)
+/* Lines of a /proc/sysvipc file after its header: one per object. */
+static inline long held_ipc_objects(const char *path, char *buf)
 {
 	long lines = 0;
 
-	if (held_read("/proc/sysvipc/shm", buf, HELD_PROC_BUF) < 0)
+	if (held_read(path, buf, HELD_PROC_BUF) < 0)
 		return -1;
 	for (char *p = buf; (p = strchr(p, '\n')); p++)
 		lines++;
@@ -75,9 +79,10 @@ static inline void read_held(long held[NR_HELD])
 	static char buf[HELD_PROC_BUF];
 
 	held_read("/proc/meminfo", buf, sizeof(buf));
-	for (int i = 0; i < NR_HELD; i++)
-		held[i] = held_label[i] ? held_field(buf, held_label[i]) : 0;
-	held[HELD_SHM] = held_shm_segments(buf);
+	for (int i = 0; i < HELD_SHM; i++)
+		held[i] = held_field(buf, held_label[i]);
+	for (int i = HELD_SHM; i < NR_HELD; i++)
+		held[i] = held_ipc_objects(held_label[i], buf);
 }
 
 /* Print " Name A -> B," for each figure; how many differ. */
