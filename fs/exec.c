@@ -206,6 +206,24 @@ static int put_user_word(unsigned long **sp, unsigned long v)
 	return memcpy_tofs((*sp)++, &v, sizeof(v));
 }
 
+/*
+ * Write n pointers to consecutive strings starting at user address *p,
+ * then the NULL that ends the array (argv's and envp's both have one,
+ * even when empty). delta turns a user address into its copy in the
+ * kernel's page.
+ */
+static int put_pointers(unsigned long **sp, unsigned long *p, int n,
+			long delta)
+{
+	int i, err = 0;
+
+	for (i = 0; i < n; i++) {
+		err |= put_user_word(sp, *p);
+		*p += strlen((const char *)(*p + delta)) + 1;
+	}
+	return err | put_user_word(sp, 0);
+}
+
 /* Move *p down by n bytes and copy src there (the area above the vectors). */
 static int push_bytes(unsigned long *p, const void *src, unsigned long n)
 {
@@ -297,17 +315,9 @@ static unsigned long create_stack(struct linux_binprm *bprm)
 	sp = (unsigned long *)esp;
 	p = mm->arg_start = at.args;
 	err |= put_user_word(&sp, bprm->argc);
-	for (i = 0; i < bprm->argc + bprm->envc; i++) {
-		if (i == bprm->argc) {
-			err |= put_user_word(&sp, 0);
-			mm->arg_end = mm->env_start = p;
-		}
-		err |= put_user_word(&sp, p);
-		p += strlen(bprm->page + (p - at.args)) + 1;
-	}
-	if (bprm->envc == 0)
-		mm->arg_end = mm->env_start = p;
-	err |= put_user_word(&sp, 0);
+	err |= put_pointers(&sp, &p, bprm->argc, (long)bprm->page - (long)at.args);
+	mm->arg_end = mm->env_start = p;
+	err |= put_pointers(&sp, &p, bprm->envc, (long)bprm->page - (long)at.args);
 	mm->env_end = p;
 	for (i = 0; i < nauxv; i++)
 		err |= put_user_word(&sp, auxv[i]);

@@ -54,9 +54,7 @@ struct stat64_raw {
 	long long st_size;
 	unsigned long st_blksize;
 	unsigned long long st_blocks;
-	unsigned long st_atime, st_atime_nsec;
-	unsigned long st_mtime, st_mtime_nsec;
-	unsigned long st_ctime, st_ctime_nsec;
+	unsigned long times[6];		/* a, m, c: seconds, nanoseconds */
 	unsigned long long st_ino;
 } __attribute__((packed));
 

@@ -148,13 +148,15 @@ static void test_poll_signal(void)
 	CHECK(pipe(fds) == 0, "a pipe");
 	pid = fork();
 	if (pid == 0) {
-		pause_ms(WAIT_MS);
-		kill(me, SIGUSR1);
-		_exit(0);
+		for (;;) {		/* until the parent is done: one may */
+			pause_ms(WAIT_MS);	/* come before its poll */
+			kill(me, SIGUSR1);
+		}
 	}
 	errno = 0;
 	CHECK(poll1(fds[0], P_IN, -1, &r) == -1 && errno == EINTR && got_usr1,
 	      "EINTR after the handler ran, errno %d", errno);
+	kill(pid, SIGKILL);
 	waitpid(pid, &status, 0);
 	sigaction(SIGUSR1, &old, NULL);
 	close(fds[0]);
