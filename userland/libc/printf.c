@@ -2,7 +2,8 @@
  * printf.c - the formatting engine behind every printf-family call.
  *
  * Understands flags "-0+ #", a width and precision (digits or '*'), the
- * length modifiers hh h l ll z t j, and the conversions d i u o x X c s p %.
+ * length modifiers hh h l ll z t j, and the conversions d i u o x X c s p %
+ * and f (fixed point, up to FLOAT_PREC_MAX decimals).
  * All output goes through vsnprintf; the stream functions print its buffer.
  */
 #include <stdio.h>
@@ -194,6 +195,68 @@ static unsigned long long unsigned_arg(const struct spec *sp, va_list *ap)
 	return va_arg(*ap, unsigned int);
 }
 
+#define FLOAT_PREC_DEFAULT	6
+#define FLOAT_PREC_MAX		18	/* 10^18 still fits 64 bits */
+#define FLOAT_INT_MAX		1.8e19	/* beyond: no 64-bit integer part */
+
+static int count_digits(unsigned long long v)
+{
+	int n = 1;
+
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* n decimal digits of v, zero-padded on the left, into d. */
+static int put_digits(char *d, unsigned long long v, int n)
+{
+	for (int i = n - 1; i >= 0; i--, v /= 10)
+		d[i] = '0' + v % 10;
+	return n;
+}
+
+/*
+ * %f: sign, integer part, '.', prec decimals, rounded half up; "nan"
+ * and "inf" for what has no digits (and for more than 64 bits of
+ * integer part, which our programs never print).
+ */
+static void put_double(struct sink *s, const struct spec *sp, double v)
+{
+	char buf[64];
+	int n = 0, prec = sp->prec < 0 ? FLOAT_PREC_DEFAULT : sp->prec;
+	unsigned long long ip, fp, scale = 1;
+
+	if (prec > FLOAT_PREC_MAX)
+		prec = FLOAT_PREC_MAX;
+	if (v < 0 || (v == 0 && 1 / v < 0)) {
+		buf[n++] = '-';
+		v = -v;
+	} else if (sp->plus || sp->space) {
+		buf[n++] = sp->plus ? '+' : ' ';
+	}
+	if (v != v || v > FLOAT_INT_MAX) {
+		strcpy(buf + n, v != v ? "nan" : "inf");
+		put_chars(s, sp, buf, n + 3);
+		return;
+	}
+	for (int i = 0; i < prec; i++)
+		scale *= 10;
+	ip = (unsigned long long)v;
+	fp = (unsigned long long)((v - (double)ip) * (double)scale + 0.5);
+	if (fp >= scale) {
+		ip++;
+		fp -= scale;
+	}
+	n += put_digits(buf + n, ip, count_digits(ip));
+	if (prec || sp->alt)
+		buf[n++] = '.';
+	n += put_digits(buf + n, fp, prec);
+	put_chars(s, sp, buf, n);
+}
+
 static void convert(struct sink *s, struct spec *sp, char conv, va_list *ap)
 {
 	long long v;
@@ -231,6 +294,9 @@ static void convert(struct sink *s, struct spec *sp, char conv, va_list *ap)
 		break;
 	case 's':
 		put_string(s, sp, va_arg(*ap, const char *));
+		break;
+	case 'f':
+		put_double(s, sp, va_arg(*ap, double));
 		break;
 	default:		/* "%%", and anything we do not know */
 		emit(s, conv);
