@@ -74,47 +74,6 @@ void shm_init(void)
 	       shmmni, shmmax, shmall);
 }
 
-/* Where each limit lives, and the most Lintel's tables can take. */
-static unsigned long *limit_var(enum shm_limit which, unsigned long *most)
-{
-	switch (which) {
-	case SHM_LIMIT_MAX:
-		*most = SHM_MAX_PAGES * PAGE_SIZE;
-		return &shmmax;
-	case SHM_LIMIT_ALL:
-		*most = ~0UL >> PAGE_SHIFT;
-		return &shmall;
-	case SHM_LIMIT_MNI:
-		*most = SHMMNI;
-		return &shmmni;
-	}
-	return NULL;
-}
-
-/* shm_get_limit - a limit in force, for /proc/sys/kernel/shm*. */
-unsigned long shm_get_limit(enum shm_limit which)
-{
-	unsigned long most, *v = limit_var(which, &most);
-
-	return v ? *v : 0;
-}
-
-/*
- * shm_set_limit - change a limit, from then on (existing segments stay).
- * Linux takes any value; Lintel refuses with EINVAL what its fixed
- * tables cannot hold (more than SHMMNI slots, a segment larger than a
- * signature can index).
- */
-int shm_set_limit(enum shm_limit which, unsigned long value)
-{
-	unsigned long most, *v = limit_var(which, &most);
-
-	if (!v || value > most)
-		return -EINVAL;
-	*v = value;
-	return 0;
-}
-
 /* The time for shm_atime, shm_dtime and shm_ctime, in seconds. */
 static time_t now(void)
 {

@@ -1,8 +1,9 @@
 /*
  * shmctl.c - what user space is told about shared memory segments, and
  * what it may change: shmctl (IPC_STAT, IPC_SET, IPC_RMID, SHM_LOCK,
- * IPC_INFO, SHM_INFO, SHM_STAT) in Linux i386's two layouts, and the
- * text of /proc/sysvipc/shm.
+ * IPC_INFO, SHM_INFO, SHM_STAT) in Linux i386's two layouts, the limits
+ * /proc/sys/kernel/shm* read and root may write, and the text of
+ * /proc/sysvipc/shm.
  *
  * None of it is on the path of a shared page (ipc/shm.c tells that
  * story); this is the user-ABI plumbing around it. 1.2.13 kept shmctl in
@@ -283,6 +284,49 @@ long sys_old_shmctl(int shmid, int cmd, void *buf)
 	int version = cmd & IPC_64;
 
 	return do_shmctl(shmid, cmd & ~IPC_64, buf, version);
+}
+
+/* ---- /proc/sys/kernel/shmmax, shmall, shmmni ------------------------ */
+
+/* Where each limit lives, and the most Lintel's tables can take. */
+static unsigned long *limit_var(enum shm_limit which, unsigned long *most)
+{
+	switch (which) {
+	case SHM_LIMIT_MAX:
+		*most = SHM_MAX_PAGES * PAGE_SIZE;
+		return &shmmax;
+	case SHM_LIMIT_ALL:
+		*most = ~0UL >> PAGE_SHIFT;
+		return &shmall;
+	case SHM_LIMIT_MNI:
+		*most = SHMMNI;
+		return &shmmni;
+	}
+	return NULL;
+}
+
+/* shm_get_limit - a limit in force, for /proc/sys/kernel/shm*. */
+unsigned long shm_get_limit(enum shm_limit which)
+{
+	unsigned long most, *v = limit_var(which, &most);
+
+	return v ? *v : 0;
+}
+
+/*
+ * shm_set_limit - change a limit, from then on (existing segments stay).
+ * Linux takes any value; Lintel refuses with EINVAL what its fixed
+ * tables cannot hold (more than SHMMNI slots, a segment larger than a
+ * signature can index).
+ */
+int shm_set_limit(enum shm_limit which, unsigned long value)
+{
+	unsigned long most, *v = limit_var(which, &most);
+
+	if (!v || value > most)
+		return -EINVAL;
+	*v = value;
+	return 0;
 }
 
 /* ---- /proc/sysvipc/shm ------------------------------------------------- */

@@ -103,7 +103,7 @@ extern unsigned long shm_rss;	/* pages present, for /proc/meminfo */
 
 void shm_init(void);
 
-/* The limits /proc/sys/kernel/shm* show and root may change. */
+/* ipc/shmctl.c: the limits /proc/sys/kernel/shm* show and root may change. */
 enum shm_limit { SHM_LIMIT_MAX, SHM_LIMIT_ALL, SHM_LIMIT_MNI };
 unsigned long shm_get_limit(enum shm_limit which);
 int shm_set_limit(enum shm_limit which, unsigned long value);
