@@ -28,7 +28,7 @@
 #define FRAME_WORDS		256	/* more than either frame */
 #define STUB_STACK_WORDS	256
 #define SELECTOR_GARBAGE	0x80	/* index 16 and up: past both GDTs */
-#define SS_DISABLE		2
+#define UC_SS_DISABLE		2	/* uc_stack.ss_flags: no alternate stack */
 #define EFLAGS_TF		0x100
 #define EFLAGS_IF		0x200
 #define EFLAGS_IOPL		0x3000
@@ -152,7 +152,7 @@ static void *frame_with(long nr, const struct i386_sigcontext *sc)
 	if (nr == NR_rt_sigreturn) {
 		struct i386_rt_frame *f = (struct i386_rt_frame *)frame;
 
-		f->uc.ss_flags = SS_DISABLE;	/* Linux checks uc_stack */
+		f->uc.ss_flags = UC_SS_DISABLE;	/* Linux checks uc_stack */
 		f->uc.uc_mcontext = *sc;
 		return (char *)frame + 4;
 	}
