@@ -28,6 +28,7 @@
 #define IPC_VERSION_SHIFT 16
 #define SHMAT_IBCS2	1	/* a kernel-internal version: refused */
 
+/* Is gid current's effective group or one of its supplementary ones? */
 static int in_group_p(gid_t gid)
 {
 	int i;
@@ -67,6 +68,10 @@ struct ipc_kludge {
 	long msgtyp;
 };
 
+/*
+ * ipc(MSGRCV): version 0 (what old libcs pass) puts msgp and msgtyp in
+ * a struct ipc_kludge at ptr; later versions pass them directly.
+ */
 static long ipc_msgrcv(int first, unsigned long second, unsigned long third,
 		       void *ptr, long fifth, unsigned int version)
 {
@@ -81,12 +86,16 @@ static long ipc_msgrcv(int first, unsigned long second, unsigned long third,
 	return sys_msgrcv(first, tmp.msgp, second, tmp.msgtyp, third);
 }
 
+/*
+ * ipc(SHMAT): attach, then store the address at raddr, returning 0; the
+ * direct shmat (397) returns the address instead.
+ */
 static long ipc_shmat(int shmid, unsigned long shmaddr, int shmflg,
 		      unsigned long *raddr)
 {
 	long addr = sys_shmat(shmid, shmaddr, shmflg);
 
-	if (addr < 0 && addr >= -4095)
+	if (IS_ERR_VALUE(addr))
 		return addr;
 	/* as today's Linux: attached first, then a bad raddr is -EFAULT */
 	return memcpy_tofs(raddr, &addr, sizeof(addr)) ? -EFAULT : 0;
