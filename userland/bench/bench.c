@@ -29,7 +29,9 @@
 #include <unistd.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/msg.h>
 #include <sys/reboot.h>
+#include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
 
@@ -59,6 +61,10 @@
 #define GETPID_ITERS	200000
 #define GETPID_BATCH	1000		/* calls between looks at the clock */
 #define PIPE_ITERS	5000
+#define SEM_ITERS	5000
+#define MSG_ITERS	5000
+#define MSG_PING	1	/* message types: to the child, back */
+#define MSG_PONG	2
 
 static uint64_t tsc_base;		/* now_ns() counts from here */
 static uint32_t ns_mult;		/* ns = (ticks * ns_mult) >> MULT_SHIFT */
@@ -427,6 +433,89 @@ out_close:
 		waitpid(pid, NULL, 0);
 }
 
+/* One semaphore operation, waiting if it must. */
+static int sem_step(int id, int num, int op)
+{
+	struct sembuf sb = { num, op, 0 };
+
+	return semop(id, &sb, 1);
+}
+
+/*
+ * Ping-pong through two semaphores: the parent raises 0 and waits on 1,
+ * the child waits on 0 and raises 1. Each hand-off is a semop that wakes
+ * the sleeper (update_queue) and a switch to it. The child ends when the
+ * set goes (EIDRM).
+ */
+static void bench_sem_pingpong(void)
+{
+	int id = semget(IPC_PRIVATE, 2, IPC_CREAT | 0600), i;
+	uint64_t t0;
+	pid_t pid;
+
+	if (id < 0) {
+		report_error("sem_pingpong", "semget");
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		while (sem_step(id, 0, -1) == 0 && sem_step(id, 1, 1) == 0)
+			;
+		_exit(0);
+	}
+	t0 = now_ns();
+	for (i = 0; pid > 0 && i < SEM_ITERS && !out_of_time(t0); i++)
+		if (sem_step(id, 0, 1) < 0 || sem_step(id, 1, -1) < 0)
+			break;
+	if (pid > 0)
+		report_us("sem_pingpong", now_ns() - t0, i, "us/roundtrip");
+	else
+		report_error("sem_pingpong", "fork");
+	semctl(id, 0, IPC_RMID);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+}
+
+/*
+ * A message there and back: the parent sends a 64-byte MSG_PING, the
+ * child receives it and answers with a MSG_PONG. The child ends when
+ * the queue goes (EIDRM).
+ */
+static void bench_msg_roundtrip(void)
+{
+	struct { long mtype; char mtext[64]; } m = { MSG_PING, "" };
+	int id = msgget(IPC_PRIVATE, IPC_CREAT | 0600), i;
+	uint64_t t0;
+	pid_t pid;
+
+	if (id < 0) {
+		report_error("msg_roundtrip", "msgget");
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		while (msgrcv(id, &m, sizeof(m.mtext), MSG_PING, 0) >= 0) {
+			m.mtype = MSG_PONG;
+			msgsnd(id, &m, sizeof(m.mtext), 0);
+		}
+		_exit(0);
+	}
+	t0 = now_ns();
+	for (i = 0; pid > 0 && i < MSG_ITERS && !out_of_time(t0); i++) {
+		m.mtype = MSG_PING;
+		if (msgsnd(id, &m, sizeof(m.mtext), 0) < 0 ||
+		    msgrcv(id, &m, sizeof(m.mtext), MSG_PONG, 0) < 0)
+			break;
+	}
+	if (pid > 0)
+		report_us("msg_roundtrip", now_ns() - t0, i, "us");
+	else
+		report_error("msg_roundtrip", "fork");
+	msgctl(id, IPC_RMID, NULL);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+}
+
 int main(void)
 {
 	uint32_t tsc_per_us;
@@ -443,6 +532,8 @@ int main(void)
 		bench_shm_lifecycle();
 		bench_pingpong();
 		bench_pipe();
+		bench_sem_pingpong();
+		bench_msg_roundtrip();
 		bench_fork();
 		bench_anon();
 	}
