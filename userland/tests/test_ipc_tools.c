@@ -3,7 +3,8 @@
  * queues, run as a student would (exec'd from ../bin beside this
  * program's directory, output read back through a pipe): util-linux's
  * sections and columns, -s -q -a -l -u -c -p, -i id, and ipcrm -s -S
- * -q -Q.
+ * -q -Q; and the demos: semconsumer and semproducer sharing a ring in
+ * shared memory guarded by semaphores, and msgdemo's server and client.
  */
 #include "ipc_test.h"
 
@@ -13,7 +14,47 @@
 static char bin_dir[256];
 static char out[OUT_MAX];
 
-/* Run bin_dir/argv[0]; stdout and stderr into out. The wait status. */
+/* Start bin_dir/argv[0] with its stdout and stderr into a pipe (*fd). */
+static pid_t start(char *const argv[], int *fd)
+{
+	char path[320];
+	int fds[2];
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s%s", bin_dir, argv[0]);
+	if (pipe(fds) < 0)
+		return -1;
+	pid = fork_child();
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		dup2(fds[1], STDERR_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execv(path, argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	*fd = fds[0];
+	return pid;
+}
+
+/* Read fd to its end into buf; wait for pid. The wait status. */
+static int finish(pid_t pid, int fd, char *buf, size_t size)
+{
+	size_t len = 0;
+	ssize_t n;
+	int status;
+
+	while (len < size - 1 && (n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	buf[len] = '\0';
+	close(fd);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+/* Run bin_dir/argv[0]; stdout and stderr into buf. The wait status. */
 static int run(char *const argv[], char *buf)
 {
 	char path[320];
@@ -160,6 +201,42 @@ static void test_ipcrm(void)
 	case_end();
 }
 
+/* The consumer starts first and waits; the producer fills the ring. */
+static void test_producer_consumer(void)
+{
+	char keyarg[16], *producer[] = { "semproducer", keyarg, "300", NULL };
+	char *consumer[] = { "semconsumer", keyarg, NULL }, got[256];
+	int fd = -1, status;
+	pid_t pid;
+
+	case_begin("demo_semproducer_semconsumer");
+	snprintf(keyarg, sizeof(keyarg), "0x%x", test_key(34));
+	pid = start(consumer, &fd);
+	CHECK(exited_with(run(producer, out), 0) &&
+	      strstr(out, "semproducer: put 300 numbers into key "),
+	      "producer: \"%s\"", out);
+	status = finish(pid, fd, got, sizeof(got));
+	CHECK(exited_with(status, 0) &&
+	      !strcmp(got, "semconsumer: took 300 numbers, sum 45150\n"),
+	      "consumer: %s \"%s\"", describe_status(status), got);
+	CHECK(semget(test_key(34), 0, 0) < 0 && shmget(test_key(34), 0, 0) < 0,
+	      "the consumer removed the set and the segment");
+	case_end();
+}
+
+static void test_msgdemo(void)
+{
+	char *demo[] = { "msgdemo", "4", NULL };
+
+	case_begin("demo_msgdemo");
+	CHECK(exited_with(run(demo, out), 0) &&
+	      strstr(out, "msgdemo: sent \"hello number 4\", the server "
+		     "answered \"HELLO NUMBER 4\"\n") &&
+	      strstr(out, "msgdemo: 4 of 4 requests answered through msqid "),
+	      "msgdemo 4: \"%.2000s\"", out);
+	case_end();
+}
+
 int main(int argc, char **argv)
 {
 	int sems0 = sems_in_use(), msqs0 = msqs_in_use();
@@ -172,6 +249,8 @@ int main(int argc, char **argv)
 	test_limits_summary_details();
 	ipc_cleanup_all();
 	test_ipcrm();
+	test_producer_consumer();
+	test_msgdemo();
 	ipc_check_no_leak("ipc_tools_nothing_leaked", sems0, msqs0);
 	return check_summary();
 }
