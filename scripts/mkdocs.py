@@ -59,10 +59,11 @@ SCENES = {
     "cow": ("cow,sched", ["true"]),
     "syscall": ("syscall,sched", ["echo hi"]),
     "fpu": ("fpu,sched", ["/tests/test_fpu"]),
+    "ipc": ("ipc,sched", ["msgdemo 2"]),
     "proctrace": ("", ["cat /proc/trace", "echo fault > /proc/trace",
                        "true", "echo none > /proc/trace"]),
 }
-TAGS = ("FAULT", "SHM", "COW", "SCHED", "SYSCALL", "FPU")
+TAGS = ("FAULT", "SHM", "COW", "SCHED", "SYSCALL", "FPU", "IPC")
 STAMP = re.compile(r"^\[\s*\d+\.\d+\]\s?")
 # A task switch can come in the middle of a line of echo or output: the
 # SCHED line is cut out wherever it is, mending the line it split.
