@@ -227,8 +227,12 @@ def normal(text):
     set of its lines: which of two runnable processes faults first, and
     so which copies a page and which reuses it, is up to the timer, not
     to the code."""
-    lines, loose, block = [], False, None
+    lines, loose, block, opening = [], False, None, False
     for line in text.split("\n"):
+        if opening and line.startswith("```"):
+            lines.append(line.strip())      # the block's opening fence
+            block, opening = [], False
+            continue
         if block is not None and line.startswith("```"):
             lines += sorted(set(block))
             block = None
@@ -243,7 +247,7 @@ def normal(text):
             continue
         lines.append(line.strip())
         if line.startswith("<!-- trace "):
-            block = []
+            opening = True
     return lines
 
 
