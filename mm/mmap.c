@@ -235,6 +235,33 @@ static unsigned long mmap_address(struct mm_struct *mm, unsigned long addr,
 }
 
 /*
+ * may_expand_vm - may mm map [addr, addr + len) and stay within its
+ * RLIMIT_AS? Counted in pages; what is mapped there already is replaced,
+ * so it does not count twice. 1.2.13 had no RLIMIT_AS; this is today's
+ * Linux check (mmap and brk refuse with ENOMEM).
+ */
+static int may_expand_vm(struct mm_struct *mm, unsigned long addr,
+			 unsigned long len)
+{
+	unsigned long limit = current->rlim[RLIMIT_AS].rlim_cur, pages;
+	unsigned long end = addr + len;
+	struct vm_area_struct *vma;
+
+	if (limit == RLIM_INFINITY)
+		return 1;
+	pages = len >> PAGE_SHIFT;
+	for (vma = mm->mmap; vma; vma = vma->vm_next) {
+		unsigned long lo = max(vma->vm_start, addr);
+		unsigned long hi = min(vma->vm_end, end);
+
+		pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+		if (lo < hi)
+			pages -= (hi - lo) >> PAGE_SHIFT;
+	}
+	return pages <= limit >> PAGE_SHIFT;
+}
+
+/*
  * do_mmap - map len bytes of anonymous memory in the current process.
  * Returns the address, or a negative errno as an unsigned long (test it
  * with IS_ERR_VALUE, or compare with the address asked for). Private
@@ -271,6 +298,8 @@ unsigned long do_mmap(struct file *file, unsigned long addr,
 	addr = mmap_address(mm, addr, len, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
+	if (!may_expand_vm(mm, addr, len))
+		return -ENOMEM;
 
 	vma = kmalloc(sizeof(*vma), GFP_KERNEL);
 	if (!vma)
