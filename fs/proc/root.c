@@ -196,6 +196,9 @@ int proc_readdir_entries(struct file *file, void *buf, filldir_t filldir,
 	unsigned long ino;
 	int i;
 
+	/* lseek may have left any f_pos >= 2: compare before narrowing */
+	if (file->f_pos - 2 >= n)
+		return 1;
 	for (i = file->f_pos - 2; i < n; i++) {
 		de = &table[i];
 		ino = proc_ino(pid, de->low_ino);

@@ -514,6 +514,34 @@ static void test_readdir(void)
 	case_end();
 }
 
+/*
+ * A directory offset past 2^32 (lseek may leave any f_pos) lists nothing
+ * or is refused; it once indexed /proc's tables with a truncated int.
+ */
+#define PROC_NR_llseek		140
+#define PROC_NR_getdents64	220
+
+static void test_readdir_far_offset(void)
+{
+	static const char *const dirs[] = { "/proc", "/proc/self" };
+	static char buf[4096];
+	long long res;
+
+	case_begin("proc_readdir_far_offset");
+	for (unsigned i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		int fd = open(dirs[i], O_RDONLY);
+		long r, n;
+
+		CHECK(fd >= 0, "open %s, errno %d", dirs[i], errno);
+		r = syscall(PROC_NR_llseek, fd, 1, 1, &res, 0);
+		n = syscall(PROC_NR_getdents64, fd, buf, sizeof(buf));
+		CHECK(r < 0 || n == 0, "%s at offset 2^32 + 1: refused or "
+		      "empty, got lseek %ld and %ld bytes", dirs[i], r, n);
+		close(fd);
+	}
+	case_end();
+}
+
 int main(int argc, char **argv)
 {
 	saved_argc = argc;
@@ -528,6 +556,7 @@ int main(int argc, char **argv)
 	test_stat_of_child();
 	test_cmdline();
 	test_readdir();
+	test_readdir_far_offset();
 	test_maps_long();
 	test_trace_switch();
 	seg_cleanup_all();
