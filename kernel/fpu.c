@@ -100,6 +100,7 @@ static int has_cpuid(void)
 	return (before ^ after) & EFLAGS_ID;
 }
 
+/* The feature bits cpuid reports in edx for leaf. */
 static unsigned long cpuid_edx(unsigned long leaf)
 {
 	unsigned long eax = leaf, ebx, ecx = 0, edx;
@@ -145,6 +146,7 @@ static void probe_mxcsr_mask(void)
 		mxcsr_mask = probe.fxsave.mxcsr_mask;
 }
 
+/* For sigreturn: an MXCSR with a bit outside this would fault fxrstor. */
 unsigned long mxcsr_feature_mask(void)
 {
 	return mxcsr_mask;
