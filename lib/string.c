@@ -7,6 +7,7 @@
  */
 #include <linux/string.h>
 
+/* As C's: n bytes of s set to c (rep stos). Returns s. */
 void *memset(void *s, int c, size_t n)
 {
 	unsigned long fill = (unsigned char)c * 0x01010101UL;
@@ -21,6 +22,7 @@ void *memset(void *s, int c, size_t n)
 	return s;
 }
 
+/* As C's: n bytes from src to dst, which must not overlap (rep movs). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	int d0, d1, d2;
@@ -34,6 +36,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+/* As C's: memcpy that allows overlap, copying backwards when it must. */
 void *memmove(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
@@ -46,6 +49,7 @@ void *memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 
+/* As C's: <0, 0 or >0 as the first differing byte (unsigned) says. */
 int memcmp(const void *a, const void *b, size_t n)
 {
 	const unsigned char *p = a, *q = b;
@@ -56,6 +60,7 @@ int memcmp(const void *a, const void *b, size_t n)
 	return 0;
 }
 
+/* As C's. */
 size_t strlen(const char *s)
 {
 	const char *p = s;
@@ -65,6 +70,7 @@ size_t strlen(const char *s)
 	return p - s;
 }
 
+/* strlen, but never looking past max bytes. */
 size_t strnlen(const char *s, size_t max)
 {
 	size_t n = 0;
@@ -74,6 +80,7 @@ size_t strnlen(const char *s, size_t max)
 	return n;
 }
 
+/* As C's, comparing unsigned chars. */
 int strcmp(const char *a, const char *b)
 {
 	while (*a && *a == *b)
@@ -81,6 +88,7 @@ int strcmp(const char *a, const char *b)
 	return (unsigned char)*a - (unsigned char)*b;
 }
 
+/* As C's: strcmp over at most n characters. */
 int strncmp(const char *a, const char *b, size_t n)
 {
 	for (; n; n--, a++, b++) {
@@ -92,6 +100,7 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+/* As C's: dst must have room for src and its NUL. */
 char *strcpy(char *dst, const char *src)
 {
 	char *d = dst;
@@ -114,6 +123,7 @@ char *strncpy(char *dst, const char *src, size_t n)
 	return dst;
 }
 
+/* As C's: the first c in s (c may be the NUL), or NULL. */
 char *strchr(const char *s, int c)
 {
 	for (; *s; s++)
@@ -122,6 +132,7 @@ char *strchr(const char *s, int c)
 	return c ? NULL : (char *)s;
 }
 
+/* As C's: the last c in s, or NULL. */
 char *strrchr(const char *s, int c)
 {
 	const char *last = NULL;
@@ -133,6 +144,7 @@ char *strrchr(const char *s, int c)
 	return (char *)last;
 }
 
+/* As C's: the first needle in hay (hay itself for an empty needle), or NULL. */
 char *strstr(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);

@@ -3,9 +3,9 @@
  *
  * Conversions: %d %i %u %x %X %p %s %c %%, with a field width (or *),
  * the '0' and '-' flags, a precision for %s (or .*), and the 'l' length
- * (a no-op on i386, accepted for Linux-style code) and 'll' (64-bit).  Output is always
- * NUL-terminated and never runs past the buffer; the return value is the
- * length the whole output would have had, as in C99.
+ * (a no-op on i386, accepted for Linux-style code) and 'll' (64-bit).
+ * Output is always NUL-terminated and never runs past the buffer; the
+ * return value is the length the whole output would have had, as in C99.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -23,6 +23,7 @@ struct spec {
 	int precision;	/* -1: none */
 };
 
+/* One character: stored if it fits beside the NUL, counted either way. */
 static void put(struct out *o, char c)
 {
 	if (o->len + 1 < o->size)
@@ -30,6 +31,7 @@ static void put(struct out *o, char c)
 	o->len++;
 }
 
+/* n characters of s, padded to the field width on the side sp says. */
 static void put_padded(struct out *o, const char *s, int n, struct spec *sp)
 {
 	int fill = sp->width > n ? sp->width - n : 0;
@@ -68,6 +70,10 @@ static void put_number(struct out *o, unsigned long long v, int base,
 	put_padded(o, tmp + i, sizeof(tmp) - i, sp);
 }
 
+/*
+ * Read the flags, width and precision after a '%' into sp (a '*' takes
+ * the next int argument); returns where the length and conversion start.
+ */
 static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 {
 	sp->left = 0;
@@ -100,6 +106,7 @@ static const char *parse_spec(const char *fmt, struct spec *sp, va_list *ap)
 	return fmt;
 }
 
+/* A signed decimal: its magnitude through put_number, with the sign. */
 static void put_signed(struct out *o, long long v, struct spec *sp)
 {
 	unsigned long long mag = v < 0 ? -(unsigned long long)v
@@ -108,6 +115,7 @@ static void put_signed(struct out *o, long long v, struct spec *sp)
 	put_number(o, mag, 10, 0, v < 0, sp);
 }
 
+/* %s: at most precision characters; a NULL pointer prints "(null)". */
 static void put_string(struct out *o, const char *s, struct spec *sp)
 {
 	if (!s)
@@ -116,6 +124,11 @@ static void put_string(struct out *o, const char *s, struct spec *sp)
 					    : (int)strlen(s), sp);
 }
 
+/*
+ * The printf engine: format into buf, never more than size bytes with
+ * the NUL. Returns the length the whole output would have had, so a
+ * result >= size means it was cut (printk and /proc rely on that).
+ */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	struct out o = { buf, size, 0 };
@@ -184,6 +197,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 	return (int)o.len;
 }
 
+/* vsnprintf with the arguments inline. */
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;
@@ -207,6 +221,12 @@ int sprintf(char *buf, const char *fmt, ...)
 	return n;
 }
 
+/*
+ * The number at cp in base (0: C's rules, 0x for hex and 0 for octal),
+ * read up to the first character that is not a digit of the base; *endp
+ * (if endp) is set there. No sign, no overflow check: for the command
+ * line and /proc input, where the kernel checks ranges itself.
+ */
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
 {
 	unsigned long v = 0;
