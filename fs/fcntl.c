@@ -33,8 +33,8 @@ long sys_dup(unsigned int fildes)
 	return dupfd(fildes, 0, 0);
 }
 
-/* newfd, closed first if open, becomes a copy of oldfd (no FD_CLOEXEC). */
-long sys_dup2(unsigned int oldfd, unsigned int newfd)
+/* newfd, closed first if open, becomes a copy of oldfd. */
+static long do_dup2(unsigned int oldfd, unsigned int newfd, int cloexec)
 {
 	struct file *file = fget(oldfd), *old;
 
@@ -42,14 +42,33 @@ long sys_dup2(unsigned int oldfd, unsigned int newfd)
 		return -EBADF;
 	if (newfd >= nofile_limit())
 		return -EBADF;
-	if (newfd == oldfd)
-		return newfd;
 	old = current->filp[newfd];
 	file->f_count++;
-	fd_install(newfd, file, 0);
+	fd_install(newfd, file, cloexec);
 	if (old)
 		close_fp(old);
 	return newfd;
+}
+
+/* dup2: the copy has no FD_CLOEXEC; oldfd == newfd just checks oldfd. */
+long sys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+	if (newfd == oldfd)
+		return fget(oldfd) ? (long)newfd : -EBADF;
+	return do_dup2(oldfd, newfd, 0);
+}
+
+/*
+ * dup3 (330): dup2 with O_CLOEXEC as its only flag; oldfd == newfd is
+ * EINVAL here, not a no-op (Linux).
+ */
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags)
+{
+	if (flags & ~O_CLOEXEC)
+		return -EINVAL;
+	if (newfd == oldfd)
+		return -EINVAL;
+	return do_dup2(oldfd, newfd, flags & O_CLOEXEC);
 }
 
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)

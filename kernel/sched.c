@@ -329,3 +329,39 @@ void cpu_idle(void)
 		__asm__ volatile("sti; hlt" : : : "memory");
 	}
 }
+
+#define CPU_MASK_BYTES	sizeof(unsigned long)	/* one CPU: one word */
+#define CPU0		1UL
+
+/*
+ * sched_getaffinity(pid, len, mask) - the CPUs pid may run on: CPU 0,
+ * the only one. Returns the bytes written (one word), as Linux; EINVAL
+ * for a len that is not a whole number of words, ESRCH, EFAULT.
+ */
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+
+	if (len < CPU_MASK_BYTES || (len & (CPU_MASK_BYTES - 1)))
+		return -EINVAL;
+	if (!p)
+		return -ESRCH;
+	return put_fs_long(CPU0, mask) ? -EFAULT : (long)CPU_MASK_BYTES;
+}
+
+/* sched_setaffinity: any mask that lets the task run on CPU 0 is fine. */
+long sys_sched_setaffinity(pid_t pid, unsigned int len,
+			   const unsigned long *mask)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+	unsigned long m = 0;
+
+	if (len && memcpy_fromfs(&m, mask, min(len, CPU_MASK_BYTES)))
+		return -EFAULT;
+	if (!p)
+		return -ESRCH;
+	if (p != current && current->euid != 0 && current->euid != p->uid &&
+	    current->euid != p->euid)
+		return -EPERM;
+	return m & CPU0 ? 0 : -EINVAL;
+}

@@ -216,6 +216,7 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long sys_umask(int mask);					/* 60 */
 long sys_dup2(unsigned int oldfd, unsigned int newfd);		/* 63 */
+long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags); /* 330 */
 long sys_stat(const char *filename, struct new_stat *statbuf);	/* 106 */
 long sys_lstat(const char *filename, struct new_stat *statbuf);	/* 107 */
 long sys_fstat(unsigned int fd, struct new_stat *statbuf);	/* 108 */

@@ -29,6 +29,9 @@ long sys_execve(struct pt_regs *regs);
 long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage);
 long sys_waitpid(pid_t pid, int *stat_addr, int options);
 long sys_sched_yield(void);
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask);
+long sys_sched_setaffinity(pid_t pid, unsigned int len,
+			   const unsigned long *mask);
 long sys_set_thread_area(struct pt_regs *regs);
 long sys_get_thread_area(struct user_desc *u_info);
 void clear_TLS(void);

@@ -22,6 +22,11 @@
 #define NR_readlinkat	305
 #define NR_faccessat	307
 #define NR_statx	383
+#define NR_dup3		330
+#define CLOEXEC_FLAG	02000000	/* O_CLOEXEC */
+#define FD_CLOEXEC_BIT	1
+#define NR_fcntl64	221
+#define GET_FD		1	/* F_GETFD */
 
 #define AT_CWD		(-100)
 #define AT_NOFOLLOW	0x100
@@ -263,6 +268,25 @@ static void test_pread_pwrite(void)
 	case_end();
 }
 
+static void test_dup3(void)
+{
+	int fd = open(self_path, O_RDONLY), other = open(self_path, O_RDONLY);
+
+	case_begin("dup3_cloexec_and_errors");
+	CHECK(fd >= 0 && other >= 0, "two descriptors");
+	CHECK(syscall(NR_dup3, fd, other, CLOEXEC_FLAG) == other,
+	      "dup3 onto an open descriptor");
+	CHECK(syscall(NR_fcntl64, other, GET_FD) == FD_CLOEXEC_BIT, "with FD_CLOEXEC");
+	CHECK(syscall(NR_dup3, fd, other, 0) == other &&
+	      syscall(NR_fcntl64, other, GET_FD) == 0, "and without");
+	CHECK_ERR(syscall(NR_dup3, fd, fd, 0), EINVAL);
+	CHECK_ERR(syscall(NR_dup3, fd, other, 1), EINVAL);
+	CHECK_ERR(syscall(NR_dup3, NO_FD, other, 0), EBADF);
+	close(other);
+	close(fd);
+	case_end();
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -274,5 +298,6 @@ int main(int argc, char **argv)
 	test_faccessat();
 	test_mkdirat_unlinkat();
 	test_pread_pwrite();
+	test_dup3();
 	return check_summary();
 }

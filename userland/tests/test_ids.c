@@ -17,6 +17,9 @@
 #define NR_ugetrlimit		191
 #define NR_clone		120
 #define NR_madvise		219
+#define NR_sched_setaffinity	241
+#define NR_sched_getaffinity	242
+#define AFFINITY_WORDS		32
 #define NR_gettid		224
 #define NR_tkill		238
 #define NR_set_tid_address	258
@@ -268,6 +271,31 @@ static void test_madvise(void)
 	case_end();
 }
 
+static void test_affinity(void)
+{
+	unsigned long mask[AFFINITY_WORDS], none[AFFINITY_WORDS];
+	long n;
+
+	case_begin("sched_affinity_get_set_and_errors");
+	memset(mask, 0, sizeof(mask));
+	memset(none, 0, sizeof(none));
+	n = syscall(NR_sched_getaffinity, 0, sizeof(mask), mask);
+	CHECK(n > 0 && n % sizeof(long) == 0 && mask[0] != 0,
+	      "a whole number of words, some CPU allowed: %ld, 0x%lx", n,
+	      mask[0]);
+	CHECK_OK(syscall(NR_sched_setaffinity, 0, sizeof(mask), mask));
+	CHECK_ERR(syscall(NR_sched_setaffinity, 0, sizeof(none), none),
+		  EINVAL);
+	CHECK_ERR(syscall(NR_sched_getaffinity, 0, 0, mask), EINVAL);
+	CHECK_ERR(syscall(NR_sched_getaffinity, 0, sizeof(mask) - 1, mask),
+		  EINVAL);
+	CHECK_ERR(syscall(NR_sched_getaffinity, 0, sizeof(mask), BAD_PTR),
+		  EFAULT);
+	CHECK_ERR(syscall(NR_sched_getaffinity, dead_pid(), sizeof(mask),
+			  mask), ESRCH);
+	case_end();
+}
+
 int main(void)
 {
 	test_tid();
@@ -278,5 +306,6 @@ int main(void)
 	test_old_getrlimit();
 	test_getrandom();
 	test_madvise();
+	test_affinity();
 	return check_summary();
 }

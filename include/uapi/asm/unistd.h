@@ -113,6 +113,8 @@
 #define __NR_fcntl64		221
 #define __NR_gettid		224
 #define __NR_tkill		238
+#define __NR_sched_setaffinity	241
+#define __NR_sched_getaffinity	242
 #define __NR_set_thread_area	243
 #define __NR_get_thread_area	244
 #define __NR_exit_group		252
@@ -127,6 +129,7 @@
 #define __NR_faccessat		307
 #define __NR_set_robust_list	311
 #define __NR_get_robust_list	312
+#define __NR_dup3		330
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
 #define __NR_getrandom		355
