@@ -206,6 +206,20 @@ static int do_fpu_trap(struct pt_regs *regs, long trapno)
 }
 
 /*
+ * A fault on the exit path's pop of %fs or %gs leaves the stale selector
+ * in the register, so this fault's own frame saved it too, and returning
+ * through the same pops would fault again, without end (a task that used
+ * TLS exits; the idle task is interrupted before %gs is reloaded). The
+ * kernel never uses %fs or %gs: the null selector is safe to return with,
+ * and the fixup gives the outer frame the same.
+ */
+static void forget_user_selectors(struct pt_regs *regs)
+{
+	regs->fs = 0;
+	regs->gs = 0;
+}
+
+/*
  * do_exception - every CPU exception but the page fault ends here.
  *
  * From user mode it becomes the vector's signal to current, delivered on
@@ -235,6 +249,7 @@ void do_exception(struct pt_regs *regs)
 	fixup = search_exception_table(regs->eip);
 	if (fixup) {
 		regs->eip = fixup;
+		forget_user_selectors(regs);
 		return;
 	}
 	die(trap_name(trapno), regs);
