@@ -99,6 +99,8 @@ int normalize_path(const char *cwd, const char *path, char *out, int size,
 #include <linux/fcntl.h>
 #include <asm/segment.h>
 
+#define MAX_LINKS	40	/* Linux's MAXSYMLINKS; 1.2.13 stopped at 5 */
+
 /*
  * The mounted filesystems. A path belongs to the one with the longest
  * mnt_dirname that is a whole-component prefix of it ("/dev/null" is in
@@ -197,22 +199,56 @@ static int check_dir(const char *dir)
 }
 
 /*
- * follow_link - if path (normal, absolute) names a symbolic link, put
- * the link's target in its place. The only links are /proc's
- * (/proc/<pid>/exe), whose targets are normal absolute paths kept by
- * the kernel, so one level is all there is and only /proc is asked.
+ * link_target - replace path (normal, absolute, naming the symbolic link
+ * *inode) by the normal form of the link's target, which is i_size bytes
+ * at i_data (not NUL-terminated) and, if relative, starts at the link's
+ * directory. tmp is a PATH_MAX scratch buffer.
+ */
+static int link_target(char *path, int size, const struct inode *inode,
+		       char *tmp)
+{
+	char *slash = strrchr(path, '/');
+	int dlen = inode->i_data[0] == '/' ? 0 : slash - path;
+
+	if (inode->i_size == 0)
+		return -ENOENT;
+	if (dlen + 1 + inode->i_size >= PATH_MAX)
+		return -ENAMETOOLONG;
+	memcpy(tmp, path, dlen);
+	tmp[dlen] = '/';
+	memcpy(tmp + dlen + 1, inode->i_data, inode->i_size);
+	tmp[dlen + 1 + inode->i_size] = '\0';
+	return normalize_path("/", tmp, path, size, check_dir);
+}
+
+/*
+ * follow_link - while path (normal, absolute) names a symbolic link, put
+ * the link's target in its place. Links are initramfs members (such as
+ * busybox's applets in /usr/bin) and /proc/<pid>/exe; only the last
+ * component is followed, and after MAX_LINKS links it is -ELOOP, as in
+ * 1.2.13's follow_link.
  */
 static int follow_link(char *path, int size)
 {
 	struct inode inode;
+	char *tmp = NULL;
+	int err = 0, links = 0;
 
-	if (strncmp(path, PROC_PREFIX, sizeof(PROC_PREFIX) - 1) ||
-	    lookup_inode(path, &inode) || !S_ISLNK(inode.i_mode))
-		return 0;
-	if ((int)strlen(inode.i_data) >= size)
-		return -ENAMETOOLONG;
-	strcpy(path, inode.i_data);
-	return 0;
+	while (!lookup_inode(path, &inode) && S_ISLNK(inode.i_mode)) {
+		if (++links > MAX_LINKS) {
+			err = -ELOOP;
+			break;
+		}
+		if (!tmp && !(tmp = kmalloc(PATH_MAX, GFP_KERNEL))) {
+			err = -ENOMEM;
+			break;
+		}
+		err = link_target(path, size, &inode, tmp);
+		if (err)
+			break;
+	}
+	kfree(tmp);
+	return err;
 }
 
 /*

@@ -3,8 +3,9 @@
  * i386 ABI: struct new_stat (106-108) and struct stat64 (195-197, what
  * our C library uses).
  *
- * Also the *at forms (fstatat64, statx) and readlink: the only symbolic
- * links are /proc/<pid>/exe, which lstat and readlink see as links.
+ * Also the *at forms (fstatat64, statx) and readlink: symbolic links
+ * (initramfs members, /proc/<pid>/exe) are seen as links by lstat and
+ * readlink.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
