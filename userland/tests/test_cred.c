@@ -4,6 +4,7 @@
  * between its real, effective and saved ids, groups need root. Each case
  * runs in a child, since giving up root cannot be undone. Needs root.
  */
+#include <grp.h>
 #include <signal.h>
 #include "check.h"
 #include "child.h"

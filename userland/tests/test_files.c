@@ -12,7 +12,9 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/utsname.h>
+#include <termios.h>
 #include "check.h"
 #include "child.h"
 
@@ -39,11 +41,6 @@
 
 #define KERNEL_PTR	((const char *)0xC0000000UL)
 #define NOFILE_LIMIT	8
-
-struct iovec {
-	void *iov_base;
-	size_t iov_len;
-};
 
 static const char *self;	/* this program: a regular file everywhere */
 

@@ -14,6 +14,7 @@
  *     only root).
  * Needs root to switch users; prints SKIPPED otherwise.
  */
+#include <grp.h>
 #include <sys/resource.h>
 
 #include "shm_test.h"

@@ -94,14 +94,24 @@ static void test_resethand(void)
 	case_end();
 }
 
-static volatile int spin_result, spin_flag;
-static volatile unsigned int spin_budget;
+/*
+ * The spin loop's state lives on its stack, so the asm reaches it through
+ * %esp alone: in position-independent code (glibc's default build) a
+ * global would need a seventh register for its address.
+ */
+struct spin_state {
+	int flag;
+	unsigned int budget;
+	int result;
+};
+
+static struct spin_state *volatile spinning;
 
 /* Trash every register the handler's C code may not keep. */
 static void on_signal_clobber(int sig)
 {
 	(void)sig;
-	spin_flag = 1;
+	spinning->flag = 1;
 	asm volatile("movl $0xdead0001, %%eax\n\t"
 		     "movl $0xdead0002, %%ecx\n\t"
 		     "movl $0xdead0003, %%edx\n\t"
@@ -113,12 +123,14 @@ static void on_signal_clobber(int sig)
 
 /*
  * Load six registers with known values and spin until the handler has
- * run; then compare them. spin_result: 0 all kept, 1 one changed,
- * 2 no signal came.
+ * run; then compare them. Returns 0 all kept, 1 one changed, 2 no signal
+ * came.
  */
-static void spin_until_signal(void)
+static int spin_until_signal(void)
 {
-	spin_budget = SPIN_BUDGET;
+	struct spin_state s = { 0, SPIN_BUDGET, 2 };
+
+	spinning = &s;
 	asm volatile("movl $0x11111111, %%eax\n\t"
 		     "movl $0x22222222, %%ebx\n\t"
 		     "movl $0x33333333, %%ecx\n\t"
@@ -140,29 +152,31 @@ static void spin_until_signal(void)
 		     "cmpl $0x66666666, %%edi\n\tjne 4f\n\t"
 		     "movl $0, %[result]\n"
 		     "4:"
-		     : [result] "=m" (spin_result), [budget] "+m" (spin_budget)
-		     : [flag] "m" (spin_flag)
+		     : [result] "+m" (s.result), [budget] "+m" (s.budget)
+		     : [flag] "m" (s.flag)
 		     : "eax", "ebx", "ecx", "edx", "esi", "edi", "cc",
 		       "memory");
+	spinning = NULL;
+	return s.result;
 }
 
 static void test_registers_survive(void)
 {
 	pid_t parent = getpid(), pid;
+	int result;
 
 	case_begin("registers_survive_async_handler");
 	install(SIGUSR1, on_signal_clobber, 0, 0);
-	spin_flag = 0;
 	pid = fork();
 	if (pid == 0) {
 		usleep(20000);
 		kill(parent, SIGUSR1);
 		_exit(0);
 	}
-	spin_until_signal();
+	result = spin_until_signal();
 	waitpid(pid, NULL, 0);
-	CHECK(spin_result == 0, "all six registers kept (0), got %d "
-	      "(1: a register changed, 2: no signal arrived)", spin_result);
+	CHECK(result == 0, "all six registers kept (0), got %d "
+	      "(1: a register changed, 2: no signal arrived)", result);
 	case_end();
 }
 

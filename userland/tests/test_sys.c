@@ -131,13 +131,15 @@ static int lower_limits(void *arg)
 
 	(void)arg;
 	CHECK_OK(getrlimit(RLIMIT_NPROC, &lim));
-	CHECK(lim.rlim_cur <= lim.rlim_max, "soft <= hard, got %lu > %lu",
-	      lim.rlim_cur, lim.rlim_max);
+	CHECK(lim.rlim_cur <= lim.rlim_max, "soft <= hard, got %llu > %llu",
+	      (unsigned long long)lim.rlim_cur,
+	      (unsigned long long)lim.rlim_max);
 	lim.rlim_cur = lim.rlim_max = 100;
 	CHECK_OK(setrlimit(RLIMIT_NPROC, &lim));
 	CHECK_OK(getrlimit(RLIMIT_NPROC, &got));
 	CHECK(got.rlim_cur == 100 && got.rlim_max == 100,
-	      "100/100 back, got %lu/%lu", got.rlim_cur, got.rlim_max);
+	      "100/100 back, got %llu/%llu", (unsigned long long)got.rlim_cur,
+	      (unsigned long long)got.rlim_max);
 	lim.rlim_cur = 101;
 	CHECK_ERR(setrlimit(RLIMIT_NPROC, &lim), EINVAL);
 	CHECK_ERR(getrlimit(12345, &got), EINVAL);

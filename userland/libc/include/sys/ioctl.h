@@ -2,6 +2,8 @@
 #ifndef _SYS_IOCTL_H
 #define _SYS_IOCTL_H
 
+#include <termios.h>
+
 #define TCGETS		0x5401
 #define TCSETS		0x5402
 #define TIOCGPGRP	0x540F
@@ -10,18 +12,6 @@
 #define TIOCNOTTY	0x5422
 #define TIOCGSID	0x5429
 #define TIOCGWINSZ	0x5413
-
-/* The kernel's struct termios (what TCGETS fills), not glibc's. */
-#define NCCS		19
-
-struct termios {
-	unsigned int c_iflag;
-	unsigned int c_oflag;
-	unsigned int c_cflag;
-	unsigned int c_lflag;
-	unsigned char c_line;
-	unsigned char c_cc[NCCS];
-};
 
 struct winsize {
 	unsigned short ws_row;
