@@ -10,6 +10,7 @@ CMDLINE ?=			# kernel command line (init=, test=, trace=, quiet)
 QEMUEXTRA ?=			# more QEMU flags
 EXTRA ?=			# your own static i386 programs, copied into /bin
 INIT ?=				# a program to run as init; QEMU exits with its status
+BUSYBOX ?= 0			# BUSYBOX=1: Debian's busybox-static in /usr/bin
 V ?= 0				# V=1 shows every command
 DEBUG ?= 0			# DEBUG=1: kernel at -Og, locals visible in GDB
 
@@ -110,9 +111,26 @@ ROOTFS := $(B)/rootfs
 ROOTFS_FILES := $(USER_BINS) $(USER_TEST_PROGS) $(BENCH_PROGS) \
 	$(wildcard $(EXTRA)) scripts/mkinitramfs.sh $(wildcard etc/*)
 
-$(INITRAMFS): $(ROOTFS_FILES) userland
+# Debian's busybox-static (i386), fetched by deps.sh into build/busybox
+# (never committed): in the image with BUSYBOX=1, and always in the one
+# make test uses, which also holds the tests built with glibc.
+BUSYBOX_BIN := $(B)/busybox/bin/busybox
+IMAGE_BUSYBOX := $(if $(filter 1,$(BUSYBOX)),$(BUSYBOX_BIN))
+FULL_INITRAMFS := $(B)/initramfs-full.cpio
+
+$(BUSYBOX_BIN):
+	$(Q)sh scripts/deps.sh busybox
+
+$(INITRAMFS): $(ROOTFS_FILES) $(IMAGE_BUSYBOX) userland
 	@echo "  CPIO    $@"
-	$(Q)sh scripts/mkinitramfs.sh $(ROOTFS) $@ "$(EXTRA)"
+	$(Q)sh scripts/mkinitramfs.sh $(ROOTFS) $@ "$(EXTRA)" "" \
+		"$(IMAGE_BUSYBOX)"
+
+$(FULL_INITRAMFS): $(ROOTFS_FILES) $(GLIBC_TEST_PROGS) $(BUSYBOX_BIN) \
+		userland
+	@echo "  CPIO    $@"
+	$(Q)sh scripts/mkinitramfs.sh $(B)/rootfs-full $@ "$(EXTRA)" \
+		$(GLIBC_OUT) $(BUSYBOX_BIN)
 
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	@echo "  ISO     $@"
@@ -182,8 +200,9 @@ $(B)/host/%: tests/%.c
 
 .PHONY: test check host-tests check-prototypes
 test: deps
-	$(Q)$(MAKE) --no-print-directory all $(HOST_TESTS)
+	$(Q)$(MAKE) --no-print-directory all $(HOST_TESTS) $(FULL_INITRAMFS)
 	$(Q)python3 scripts/runtests.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
+		--full-initrd $(FULL_INITRAMFS) --busybox $(BUSYBOX_BIN) \
 		--iso $(ISO) $(HOST_TESTS)
 # make check: what a reviewer would otherwise say by hand. The style
 # rules (scripts/checkstyle.py, STYLE.md), every kernel file compiled

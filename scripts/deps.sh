@@ -3,6 +3,9 @@
 #
 # As root, installs what is missing with apt-get; otherwise names the
 # Debian packages to install and fails.
+#
+# deps.sh busybox: also fetch Debian's busybox-static for i386 into
+# build/busybox (scripts/get-busybox.sh), for BUSYBOX=1 and make test.
 need=""
 check() {	# check COMMAND PACKAGE
 	command -v "$1" >/dev/null 2>&1 || need="$need $2"
@@ -19,10 +22,17 @@ check gdb gdb
 check python3 python3
 check dot graphviz		# make docs renders the diagrams in docs/ to SVG
 [ -d /usr/lib/grub/i386-pc ] || need="$need grub-pc-bin"
-# the 32-bit C library the host unit tests link with
-[ -d /usr/i686-linux-gnu/lib ] || need="$need libc6-dev-i386-cross"
+# glibc for i386 (static): the host unit tests and the guest tests' glibc
+# build link with it
+[ -f /usr/i686-linux-gnu/lib/libc.a ] || need="$need libc6-dev-i386-cross"
+check dpkg-deb dpkg		# get-busybox.sh unpacks the .deb
 
-[ -z "$need" ] && exit 0
+fetch_busybox() {
+	[ "$1" = busybox ] || exit 0
+	exec sh scripts/get-busybox.sh build/busybox
+}
+
+[ -z "$need" ] && fetch_busybox "$1"
 if [ "$(id -u)" -ne 0 ]; then
 	echo "Lintel needs these Debian packages:$need"
 	echo "Install them with: sudo apt-get install$need"
@@ -30,4 +40,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing:$need"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq && apt-get install -y -qq --no-install-recommends $need
+apt-get update -qq && apt-get install -y -qq --no-install-recommends $need &&
+	fetch_busybox "$1"

@@ -1,15 +1,21 @@
 #!/bin/sh
-# mkinitramfs.sh ROOTDIR OUTPUT "EXTRA FILES"
+# mkinitramfs.sh ROOTDIR OUTPUT "EXTRA FILES" [GLIBC_TESTS [BUSYBOX]]
 #
 # Lays out the guest's file tree and packs it with GNU cpio (newc format):
 #   /sbin/init        userland/bin/init
 #   /bin/*            every other program, plus EXTRA files
 #   /tests/*          guest test programs and their helpers
 #   /etc/*            etc/ from the source tree
+#   /glibc-tests/*    the same tests built with glibc (GLIBC_TESTS, a
+#                     directory), for make test: ../bin is still /bin
+#   /usr/bin/busybox  the BUSYBOX binary, with a symbolic link to it for
+#                     each of its applets (busybox --list, run here)
 set -e
 root=$1
 out=$2
 extra=$3
+glibc_tests=$4
+busybox=$5
 u=build/user
 
 rm -rf "$root"
@@ -36,4 +42,18 @@ for f in $extra; do
 	cp "$f" "$root/bin/"
 done
 cp etc/* "$root/etc/"
+if [ -n "$glibc_tests" ]; then
+	mkdir -p "$root/glibc-tests"
+	for f in "$glibc_tests"/*; do
+		case "$f" in *.d) continue ;; esac
+		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/glibc-tests/"
+	done
+fi
+if [ -n "$busybox" ]; then
+	mkdir -p "$root/usr/bin"
+	cp "$busybox" "$root/usr/bin/busybox"
+	for applet in $("$busybox" --list); do
+		[ "$applet" = busybox ] || ln -s busybox "$root/usr/bin/$applet"
+	done
+fi
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) > "$out"

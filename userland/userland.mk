@@ -32,8 +32,27 @@ USER_TEST_PROGS := $(patsubst userland/tests/%.c,$(USER_OUT)/tests/%, \
 USER_TESTS := $(filter $(USER_OUT)/tests/test_%,$(USER_TEST_PROGS))
 USER_HELPERS := $(filter $(USER_OUT)/tests/helper_%,$(USER_TEST_PROGS))
 
+# The same test programs built with glibc, the way a student builds one
+# (i686-linux-gnu-gcc -static, position-independent code and all): they
+# must pass in Lintel and on Linux too. _FILE_OFFSET_BITS=64 gives glibc's
+# struct stat the kernel's stat64 layout, which Lintel's libc always has;
+# the two -Wno- are for cases that test truncation and failed allocation
+# on purpose. They go into their own image (build/initramfs-glibc.cpio).
+GLIBC_CC ?= i686-linux-gnu-gcc
+GLIBC_OUT := $(USER_OUT)/glibc-tests
+GLIBC_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE \
+	-D_FILE_OFFSET_BITS=64 -Wno-format-truncation \
+	-Wno-alloc-size-larger-than -MMD -MP
+GLIBC_TEST_PROGS := $(patsubst userland/tests/%.c,$(GLIBC_OUT)/%, \
+	$(wildcard userland/tests/*.c))
+
 .PHONY: userland
-userland: $(USER_CRT0) $(USER_LIBC) $(USER_BINS) $(USER_TEST_PROGS)
+userland: $(USER_CRT0) $(USER_LIBC) $(USER_BINS) $(USER_TEST_PROGS) \
+	$(GLIBC_TEST_PROGS)
+
+$(GLIBC_OUT)/%: userland/tests/%.c
+	@mkdir -p $(dir $@)
+	$(GLIBC_CC) $(GLIBC_CFLAGS) -o $@ $<
 
 $(USER_OUT)/libc/%.o: userland/libc/%
 	@mkdir -p $(dir $@)
@@ -57,4 +76,4 @@ $(USER_OUT)/tests/%: userland/tests/%.c $(USER_CRT0) $(USER_LIBC)
 	$(USER_LINK)
 
 -include $(wildcard $(USER_OUT)/libc/*.d $(USER_OUT)/bin/*.d \
-	$(USER_OUT)/tests/*.d)
+	$(USER_OUT)/tests/*.d $(GLIBC_OUT)/*.d)
