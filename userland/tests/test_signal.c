@@ -122,15 +122,17 @@ static void on_signal_clobber(int sig)
 }
 
 /*
- * Load six registers with known values and spin until the handler has
- * run; then compare them. Returns 0 all kept, 1 one changed, 2 no signal
- * came.
+ * Unblock the signal, load six registers with known values and spin
+ * until the handler has run; then compare them. Returns 0 all kept, 1 one
+ * changed, 2 no signal came. The signal stays blocked until the handler
+ * has somewhere to write, even if it is sent early.
  */
-static int spin_until_signal(void)
+static int spin_until_signal(const sigset_t *unblock)
 {
 	struct spin_state s = { 0, SPIN_BUDGET, 2 };
 
 	spinning = &s;
+	sigprocmask(SIG_UNBLOCK, unblock, NULL);
 	asm volatile("movl $0x11111111, %%eax\n\t"
 		     "movl $0x22222222, %%ebx\n\t"
 		     "movl $0x33333333, %%ecx\n\t"
@@ -163,17 +165,21 @@ static int spin_until_signal(void)
 static void test_registers_survive(void)
 {
 	pid_t parent = getpid(), pid;
+	sigset_t usr1;
 	int result;
 
 	case_begin("registers_survive_async_handler");
 	install(SIGUSR1, on_signal_clobber, 0, 0);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, NULL);
 	pid = fork();
 	if (pid == 0) {
 		usleep(20000);
 		kill(parent, SIGUSR1);
 		_exit(0);
 	}
-	result = spin_until_signal();
+	result = spin_until_signal(&usr1);
 	waitpid(pid, NULL, 0);
 	CHECK(result == 0, "all six registers kept (0), got %d "
 	      "(1: a register changed, 2: no signal arrived)", result);
