@@ -377,7 +377,10 @@ WAITING = [
     ("sys_clock_nanosleep", "glibc sleeps only with clock_nanosleep, "
      "which the kernel does not have until the clock work lands",
      {"glibc_test_sys": ["nanosleep_sleeps_at_least_asked"],
-      "glibc_test_shm_ctl": ["ctl_set_mode_ctime"]}),
+      "glibc_test_shm_ctl": ["ctl_set_mode_ctime"],
+      # its child's nap ends at once, the signal comes before poll
+      # starts, and poll(-1) waits for good: not run at all ("*")
+      "glibc_test_poll": ["*"]}),
 ]
 FAILED_LINE = re.compile(r"^test (\S+): FAILED .*$", re.M)
 
@@ -417,7 +420,15 @@ def mark_waiting(out, waiting):
 
 def run_guest(tally, args):
     print("== guest tests inside Lintel (Lintel's libc, then glibc) ==")
-    progs = all_guest_programs()
+    progs = []
+    for prog in all_guest_programs():
+        why = waiting_cases(args, prog[0]).get("*")
+        if why:
+            why = "waiting: " + why
+            tally.skipped.append(("lintel_" + prog[0], "all", why))
+            print("test lintel_%s: SKIPPED (%s)" % (prog[0], why))
+        else:
+            progs.append(prog)
     jobs = lambda p: boot(args, "kernel", "init=%s panic=exit quiet" % p[2],
                           initrd=args.full_initrd if p[3] else None)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
@@ -473,6 +484,9 @@ def compare_case_counts(tally):
     for name, _, _, _ in all_guest_programs():
         lintel = tally.cases.get("lintel_" + name)
         native = tally.cases.get("native_" + name)
+        if lintel is None and ("lintel_" + name, "all") in [
+                (w, c) for w, c, _ in tally.skipped]:
+            continue        # not run while it waits
         tally.case("same_cases_" + name, lintel is not None and
                    lintel == native, "%s cases in Lintel, %s on the host"
                    % (lintel, native))
