@@ -36,13 +36,13 @@ USER_HELPERS := $(filter $(USER_OUT)/tests/helper_%,$(USER_TEST_PROGS))
 # (i686-linux-gnu-gcc -static, position-independent code and all): they
 # must pass in Lintel and on Linux too. _FILE_OFFSET_BITS=64 gives glibc's
 # struct stat the kernel's stat64 layout, which Lintel's libc always has;
-# the two -Wno- are for cases that test truncation and failed allocation
+# the -Wno- are for cases that test truncation and failed allocation
 # on purpose. They go into their own image (build/initramfs-glibc.cpio).
 GLIBC_CC ?= i686-linux-gnu-gcc
 GLIBC_OUT := $(USER_OUT)/glibc-tests
 GLIBC_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE \
 	-D_FILE_OFFSET_BITS=64 -Wno-format-truncation \
-	-Wno-alloc-size-larger-than -MMD -MP
+	-Wno-alloc-size-larger-than -Wno-stringop-truncation -MMD -MP
 GLIBC_TEST_PROGS := $(patsubst userland/tests/%.c,$(GLIBC_OUT)/%, \
 	$(wildcard userland/tests/*.c))
 

@@ -6,6 +6,7 @@
  * creator whatever the mode, and a queue's owner may not raise
  * msg_qbytes above msgmnb. Needs root to switch users.
  */
+#include <grp.h>
 #include "ipc_test.h"
 
 #define NOBODY		65534
