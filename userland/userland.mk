@@ -37,7 +37,7 @@ USER_HELPERS := $(filter $(USER_OUT)/tests/helper_%,$(USER_TEST_PROGS))
 # must pass in Lintel and on Linux too. _FILE_OFFSET_BITS=64 gives glibc's
 # struct stat the kernel's stat64 layout, which Lintel's libc always has;
 # the -Wno- are for cases that test truncation and failed allocation
-# on purpose. They go into their own image (build/initramfs-glibc.cpio).
+# on purpose. They go into make test's image, build/initramfs-full.cpio.
 GLIBC_CC ?= i686-linux-gnu-gcc
 GLIBC_OUT := $(USER_OUT)/glibc-tests
 GLIBC_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE \
