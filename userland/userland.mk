@@ -44,7 +44,7 @@ GLIBC_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE \
 	-D_FILE_OFFSET_BITS=64 -Wno-format-truncation \
 	-Wno-alloc-size-larger-than -Wno-stringop-truncation -MMD -MP
 GLIBC_TEST_PROGS := $(patsubst userland/tests/%.c,$(GLIBC_OUT)/%, \
-	$(wildcard userland/tests/*.c))
+	$(wildcard userland/tests/test_*.c userland/tests/helper_*.c))
 
 .PHONY: userland
 userland: $(USER_CRT0) $(USER_LIBC) $(USER_BINS) $(USER_TEST_PROGS) \
