@@ -13,6 +13,7 @@
 #define TIMER_TEST_TICKS	3
 #define TIMER_TEST_SECONDS	3	/* of the CMOS clock: the bound */
 
+/* One case: what vsnprintf made (got) must be exactly want. */
 static void expect_format(const char *name, const char *want,
 			  const char *got)
 {
@@ -21,6 +22,7 @@ static void expect_format(const char *name, const char *want,
 	kcase_end();
 }
 
+/* test=printk: conversions, padding, signs, truncation; the log ring. */
 void selftest_printk(void)
 {
 	char buf[64];
@@ -64,6 +66,7 @@ void selftest_timer(void)
 	kcase_end();
 }
 
+/* test=initramfs: the archive was unpacked and its files can be found. */
 void selftest_initramfs(void)
 {
 	struct cpio_entry e;

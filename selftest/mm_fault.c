@@ -206,6 +206,11 @@ static unsigned long pool[OOM_POOL];
 static int pool_left;
 static unsigned long saved_min_free;
 
+/*
+ * Take every free page but OOM_POOL of them, which are held in pool[]
+ * to be given back one by one; the GFP_ATOMIC reserve is lifted so that
+ * nothing is left over. 0 if the block table could not be made.
+ */
 static int exhaust_but_pool(void)
 {
 	if (!alloc_block_table())
@@ -218,11 +223,13 @@ static int exhaust_but_pool(void)
 	return 1;
 }
 
+/* One more free page for the next attempt. */
 static void release_pool_page(void)
 {
 	free_page(pool[--pool_left]);
 }
 
+/* Give everything back and restore the reserve. */
 static void end_exhaustion(void)
 {
 	give_all_back();
@@ -232,6 +239,7 @@ static void end_exhaustion(void)
 	kfree(blocks);
 }
 
+/* What fork does to memory: dup_mmap into a new mm, then drop it. */
 static int try_fork(struct mm_struct *mm)
 {
 	struct mm_struct *child = mm_alloc();
@@ -245,6 +253,7 @@ static int try_fork(struct mm_struct *mm)
 	return error;
 }
 
+/* A shared anonymous mapping of four pages (allocated at once), unmapped. */
 static int try_shared_mmap(struct mm_struct *mm)
 {
 	unsigned long addr = map_anon(0, 4, PROT_READ | PROT_WRITE,

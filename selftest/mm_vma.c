@@ -19,6 +19,7 @@
 
 static int opened, closed;
 
+/* counting_ops' open and close: how many pieces were opened and closed. */
 static void count_open(struct vm_area_struct *vma)
 {
 	opened++;
@@ -35,6 +36,7 @@ static struct vm_operations_struct counting_ops = {
 	.close = count_close,
 };
 
+/* The areas of mm that carry counting_ops. */
 static int count_ops_vmas(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
@@ -45,6 +47,7 @@ static int count_ops_vmas(struct mm_struct *mm)
 	return n;
 }
 
+/* The address of page i of the test window. */
 static unsigned long page_addr(int i)
 {
 	return TEST_BASE + i * PAGE_SIZE;
@@ -188,6 +191,7 @@ static int model_prot[WINDOW_PAGES];
 static unsigned long model_data[WINDOW_PAGES];
 static unsigned long rand_state = 1;
 
+/* A number below n from a fixed-seed generator: every run is the same run. */
 static unsigned long rnd(unsigned long n)
 {
 	rand_state = rand_state * 1103515245 + 12345;
@@ -198,6 +202,10 @@ static const int prots[] = { PROT_NONE, PROT_READ, PROT_WRITE,
 			     PROT_READ | PROT_WRITE,
 			     PROT_READ | PROT_WRITE | PROT_EXEC };
 
+/*
+ * One random step on pages [first, first + n) of the window: map, unmap,
+ * mprotect or touch, with the model updated to what must now be true.
+ */
 static void random_op(int first, int n)
 {
 	int i, prot = prots[rnd(ARRAY_SIZE(prots))];
