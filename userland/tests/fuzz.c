@@ -15,7 +15,8 @@
  * calls chosen by a generator seeded with (SEED, batch number), so a
  * campaign can be replayed: hostile pointers (NULL, kernel, read-only,
  * straddling the end of a mapping, random), huge sizes, random flags,
- * every ipc() call and shmctl command, random signals and handlers,
+ * every ipc() call and shmctl command, semaphore and message queue calls
+ * with every command, random signals and handlers,
  * fork/exit churn, mmap/munmap/mprotect/brk of random ranges, execve of
  * garbage, and sigreturn/rt_sigreturn with garbage or forged frames.
  * Calls that must never return to the batch (a forged frame) run in a
@@ -647,6 +648,103 @@ static void op_ipc(void)
 	}
 }
 
+/* Semaphore sets and message queues, through the direct calls. */
+#define NR_semget	393
+#define NR_semctl	394
+#define NR_msgget	399
+#define NR_msgsnd	400
+#define NR_msgrcv	401
+#define NR_msgctl	402
+#define NR_semtimedop	420
+#define SEM_UNDO_FLAG	0x1000
+
+static const short sem_cmds[] = {
+	IPC_RMID, IPC_SET, IPC_STAT, IPC_INFO, 11, 12, 13, 14, 15, 16, 17,
+	18, 19, 20,		/* GETPID .. SETALL, SEM_STAT, SEM_INFO, ANY */
+};
+static const short msg_cmds[] = {
+	IPC_RMID, IPC_SET, IPC_STAT, IPC_INFO, 11, 12, 13,
+};
+static int sem_ids[MAX_POOL], nsem, msg_ids[MAX_POOL], nmsg;
+
+static unsigned long pool_or_any(const int *pool, int n)
+{
+	return n && below(4) ? (unsigned long)pool[below(n)] : hostile_int();
+}
+
+static unsigned long one_of(const short *cmds, unsigned n)
+{
+	unsigned long cmd = below(8) ? (unsigned long)cmds[below(n)] :
+		hostile_int();
+
+	return below(2) ? cmd | IPC_64 : cmd;
+}
+
+/* IPC_NOWAIT nearly always: a batch that waits only waits for alarm. */
+static unsigned long ipc_wait_flags(void)
+{
+	return (below(8) ? IPC_NOWAIT : 0) | (below(2) ? SEM_UNDO_FLAG : 0) |
+	       (below(8) ? 0 : hostile_int());
+}
+
+static void op_sem(void)
+{
+	unsigned short *ops = (unsigned short *)(scratch + 1536);
+	int n = below(4);
+
+	switch (below(3)) {
+	case 0:
+		remember(sem_ids, &nsem, call(NR_semget, hostile_key(),
+			 below(4) ? below(8) : hostile_int(),
+			 hostile_shmflg(), 0, 0, 0));
+		break;
+	case 1:
+		call(NR_semctl, pool_or_any(sem_ids, nsem), below(8),
+		     one_of(sem_cmds, ARRAY_LEN(sem_cmds)),
+		     below(2) ? below(32768) : hostile_ptr(), 0, 0);
+		break;
+	default:
+		for (int i = 0; i < n; i++) {
+			ops[3 * i] = below(8);
+			ops[3 * i + 1] = below(5) - 2;
+			ops[3 * i + 2] = ipc_wait_flags();
+		}
+		call(NR_semtimedop, pool_or_any(sem_ids, nsem),
+		     below(8) ? (unsigned long)ops : hostile_ptr(),
+		     below(8) ? (unsigned long)n : hostile_int(), 0, 0, 0);
+	}
+}
+
+static void op_msg(void)
+{
+	long *msg = (long *)(scratch + 1792);
+
+	msg[0] = below(4) ? (long)below(4) + 1 : (long)hostile_int();
+	switch (below(4)) {
+	case 0:
+		remember(msg_ids, &nmsg, call(NR_msgget, hostile_key(),
+			 hostile_shmflg(), 0, 0, 0, 0));
+		break;
+	case 1:
+		call(NR_msgsnd, pool_or_any(msg_ids, nmsg),
+		     below(8) ? (unsigned long)msg : hostile_ptr(),
+		     below(2) ? below(200) : hostile_size(),
+		     ipc_wait_flags(), 0, 0);
+		break;
+	case 2:
+		call(NR_msgrcv, pool_or_any(msg_ids, nmsg),
+		     below(8) ? (unsigned long)msg : hostile_ptr(),
+		     below(2) ? below(200) : hostile_size(),
+		     below(2) ? below(6) - 2 : hostile_int(),
+		     ipc_wait_flags(), 0);
+		break;
+	default:
+		call(NR_msgctl, pool_or_any(msg_ids, nmsg),
+		     one_of(msg_cmds, ARRAY_LEN(msg_cmds)), hostile_ptr(),
+		     0, 0, 0);
+	}
+}
+
 /* ---- signals ---------------------------------------------------------- */
 
 static volatile unsigned long handled;
@@ -983,7 +1081,8 @@ static const struct {
 	{ op_random_call, 12 }, { op_open, 3 }, { op_pipe, 2 },
 	{ op_fd_io, 8 }, { op_iovec, 2 }, { op_fd_misc, 4 }, { op_path, 3 },
 	{ op_mmap, 6 }, { op_unmap_protect, 5 }, { op_brk, 2 },
-	{ op_touch, 4 }, { op_shm_direct, 8 }, { op_ipc, 8 },
+	{ op_touch, 4 }, { op_shm_direct, 8 }, { op_ipc, 8 }, { op_sem, 4 },
+	{ op_msg, 4 },
 	{ op_sigaction, 3 }, { op_sigmask, 2 }, { op_kill, 3 },
 	{ op_fork, 2 }, { op_wait, 2 }, { op_exec, 1 }, { op_frame, 3 },
 	{ op_misc, 4 }, { op_sleep, 1 },
