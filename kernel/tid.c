@@ -55,6 +55,20 @@ static struct task_struct *find_thread(pid_t tgid, pid_t tid)
 	return p;
 }
 
+/*
+ * Send sig to p as tkill and tgkill do: a handler with SA_SIGINFO then
+ * sees si_code SI_TKILL (raise() uses tgkill), not kill's SI_USER.
+ */
+static int send_tkill(int sig, struct task_struct *p)
+{
+	int queued = sig && (p->signal & sigmask(sig));
+	int err = send_sig(sig, p, 0);
+
+	if (!err && sig && !queued)
+		p->sig_info[sig - 1].code = SI_TKILL;
+	return err;
+}
+
 /* tgkill(tgid, tid, sig): EINVAL for ids <= 0 or a bad signal, as Linux. */
 long sys_tgkill(pid_t tgid, pid_t tid, int sig)
 {
@@ -63,7 +77,7 @@ long sys_tgkill(pid_t tgid, pid_t tid, int sig)
 	if (tgid <= 0 || tid <= 0 || sig < 0 || sig > NSIG)
 		return -EINVAL;
 	p = find_thread(tgid, tid);
-	return p ? send_sig(sig, p, 0) : -ESRCH;
+	return p ? send_tkill(sig, p) : -ESRCH;
 }
 
 /* tkill(tid, sig): tgkill without the thread-group check. */
@@ -74,7 +88,7 @@ long sys_tkill(pid_t tid, int sig)
 	if (tid <= 0 || sig < 0 || sig > NSIG)
 		return -EINVAL;
 	p = find_thread(0, tid);
-	return p ? send_sig(sig, p, 0) : -ESRCH;
+	return p ? send_tkill(sig, p) : -ESRCH;
 }
 
 /*

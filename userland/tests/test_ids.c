@@ -56,12 +56,17 @@ struct rlim32 {
 	unsigned long cur, max;
 };
 
-static volatile int got_usr1;
+#define SI_TKILL_CODE		(-6)	/* Linux's SI_TKILL */
 
-static void on_usr1(int sig)
+static volatile int got_usr1, usr1_code, usr1_pid;
+
+static void on_usr1(int sig, siginfo_t *info, void *ctx)
 {
 	(void)sig;
+	(void)ctx;
 	got_usr1++;
+	usr1_code = info->si_code;
+	usr1_pid = info->si_pid;
 }
 
 /* The pid of a process that has just been reaped: no one has it now. */
@@ -97,12 +102,16 @@ static void test_kill_thread(void)
 
 	case_begin("tkill_tgkill_deliver_and_errors");
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_usr1;
+	sa.sa_sigaction = on_usr1;
+	sa.sa_flags = SA_SIGINFO;
 	sigaction(SIGUSR1, &sa, &old);
 	got_usr1 = 0;
 	CHECK_OK(syscall(NR_tgkill, me, me, SIGUSR1));
 	CHECK(got_usr1 == 1, "tgkill delivered SIGUSR1 once, got %d",
 	      got_usr1);
+	CHECK(usr1_code == SI_TKILL_CODE && usr1_pid == me,
+	      "si_code SI_TKILL from pid %d, got %d from %d", me, usr1_code,
+	      usr1_pid);
 	CHECK_OK(syscall(NR_tkill, me, SIGUSR1));
 	CHECK(got_usr1 == 2, "tkill delivered SIGUSR1, got %d", got_usr1);
 	CHECK_OK(syscall(NR_tkill, me, 0));

@@ -59,6 +59,7 @@
 /* si_code values a handler may see */
 #define SI_USER		0
 #define SI_KERNEL	0x80
+#define SI_TKILL	(-6)	/* sent by tkill or tgkill */
 #define SEGV_MAPERR	1	/* no mapping at si_addr */
 #define SEGV_ACCERR	2	/* a mapping, but not with that access */
 #define FPE_INTDIV	1	/* integer divide by zero */
