@@ -9,7 +9,8 @@
 #   /glibc-tests/*    the same tests built with glibc (GLIBC_TESTS, a
 #                     directory), for make test: ../bin is still /bin
 #   /usr/bin/busybox  the BUSYBOX binary, with a symbolic link to it for
-#                     each of its applets (busybox --list, run here)
+#                     each of its applets (busybox --list, run here), and
+#                     /tests/busybox.sh, the script make test runs with it
 set -e
 root=$1
 out=$2
@@ -55,5 +56,6 @@ if [ -n "$busybox" ]; then
 	for applet in $("$busybox" --list); do
 		[ "$applet" = busybox ] || ln -s busybox "$root/usr/bin/$applet"
 	done
+	cp userland/tests/busybox.sh "$root/tests/"
 fi
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) > "$out"

@@ -9,8 +9,11 @@ Layers (README.md, "How the tests are layered"):
            (scripts/gdb-test.py); the docs' transcripts and trace
            excerpts, made afresh in a copy of docs/ and compared
            (scripts/mkdocs.py); the names the docs cite
-  guest    userland/tests programs run inside Lintel (init=/tests/NAME)
+  guest    userland/tests programs run inside Lintel (init=/tests/NAME),
+           built with Lintel's libc and with glibc (/glibc-tests/NAME)
   native   the same programs run natively on this Linux host
+  busybox  userland/tests/busybox.sh run by Debian's busybox sh inside
+           Lintel and on this host: the same output, line for line
   labs     every lab (scripts/lab.py): the full tree scores M/M; the
            student's copy builds, boots and scores below M
 
@@ -489,6 +492,55 @@ def compare_case_counts(tally):
                    % (lintel, native))
 
 
+FULL_ROOT = "build/rootfs-full"      # the full image's tree (Makefile)
+BUSYBOX_SCRIPT = "tests/busybox.sh"  # in it; userland/tests/busybox.sh
+BUSYBOX_BEGIN = "busybox.sh: begin"
+BUSYBOX_END = "busybox.sh: end"
+
+
+def script_lines(out):
+    """The script's lines, from its first to its last; None if either
+    is missing (it stopped half way, or never ran)."""
+    lines = out.splitlines()
+    if BUSYBOX_BEGIN not in lines or BUSYBOX_END not in lines:
+        return None
+    return lines[lines.index(BUSYBOX_BEGIN):lines.index(BUSYBOX_END) + 1]
+
+
+def first_difference(want, got):
+    for i, (w, g) in enumerate(zip(want, got)):
+        if w != g:
+            return "line %d: Linux %r, Lintel %r" % (i + 1, w, g)
+    return "Linux %d lines, Lintel %d" % (len(want), len(got))
+
+
+def run_busybox(tally, args):
+    """The expected output is the same script run on this host by the
+    same busybox binary, in the image's own tree."""
+    print("== busybox: applets run by busybox sh, in Lintel and on Linux ==")
+    root = os.path.abspath(FULL_ROOT)
+    p = subprocess.run([os.path.abspath(args.busybox), "sh", BUSYBOX_SCRIPT],
+                       cwd=root, env={"ROOT": root}, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                       timeout=NATIVE_GUARD)
+    native = p.stdout.decode("utf-8", "replace")
+    want = script_lines(native)
+    tally.case("busybox_script_runs_on_linux",
+               want is not None and p.returncode == 0,
+               "exit %s, end %s" % (p.returncode, want is not None))
+    status, out = boot(args, "kernel", "init=/usr/bin/sh panic=exit quiet "
+                       "-- /" + BUSYBOX_SCRIPT, initrd=args.full_initrd)
+    got = script_lines(out)
+    tally.case("busybox_script_runs_in_lintel", got is not None and
+               status == 0, "status %s, end %s" % (status, got is not None))
+    same = want is not None and got == want
+    tally.case("busybox_script_same_output_as_linux", same,
+               first_difference(want or [], got or []))
+    if not same:
+        save_log("busybox-lintel", out)
+        save_log("busybox-linux", native)
+
+
 def print_skipped(tally):
     for where, case, why in tally.skipped:
         print("skipped: %s in %s (%s)" % (case, where, why))
@@ -504,12 +556,13 @@ def main():
     ap.add_argument("--busybox", help="Debian's busybox, for the busybox "
                     "layer's expected output")
     ap.add_argument("--only", choices=["host", "kernel", "gdb", "guest",
-                                       "native", "labs"])
+                                       "native", "busybox", "labs"])
     ap.add_argument("host_tests", nargs="*")
     args = ap.parse_args()
     tally = Tally()
     layers = [args.only] if args.only else ["host", "kernel", "gdb",
-                                            "guest", "native", "labs"]
+                                            "guest", "native", "busybox",
+                                            "labs"]
     if "host" in layers:
         run_host(tally, args.host_tests)
         run_abi(tally)
@@ -521,6 +574,8 @@ def main():
         run_guest(tally, args)
     if "native" in layers:
         run_native(tally)
+    if "busybox" in layers:
+        run_busybox(tally, args)
     if "labs" in layers:
         print("== labs: the full tree and each student's copy ==")
         run_script(tally, "labs", ["scripts/lab.py", "test"])
