@@ -315,6 +315,8 @@ help:
 	@echo "  QEMUEXTRA='...'  more QEMU flags"
 	@echo "  EXTRA='a b'      your own static i386 programs, put into /bin"
 	@echo "  INIT=prog        run /bin/prog as init; QEMU exits with its status"
+	@echo "  BUSYBOX=1        Debian's busybox-static in /usr/bin, a link per"
+	@echo "                   applet (fetched once into build/busybox/)"
 	@echo "  V=1              show every command"
 	@echo "  DEBUG=1          kernel built with -Og for GDB (make debug DEBUG=1)"
 

@@ -133,7 +133,7 @@ static void receive_canon(struct tty_struct *tty, unsigned char c)
 	}
 }
 
-/* ^C or ^\: echo it, drop pending input, signal the foreground. */
+/* ^C, ^\ or ^Z: echo it, drop pending input, signal the foreground. */
 static void isig(struct tty_struct *tty, int sig, unsigned char c)
 {
 	echo_char(tty, c);
@@ -159,6 +159,8 @@ void n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 		isig(tty, SIGINT, c);
 	} else if (L_FLAG(tty, ISIG) && is_cc(tty, c, VQUIT)) {
 		isig(tty, SIGQUIT, c);
+	} else if (L_FLAG(tty, ISIG) && is_cc(tty, c, VSUSP)) {
+		isig(tty, SIGTSTP, c);
 	} else if (L_FLAG(tty, ICANON)) {
 		receive_canon(tty, c);
 	} else if (tty->read_head - tty->read_tail < TTY_BUF_SIZE) {
