@@ -495,6 +495,8 @@ long sys_execve(struct pt_regs *regs)
 		err = getvector((char *const *)regs->edx, &envp);
 	if (!err)
 		err = do_execve(path, argv, envp, regs);
+	if (!err)	/* Linux: the name it was run by, not a link's target */
+		set_comm(filename);
 	kfree(envp);
 	kfree(argv);
 	kfree(path);
