@@ -262,9 +262,11 @@ bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
 # docs trace, run make docs and commit docs/. check-docs.py checks that
 # every name the docs cite exists.
 .PHONY: docs
+DEBUG_KERNEL := $(B)/debug/lintel.elf
 docs: deps $(KERNEL) $(INITRAMFS)
+	$(Q)$(MAKE) --no-print-directory B=$(B)/debug DEBUG=1 $(DEBUG_KERNEL)
 	$(Q)python3 scripts/gdb-test.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
-		--docs docs
+		--debug-kernel $(DEBUG_KERNEL) --docs docs
 	$(Q)python3 scripts/mkdocs.py --docs docs
 	$(Q)python3 scripts/check-docs.py
 

@@ -68,6 +68,7 @@ TEXT_OFFSET = 0x1080            # page 1, 0x80 in
 PAGE_INDEX = 1
 MESSAGE = "written by the parent, read by the child"
 HELPER_DONE = "helper_gdbshm: the child read what the parent wrote"
+LOCALS_STEPS = 8            # nexts into shm_swap_in at most, to set shp
 
 
 # ==== the driver: runs inside GDB ===========================================
@@ -156,8 +157,33 @@ def drive():
     s = Session(os.environ["LINTEL_GDBTEST_OUT"])
     port = os.environ["LINTEL_GDBTEST_PORT"]
     s.run("connect", "target remote 127.0.0.1:%s" % port)
-    s.run("help_pt", "help lx-pt")
     s.run("break_panic", "break panic")
+    if os.environ.get("LINTEL_GDBTEST_MODE") == "locals":
+        drive_locals(s)
+    else:
+        drive_helpers(s)
+
+
+def drive_locals(s):
+    """A kernel built with DEBUG=1: a few lines into shm_swap_in, its
+    locals have values."""
+    s.run("dbg_break", "break shm_swap_in", "a second session, on a "
+          "kernel built with DEBUG=1 (-Og)")
+    s.run("dbg_stop", "continue")
+    for _ in range(LOCALS_STEPS):
+        if "shp = <optimized out>" not in gdb.execute("info locals",
+                                                      to_string=True):
+            break
+        gdb.execute("next", to_string=True)
+    s.run("dbg_where", "frame", "after a few `next`s, past the "
+          "assignment of shp")
+    s.run("dbg_locals", "info locals")
+    s.run("delete", "delete")
+    s.run("end", "continue")
+
+
+def drive_helpers(s):
+    s.run("help_pt", "help lx-pt")
     s.run("cond_break", "break do_no_page if address == 0x%x"
           % (PARENT_ATTACH[0] + TEXT_OFFSET))
     s.run("cond_stop", "continue", "the parent's first touch of page 1")
@@ -272,8 +298,9 @@ def stop_qemu(qemu):
     qemu.wait()
 
 
-def run_session(args):
-    """Boot, drive GDB, return (records, gdb's own output, serial log)."""
+def run_session(args, mode=""):
+    """Boot args.kernel, drive GDB (mode "locals": the DEBUG=1 session),
+    return (records, gdb's own output, serial log)."""
     os.makedirs("build", exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="gdb-test-", dir="build")
     serial_log = os.path.join(tmp, "serial.log")
@@ -281,7 +308,7 @@ def run_session(args):
     out_path = os.path.join(tmp, "session.jsonl")
     qemu, port = start_qemu(args, serial_log, err_log)
     env = dict(os.environ, LINTEL_GDBTEST_OUT=out_path,
-               LINTEL_GDBTEST_PORT=str(port))
+               LINTEL_GDBTEST_PORT=str(port), LINTEL_GDBTEST_MODE=mode)
     gdb_cmd = ["gdb", "-nx", "-batch", "-x", "scripts/gdb/lintel.gdb",
                "-x", os.path.abspath(__file__), args.kernel]
     try:
@@ -582,6 +609,16 @@ def check_conditional_break(tally, r):
                                             indent(args)))
 
 
+def check_locals(tally, records):
+    """DEBUG=1 keeps shm_swap_in's locals: the parent's fault is on page
+    1 of the segment in slot 0."""
+    text = Records(records).out("dbg_locals")
+    tally.case("debug_build_shows_locals",
+               "id = 0\n" in text and "idx = %d\n" % PAGE_INDEX in text and
+               re.search(r"^shp = 0x[0-9a-f]+", text, re.M) is not None,
+               "info locals in shm_swap_in said:\n%s" % indent(text))
+
+
 def check_all(records, serial, tally):
     r = Records(records)
     tally.case("gdb_helpers_loaded", bool(r.out("help_pt")),
@@ -669,6 +706,8 @@ def main():
     ap.add_argument("--initrd", default="build/initramfs.cpio")
     ap.add_argument("--docs", metavar="DIR",
                     help="write the session into DIR (docs/ or a copy)")
+    ap.add_argument("--debug-kernel", metavar="K",
+                    help="also run the DEBUG=1 session on kernel K")
     args = ap.parse_args()
     os.chdir(ROOT)
     for f in (args.kernel, args.initrd):
@@ -679,6 +718,13 @@ def main():
     tally = runtests.Tally()
     check_constants(tally)
     check_all(records, serial, tally)
+    if args.debug_kernel:
+        debug = argparse.Namespace(**dict(vars(args),
+                                          kernel=args.debug_kernel))
+        more, more_out, _ = run_session(debug, "locals")
+        check_locals(tally, more)
+        records += more
+        gdb_out += more_out
     if args.docs:
         unknown = write_docs(args.docs, records)
         tally.case("transcript_written", not unknown,

@@ -331,15 +331,31 @@ def run_script(tally, name, argv):
         save_log(name, out)
 
 
+DEBUG_KERNEL = "build/debug/lintel.elf"
+
+
+def build_debug_kernel(tally):
+    """The kernel as make debug DEBUG=1 builds it (-Og), in build/debug/,
+    for the session that reads shm_swap_in's locals. Its path, or None."""
+    p = subprocess.run(["make", "--no-print-directory", "B=build/debug",
+                        "DEBUG=1", DEBUG_KERNEL], stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT)
+    tally.case("debug_kernel_builds", p.returncode == 0,
+               p.stdout.decode("utf-8", "replace")[-2000:])
+    return DEBUG_KERNEL if p.returncode == 0 else None
+
+
 def run_gdb(tally, args):
     """The GDB session and the trace scenes write into a copy of docs/,
     which must then say what docs/ says (make docs keeps it so)."""
     print("== GDB helpers against a live kernel, and the docs ==")
     shutil.rmtree(FRESH_DOCS, ignore_errors=True)
     shutil.copytree("docs", FRESH_DOCS)
+    debug_kernel = build_debug_kernel(tally)
     run_script(tally, "gdb_test", ["scripts/gdb-test.py", "--kernel",
                                    args.kernel, "--initrd", args.initrd,
-                                   "--docs", FRESH_DOCS])
+                                   "--docs", FRESH_DOCS] +
+               (["--debug-kernel", debug_kernel] if debug_kernel else []))
     run_script(tally, "docs_scenes", ["scripts/mkdocs.py", "--docs",
                                       FRESH_DOCS])
     run_script(tally, "docs_current", ["scripts/mkdocs.py", "--compare",
