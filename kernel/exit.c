@@ -9,6 +9,7 @@
 #include <linux/syscalls.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
+#include <linux/resource.h>
 #include <linux/tty.h>
 #include <linux/sem.h>
 
@@ -17,7 +18,6 @@
 #define __WALL		0x40000000	/* accepted: there are no threads */
 #define __WCLONE	0x80000000	/* the same */
 #define WSTOPPED_CODE	0x7f
-#define RUSAGE_SIZE	72	/* Linux i386's struct rusage, left as it is */
 
 /* Children of the dying task become init's (pid 1). */
 static void forget_original_parent(struct task_struct *father)
@@ -126,19 +126,22 @@ static long reap_stopped(struct task_struct *p, int *stat_addr, int options)
 
 /*
  * Collect the zombie child p: its status to *stat_addr (if given), its
- * times added to current's children's times, its task_struct and stack
- * freed. Returns its pid, or -EFAULT (p then stays a zombie, to be
- * reaped by a later wait).
+ * use to *ru (if given, as Linux's wait4 fills it), its times added to
+ * current's children's times, its task_struct and stack freed. Returns
+ * its pid, or -EFAULT (p then stays a zombie, to be reaped by a later
+ * wait).
  */
-static long reap_zombie(struct task_struct *p, int *stat_addr)
+static long reap_zombie(struct task_struct *p, int *stat_addr,
+			struct rusage *ru)
 {
 	pid_t pid = p->pid;
 	int status = p->exit_code;
 
 	if (stat_addr && memcpy_tofs(stat_addr, &status, sizeof(status)))
 		return -EFAULT;
-	current->cutime += p->utime + p->cutime;
-	current->cstime += p->stime + p->cstime;
+	if (ru && put_child_rusage(p, ru))
+		return -EFAULT;
+	add_child_times(current, p);
 	release_task(p);
 	return pid;
 }
@@ -148,9 +151,9 @@ static long reap_zombie(struct task_struct *p, int *stat_addr)
  * to stop with WUNTRACED; returns its pid, 0 under WNOHANG when none is
  * ready, -ECHILD when none matches. Sleeps on current->wait_chldexit,
  * which do_exit wakes; a signal ends the wait with -ERESTARTSYS. rusage
- * is checked but not filled (Lintel keeps no such accounting).
+ * gets what the child used (kernel/rusage.c).
  */
-long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage)
+long sys_wait4(pid_t pid, int *stat_addr, int options, struct rusage *rusage)
 {
 	struct task_struct *p;
 	long r;
@@ -158,7 +161,7 @@ long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage)
 
 	if (options & ~(WNOHANG | WUNTRACED | __WALL | __WCLONE))
 		return -EINVAL;
-	if (rusage && verify_area(VERIFY_WRITE, rusage, RUSAGE_SIZE))
+	if (rusage && verify_area(VERIFY_WRITE, rusage, sizeof(*rusage)))
 		return -EFAULT;
 	for (;;) {
 		found = 0;
@@ -167,7 +170,7 @@ long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage)
 				continue;
 			found = 1;
 			if (p->state == TASK_ZOMBIE)
-				return reap_zombie(p, stat_addr);
+				return reap_zombie(p, stat_addr, rusage);
 			r = reap_stopped(p, stat_addr, options);
 			if (r)
 				return r;

@@ -154,6 +154,18 @@ static void copy_thread(struct task_struct *p, unsigned long usp,
 	copy_fpu(p);
 }
 
+/* A child starts with no CPU time, no counts and no itimers (as Linux). */
+static void init_child_times(struct task_struct *p)
+{
+	p->it_real_value = p->it_virt_value = p->it_prof_value = 0;
+	p->it_real_incr = p->it_virt_incr = p->it_prof_incr = 0;
+	p->utime = p->stime = p->cutime = p->cstime = 0;
+	p->sum_exec_runtime = p->prev_utime = p->prev_stime = 0;
+	p->cutime_ns = p->cstime_ns = 0;
+	p->min_flt = p->maj_flt = p->nvcsw = p->nivcsw = p->maxrss = 0;
+	p->cmin_flt = p->cmaj_flt = p->cnvcsw = p->cnivcsw = p->cmaxrss = 0;
+}
+
 /*
  * Reset what a child must not inherit from the copy of current's
  * task_struct: pid and parent, pending signals, timers, times, exit
@@ -171,9 +183,9 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
 	p->signal = 0;
 	p->restore_blocked = 0;
 	p->wait_chldexit = NULL;
-	p->timeout = p->alarm = 0;
+	p->timeout = 0;
 	p->semundo = NULL;	/* SEM_UNDO records are not inherited */
-	p->utime = p->stime = 0;
+	init_child_times(p);
 	p->start_time = jiffies;
 	p->did_exec = 0;
 	p->exit_code = 0;

@@ -141,6 +141,8 @@ void start_kernel(unsigned long magic, unsigned long mbi_phys)
 	serial_init();
 	multiboot_parse(magic, mbi_phys);
 	console_quiet = get_option("quiet") != NULL;
+	if (get_option("printk.time") && !strcmp(get_option("printk.time"), "0"))
+		printk_time = 0;
 	if (get_option("trace"))
 		trace_mask = trace_parse(get_option("trace"));
 	vga_init();

@@ -95,6 +95,83 @@ static struct task_struct *pick_next(struct task_struct *prev)
 }
 
 /*
+ * account_switch - charge prev for its stretch on the CPU, start next's.
+ *
+ * Called by schedule() with interrupts off, just before the switch.
+ * sum_exec_runtime is CPU time by the clock (to the nanosecond with a
+ * TSC); the per-tick utime/stime samples only say how to split it.
+ * A task that leaves the CPU still runnable was preempted or yielded:
+ * an involuntary switch, as getrusage counts them.
+ */
+static void account_switch(struct task_struct *prev, struct task_struct *next)
+{
+	u64 now = get_monotonic_ns();
+
+	prev->sum_exec_runtime += now - prev->exec_start;
+	next->exec_start = now;
+	if (prev->state == TASK_RUNNING)
+		prev->nivcsw++;
+	else
+		prev->nvcsw++;
+}
+
+/*
+ * task_sched_runtime - p's CPU time in ns, including the stretch it is
+ * running now if it is current. CLOCK_*_CPUTIME_ID read this.
+ */
+u64 task_sched_runtime(struct task_struct *p)
+{
+	unsigned long flags;
+	u64 t;
+
+	save_flags(flags);
+	cli();
+	t = p->sum_exec_runtime;
+	if (p == current)
+		t += get_monotonic_ns() - p->exec_start;
+	restore_flags(flags);
+	return t;
+}
+
+/* a * b / c without overflowing 64 bits when a is large, b <= c. */
+static u64 scale_time(u64 a, unsigned long b, unsigned long c)
+{
+	return a / c * b + a % c * b / c;
+}
+
+/*
+ * task_cputime_adjusted - p's user and system time in ns, for times and
+ * getrusage.
+ *
+ * The ticks say in which proportion p ran in user and kernel mode; the
+ * clock says how long it ran: split the clock's total by the ticks'
+ * proportion, as today's Linux does (cputime_adjust), and never report
+ * less of either than the last time, so that neither runs back. 1.2.13
+ * reported the ticks themselves.
+ */
+void task_cputime_adjusted(struct task_struct *p, u64 *ut, u64 *st)
+{
+	u64 rtime = task_sched_runtime(p), stime;
+	unsigned long total = p->utime + p->stime;
+
+	if (rtime < p->prev_utime + p->prev_stime) {
+		*ut = p->prev_utime;
+		*st = p->prev_stime;
+		return;
+	}
+	if (!total)
+		stime = 0;
+	else
+		stime = scale_time(rtime, p->stime, total);
+	if (stime < p->prev_stime)
+		stime = p->prev_stime;
+	if (rtime - stime < p->prev_utime)
+		stime = rtime - p->prev_utime;
+	p->prev_stime = *st = stime;
+	p->prev_utime = *ut = rtime - stime;
+}
+
+/*
  * schedule - give the CPU to the task pick_next chooses; returns when
  * current is chosen again.
  *
@@ -120,6 +197,7 @@ void schedule(void)
 		prev->state = TASK_RUNNING;
 	next = pick_next(prev);
 	if (next != prev) {
+		account_switch(prev, next);
 		trace(TRACE_SCHED, "SCHED %d (%s) -> %d (%s)\n", prev->pid,
 		      prev->comm, next->pid, next->comm);
 		nr_switches++;
@@ -276,16 +354,23 @@ static void calc_load(void)
 	CALC_LOAD(avenrun[2], EXP_15, active);
 }
 
-/* Per tick (kernel/time.c, interrupts off): slices, sleeps, alarms. */
+/*
+ * do_timer - the per-tick work, called by timer_interrupt with
+ * interrupts off: sample whether the tick found current in user or kernel
+ * mode, charge its slice and its CPU-time itimers, fold the load
+ * average, and wake the sleepers and fire the ITIMER_REALs that are due.
+ */
 void do_timer(struct pt_regs *regs)
 {
 	struct task_struct *p;
+	u64 now = (u64)jiffies * NSEC_PER_TICK;
 
 	if (current != &init_task) {
 		if (user_mode(regs))
 			current->utime++;
 		else
 			current->stime++;
+		do_process_times(current, user_mode(regs));
 		if (--current->counter <= 0) {
 			current->counter = 0;
 			need_resched = 1;
@@ -298,10 +383,8 @@ void do_timer(struct pt_regs *regs)
 			if (p->state == TASK_INTERRUPTIBLE)
 				wake_up_process(p);
 		}
-		if (p->alarm && p->alarm <= jiffies) {
-			p->alarm = 0;
-			send_sig(SIGALRM, p, 1);
-		}
+		if (p->it_real_value && p->it_real_value <= now)
+			it_real_fn(p);
 	}
 }
 

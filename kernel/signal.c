@@ -347,17 +347,3 @@ long sys_rt_sigsuspend(const sigset_t *mask, unsigned long sigsetsize)
 	current->blocked = new & ~SIG_KERNEL_ONLY;
 	return sys_pause();
 }
-
-/*
- * alarm (27): SIGALRM in seconds (0 cancels); returns the seconds that
- * were left of the previous alarm, rounded up. do_timer sends it.
- */
-long sys_alarm(unsigned int seconds)
-{
-	unsigned long old = 0;
-
-	if (current->alarm > jiffies)
-		old = (current->alarm - jiffies + HZ - 1) / HZ;
-	current->alarm = seconds ? jiffies + seconds * HZ : 0;
-	return old;
-}

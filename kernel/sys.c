@@ -1,5 +1,5 @@
 /*
- * sys.c - the small system calls: ids, credentials, limits, time, uname,
+ * sys.c - the small system calls: ids, credentials, limits, uname,
  * sysinfo and reboot. Each follows Linux's rules for what is allowed and
  * which errno comes back.
  */
@@ -11,11 +11,6 @@
 #include <linux/mm.h>
 #include <linux/interrupt.h>
 #include <linux/reboot.h>
-
-#define CLOCK_REALTIME		0
-#define CLOCK_MONOTONIC		1
-#define NSEC_PER_SEC		1000000000L
-#define NSEC_PER_TICK		(NSEC_PER_SEC / HZ)
 
 /* getpid (20): current's pid. Never fails. */
 long sys_getpid(void)
@@ -413,87 +408,6 @@ long sys_prlimit64(pid_t pid, unsigned int resource,
 	o64.rlim_cur = rlim_to_rlim64(old.rlim_cur);
 	o64.rlim_max = rlim_to_rlim64(old.rlim_max);
 	return memcpy_tofs(old_rlim, &o64, sizeof(o64)) ? -EFAULT : 0;
-}
-
-/* Time: the CMOS clock read at boot plus the ticks since. */
-struct timespec {
-	long tv_sec, tv_nsec;
-};
-
-struct timeval {
-	long tv_sec, tv_usec;
-};
-
-static void uptime(struct timespec *ts)
-{
-	unsigned long j = jiffies;
-
-	ts->tv_sec = j / HZ;
-	ts->tv_nsec = (j % HZ) * NSEC_PER_TICK;
-}
-
-long sys_time(long *tloc)
-{
-	long t = startup_time + jiffies / HZ;
-
-	if (tloc && memcpy_tofs(tloc, &t, sizeof(t)))
-		return -EFAULT;
-	return t;
-}
-
-long sys_gettimeofday(struct timeval *tv, void *tz)
-{
-	struct timespec up;
-	struct timeval now;
-
-	uptime(&up);
-	now.tv_sec = startup_time + up.tv_sec;
-	now.tv_usec = up.tv_nsec / 1000;
-	if (tv && memcpy_tofs(tv, &now, sizeof(now)))
-		return -EFAULT;
-	return 0;
-}
-
-long sys_clock_gettime(int which, struct timespec *tp)
-{
-	struct timespec ts;
-
-	uptime(&ts);
-	if (which == CLOCK_REALTIME)
-		ts.tv_sec += startup_time;
-	else if (which != CLOCK_MONOTONIC)
-		return -EINVAL;
-	return memcpy_tofs(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
-}
-
-long sys_nanosleep(const struct timespec *req, struct timespec *rem)
-{
-	struct timespec t;
-	unsigned long ticks, left;
-
-	if (memcpy_fromfs(&t, req, sizeof(t)))
-		return -EFAULT;
-	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= NSEC_PER_SEC)
-		return -EINVAL;
-	ticks = t.tv_sec * HZ + (t.tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
-	if (!ticks)
-		return 0;
-	current->timeout = jiffies + ticks + 1;	/* at least the time asked */
-	while (current->timeout && !signal_pending(current)) {
-		current->state = TASK_INTERRUPTIBLE;
-		schedule();
-	}
-	if (!current->timeout)
-		return 0;
-	left = current->timeout - jiffies;
-	current->timeout = 0;
-	if (rem) {
-		t.tv_sec = left / HZ;
-		t.tv_nsec = (left % HZ) * NSEC_PER_TICK;
-		if (memcpy_tofs(rem, &t, sizeof(t)))
-			return -EFAULT;
-	}
-	return -EINTR;
 }
 
 struct new_utsname {

@@ -141,8 +141,10 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	else
 		error = do_no_page(vma, address, error_code & PF_WRITE);
 	trace_fault_end(error ? "error" : NULL);
-	if (!error)
+	if (!error) {
+		current->min_flt++;	/* no fault reads a disk yet */
 		return;
+	}
 	if (!user_mode(regs)) {
 		kernel_fault(regs, address);
 		return;

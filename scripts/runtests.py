@@ -104,10 +104,16 @@ def qemu_status(rc, bug_mark):
     return (rc - 1) // 2 if rc % 2 == 1 else None
 
 
+# The "[    0.123456] " that printk puts before each kernel line.
+PRINTK_TIME = re.compile(r"^\[ *\d+\.\d{6}\] ", re.M)
+
+
 def boot_raw(args, boot_from, cmdline, mem=128, cpu=None, initrd=None):
     """Boot Lintel once (on QEMU's CPU model cpu, if given; from initrd,
     else args.initrd); return (QEMU's exit status or None on a hang, serial
-    output, what the kernel wrote to the debug console)."""
+    output, what the kernel wrote to the debug console). The output's
+    printk timestamps are left out, so that checks can match kernel lines
+    from their start."""
     fd, buglog = tempfile.mkstemp(prefix="bug-", suffix=".log", dir="build")
     os.close(fd)
     cmd = [QEMU] + QEMU_FLAGS + ["-debugcon", "file:" + buglog]
@@ -132,7 +138,7 @@ def boot_raw(args, boot_from, cmdline, mem=128, cpu=None, initrd=None):
     with open(buglog, errors="replace") as f:
         mark = f.read()
     os.unlink(buglog)
-    return rc, out, mark
+    return rc, PRINTK_TIME.sub("", out), mark
 
 
 def boot(args, boot_from, cmdline, mem=128, cpu=None, initrd=None):

@@ -29,6 +29,7 @@ extern unsigned long log_start, log_end;
 /* kernel/main.c: the command line and the switches parsed from it. */
 extern char saved_command_line[];
 extern int console_quiet;
+extern int printk_time;
 const char *get_option(const char *name);
 
 /* kernel/main.c: called once, by boot/high.asm, with paging on. */

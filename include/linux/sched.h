@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include <linux/signal.h>
 #include <linux/wait.h>
+#include <linux/time.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/ldt.h>
@@ -79,8 +80,17 @@ struct task_struct {
 	int ngroups;
 	gid_t groups[NGROUPS];
 	unsigned long timeout;	/* jiffies to wake at, 0 = none */
-	unsigned long alarm;	/* jiffies of SIGALRM, 0 = none */
-	long utime, stime, cutime, cstime, start_time;
+	/* interval timers (kernel/itimer.c), in ns: REAL is when it fires
+	 * on CLOCK_MONOTONIC, VIRT and PROF the CPU time left; 0 = off */
+	u64 it_real_value, it_prof_value, it_virt_value;
+	u64 it_real_incr, it_prof_incr, it_virt_incr;
+	long utime, stime, cutime, cstime, start_time;	/* in ticks */
+	/* CPU time by the clock: schedule() adds each stretch on the CPU */
+	u64 sum_exec_runtime, exec_start;
+	u64 prev_utime, prev_stime;	/* what getrusage said last (ns) */
+	u64 cutime_ns, cstime_ns;	/* reaped children's, adjusted */
+	unsigned long min_flt, maj_flt, nvcsw, nivcsw, maxrss;
+	unsigned long cmin_flt, cmaj_flt, cnvcsw, cnivcsw, cmaxrss;
 	struct rlimit rlim[RLIM_NLIMITS];
 	char comm[TASK_COMM_LEN];
 	struct thread_struct tss;
@@ -103,7 +113,7 @@ extern struct task_struct *task[NR_TASKS];
 extern struct task_struct init_task;
 extern unsigned long volatile jiffies;
 extern unsigned long startup_time;	/* seconds since 1970 at boot */
-#define CURRENT_TIME	(startup_time + jiffies / HZ)
+#define CURRENT_TIME	get_seconds()
 extern int need_resched;
 extern int nr_tasks;
 extern unsigned long nr_switches;
@@ -127,6 +137,12 @@ void sched_init(void);
 void schedule(void);
 void wake_up_process(struct task_struct *p);
 void do_timer(struct pt_regs *regs);
+u64 task_sched_runtime(struct task_struct *p);
+void task_cputime_adjusted(struct task_struct *p, u64 *ut, u64 *st);
+
+/* kernel/itimer.c: the per-tick half of the interval timers */
+void it_real_fn(struct task_struct *p);
+void do_process_times(struct task_struct *p, int user);
 void cpu_idle(void) __attribute__((noreturn));
 struct task_struct *find_task_by_pid(pid_t pid);
 

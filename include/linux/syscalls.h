@@ -13,6 +13,11 @@
 struct rlimit;
 struct timespec;
 struct timeval;
+struct timezone;
+struct __kernel_timespec;
+struct itimerval;
+struct rusage;
+struct tms;
 struct new_utsname;
 struct sysinfo;
 struct old_sigaction;
@@ -26,7 +31,8 @@ long sys_fork(struct pt_regs *regs);
 long sys_vfork(struct pt_regs *regs);
 long sys_clone(struct pt_regs *regs);
 long sys_execve(struct pt_regs *regs);
-long sys_wait4(pid_t pid, int *stat_addr, int options, void *rusage);
+long sys_wait4(pid_t pid, int *stat_addr, int options,
+	       struct rusage *rusage);
 long sys_waitpid(pid_t pid, int *stat_addr, int options);
 long sys_sched_yield(void);
 long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask);
@@ -86,10 +92,31 @@ long sys_setpgid(pid_t pid, pid_t pgid);
 long sys_setsid(void);
 long sys_getrlimit(unsigned int resource, struct rlimit *rlim);
 long sys_setrlimit(unsigned int resource, const struct rlimit *rlim);
+
+/* kernel/clock.c */
 long sys_time(long *tloc);
-long sys_gettimeofday(struct timeval *tv, void *tz);
+long sys_gettimeofday(struct timeval *tv, struct timezone *tz);
+long sys_settimeofday(const struct timeval *tv, const struct timezone *tz);
 long sys_clock_gettime(int which, struct timespec *tp);
-long sys_nanosleep(const struct timespec *req, struct timespec *rem);
+long sys_clock_gettime64(int which, struct __kernel_timespec *tp);
+long sys_clock_settime(int which, const struct timespec *tp);
+long sys_clock_settime64(int which, const struct __kernel_timespec *tp);
+long sys_clock_getres(int which, struct timespec *tp);
+long sys_clock_getres_time64(int which, struct __kernel_timespec *tp);
+long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
+long sys_clock_nanosleep(int which, int flags, const struct timespec *rqtp,
+			 struct timespec *rmtp);
+long sys_clock_nanosleep_time64(int which, int flags,
+				const struct __kernel_timespec *rqtp,
+				struct __kernel_timespec *rmtp);
+
+/* kernel/itimer.c and kernel/rusage.c */
+long sys_getitimer(int which, struct itimerval *value);
+long sys_setitimer(int which, const struct itimerval *value,
+		   struct itimerval *ovalue);
+long sys_times(struct tms *tbuf);
+long sys_getrusage(int who, struct rusage *ru);
+
 long sys_uname(struct new_utsname *name);
 long sys_sysinfo(struct sysinfo *info);
 long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd,

@@ -27,6 +27,7 @@
 #define __NR_kill		 37
 #define __NR_dup		 41
 #define __NR_pipe		 42
+#define __NR_times		 43
 #define __NR_brk		 45
 #define __NR_setgid		 46
 #define __NR_getgid		 47
@@ -46,7 +47,9 @@
 #define __NR_setregid		 71
 #define __NR_setrlimit		 75
 #define __NR_getrlimit		 76
+#define __NR_getrusage		 77
 #define __NR_gettimeofday	 78
+#define __NR_settimeofday	 79
 #define __NR_getgroups		 80
 #define __NR_setgroups		 81
 #define __NR_select		 82
@@ -54,6 +57,8 @@
 #define __NR_reboot		 88
 #define __NR_mmap		 90
 #define __NR_munmap		 91
+#define __NR_setitimer		104
+#define __NR_getitimer		105
 #define __NR_stat		106
 #define __NR_lstat		107
 #define __NR_fstat		108
@@ -119,7 +124,10 @@
 #define __NR_get_thread_area	244
 #define __NR_exit_group		252
 #define __NR_set_tid_address	258
+#define __NR_clock_settime	264
 #define __NR_clock_gettime	265
+#define __NR_clock_getres	266
+#define __NR_clock_nanosleep	267
 #define __NR_tgkill		270
 #define __NR_openat		295
 #define __NR_mkdirat		296
@@ -144,6 +152,10 @@
 #define __NR_msgsnd		400
 #define __NR_msgrcv		401
 #define __NR_msgctl		402
+#define __NR_clock_gettime64	403
+#define __NR_clock_settime64	404
+#define __NR_clock_getres_time64 406
+#define __NR_clock_nanosleep_time64 407
 #define __NR_semtimedop_time64	420
 
 #endif

@@ -24,6 +24,12 @@ struct rlimit {
 	unsigned long rlim_max;
 };
 
+/* getrusage (77): whose use. struct rusage is in linux/resource.h and
+ * in our libc's sys/resource.h (it needs each side's struct timeval). */
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_THREAD	1
+
 /* prlimit64 (340): the same limits, 64 bits wide. */
 #define RLIM64_INFINITY	(~0ULL)
 

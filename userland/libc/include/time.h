@@ -4,8 +4,7 @@
 
 #include <sys/types.h>
 
-#define CLOCK_REALTIME	0
-#define CLOCK_MONOTONIC	1
+#include <linux/time.h>	/* include/uapi/linux/time.h: CLOCK_*, TIMER_ABSTIME */
 
 struct timespec {
 	time_t tv_sec;
@@ -14,6 +13,11 @@ struct timespec {
 
 time_t time(time_t *t);
 int clock_gettime(clockid_t clock, struct timespec *ts);
+int clock_settime(clockid_t clock, const struct timespec *ts);
+int clock_getres(clockid_t clock, struct timespec *res);
 int nanosleep(const struct timespec *req, struct timespec *rem);
+/* Returns the error number itself, not -1 (POSIX). */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *req,
+		    struct timespec *rem);
 
 #endif
