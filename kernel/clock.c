@@ -212,16 +212,16 @@ static int set_realtime(const struct timespec *ts)
 }
 
 /*
- * clock_settime: REALTIME only. A CPU clock exists but cannot be set
- * (EPERM, once the id is known good); every other id is EINVAL, before
- * the pointer is even read (Linux's order).
+ * clock_settime: REALTIME only. Another process's CPU clock (a negative
+ * id) exists but cannot be set: EPERM once the id is known good; every
+ * other id is EINVAL, before the pointer is even read (Linux's order).
  */
 static int clock_settime_common(int which, const void *tp, int time64)
 {
 	struct timespec ts;
 	int kind, err;
 
-	if (CLOCK_IS_CPU(which))
+	if (which < 0)
 		return cpu_clock_task(which, &kind) ? -EPERM : -EINVAL;
 	if (which != CLOCK_REALTIME)
 		return -EINVAL;
