@@ -323,9 +323,11 @@ static int do_nanosleep(u64 end, u64 *left)
 }
 
 /*
- * A sleep on our own CPU-time clock: the clock stops while we sleep, so
+ * A sleep on a process CPU-time clock. Our own stops while we sleep, so
  * only a signal ends it (as on Linux for a process of one thread), unless
- * the time asked for has already come.
+ * the time asked for has already come. Lintel treats another process's
+ * clock the same way, where Linux would wake when that one has run
+ * enough: nothing in Lintel sleeps on another's CPU time.
  */
 static int cpu_nanosleep(int which, int flags, const struct timespec *t,
 			 u64 *left)
@@ -333,7 +335,7 @@ static int cpu_nanosleep(int which, int flags, const struct timespec *t,
 	struct timespec now;
 	u64 end;
 
-	if (which == CLOCK_THREAD_CPUTIME_ID || cpu_clock_get(which, &now))
+	if ((which & CPUCLOCK_PERTHREAD) || cpu_clock_get(which, &now))
 		return -EINVAL;
 	end = timespec_to_ns(t);
 	if (!(flags & TIMER_ABSTIME))
@@ -366,9 +368,9 @@ static u64 sleep_end(int which, int flags, const struct timespec *t)
 
 /*
  * clock_nanosleep: the clock must be one that can be slept on (the
- * COARSE and RAW ones cannot: EOPNOTSUPP, as Linux), then the request is
- * read and checked. The time left is written only for a relative sleep
- * that a signal cut short.
+ * COARSE and RAW ones and the thread's CPU clock cannot: EOPNOTSUPP, as
+ * Linux), then the request is read and checked. The time left is written
+ * only for a relative sleep that a signal cut short.
  */
 static int clock_nanosleep_common(int which, int flags, const void *rqtp,
 				  void *rmtp, int time64)
@@ -378,7 +380,7 @@ static int clock_nanosleep_common(int which, int flags, const void *rqtp,
 	int err;
 
 	if (which == CLOCK_MONOTONIC_RAW || which == CLOCK_REALTIME_COARSE ||
-	    which == CLOCK_MONOTONIC_COARSE)
+	    which == CLOCK_MONOTONIC_COARSE || which == CLOCK_THREAD_CPUTIME_ID)
 		return -EOPNOTSUPP;
 	if (do_clock_gettime(which, &t))
 		return -EINVAL;

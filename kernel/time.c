@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/string.h>
 #include <linux/interrupt.h>
 #include <linux/sched.h>
 #include <linux/time.h>
@@ -235,10 +236,33 @@ int do_settimeofday(const struct timespec *ts)
 	return sec >= 0 ? 0 : -EINVAL;
 }
 
+/*
+ * set_clocksource - interpolate with "tsc" or "pit" from now on (Linux's
+ * current_clocksource). Returns 0, or -EINVAL for a source this machine
+ * lacks. The self-tests use it to check both on one boot.
+ */
+int set_clocksource(const char *name)
+{
+	unsigned long flags;
+
+	save_flags(flags);
+	cli();
+	if (!strcmp(name, "pit")) {
+		do_gettimeoffset = do_slow_gettimeoffset;
+	} else if (!strcmp(name, "tsc") && tsc_khz) {
+		do_gettimeoffset = do_fast_gettimeoffset;
+	} else {
+		restore_flags(flags);
+		return -EINVAL;
+	}
+	restore_flags(flags);
+	return 0;
+}
+
 /* What one step of the fine clocks is worth: a TSC cycle or a PIT count. */
 long clock_resolution_ns(void)
 {
-	if (tsc_khz)
+	if (do_gettimeoffset == do_fast_gettimeoffset)
 		return (NSEC_PER_SEC / KHZ + tsc_khz - 1) / tsc_khz;
 	return (NSEC_PER_SEC + PIT_FREQ - 1) / PIT_FREQ;
 }

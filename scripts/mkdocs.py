@@ -154,7 +154,7 @@ def excerpt(run, step, kinds, match, who, first):
         text = "".join(steps[int(first_step):int(last_step or first_step)
                              + 1])
     lines = [l for l in text.split("\n") if l and wanted(l, kinds) and
-             (not match or re.search(match, l)) and
+             (not match or re.search(match, STAMP.sub("", l))) and
              (not who or set(names.get(p) for p in PID.findall(l)) &
               set(who.split(",")))]
     if first and len(lines) > int(first):

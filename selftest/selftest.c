@@ -17,6 +17,7 @@ const char *kcheck_case_name;
 static const struct selftest selftests[] = {
 	{ "printk", selftest_printk },
 	{ "timer", selftest_timer },
+	{ "clock", selftest_clock },
 	{ "initramfs", selftest_initramfs },
 	{ "mm_alloc", selftest_mm_alloc },
 	{ "mm_fault", selftest_mm_fault },

@@ -37,6 +37,7 @@ void kcheck_fail(const char *file, int line, const char *fmt, ...)
  */
 void selftest_printk(void);
 void selftest_timer(void);
+void selftest_clock(void);
 void selftest_initramfs(void);
 void selftest_oops(void);
 void selftest_mm_alloc(void);

@@ -51,6 +51,7 @@ void get_monotonic(struct timespec *ts);
 void get_monotonic_coarse(struct timespec *ts);
 void current_kernel_time(struct timespec *ts);
 long clock_resolution_ns(void);
+int set_clocksource(const char *name);
 
 /* kernel/time.c: sleeping until a tick (select and poll use these too) */
 unsigned long timeout_after_ns(u64 ns);
