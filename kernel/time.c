@@ -259,12 +259,18 @@ int set_clocksource(const char *name)
 	return 0;
 }
 
-/* What one step of the fine clocks is worth: a TSC cycle or a PIT count. */
+/*
+ * What one step of the fine clocks is worth: a TSC cycle or a PIT count,
+ * rounded down to whole nanoseconds as the readings are (so no step seen
+ * is finer), and at least 1.
+ */
 long clock_resolution_ns(void)
 {
-	if (do_gettimeoffset == do_fast_gettimeoffset)
-		return (NSEC_PER_SEC / KHZ + tsc_khz - 1) / tsc_khz;
-	return (NSEC_PER_SEC + PIT_FREQ - 1) / PIT_FREQ;
+	unsigned long khz_per_ns = NSEC_PER_SEC / KHZ;	/* 1 GHz in kHz */
+
+	if (do_gettimeoffset != do_fast_gettimeoffset)
+		return NSEC_PER_SEC / PIT_FREQ;
+	return tsc_khz >= khz_per_ns ? 1 : khz_per_ns / tsc_khz;
 }
 
 /* ---- sleeping until a tick ------------------------------------------- */
