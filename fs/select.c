@@ -9,7 +9,7 @@
  * Interrupts stay off from a check to the sleep, so a wake-up that an
  * interrupt brings in between is not lost.
  *
- * The errors and the timeout's rounding are today's Linux's: EFAULT,
+ * The errors are today's Linux's, and the timeout never ends early: EFAULT,
  * EINVAL for too many descriptors or a negative time, POLLNVAL (poll)
  * or EBADF (select) for a closed descriptor.
  */
@@ -24,7 +24,6 @@
 #include <asm/system.h>
 
 #define MSEC_PER_SEC	1000
-#define USEC_PER_SEC	1000000
 #define NO_TIMEOUT	(~0UL)		/* wait without a time limit */
 #define POLL_ALWAYS	(POLLERR | POLLHUP | POLLNVAL)	/* no need to ask */
 #define FDS_BITS	(8 * sizeof(unsigned long))
@@ -41,10 +40,6 @@ struct sel_arg_struct {		/* the old select (82) takes one pointer */
 	unsigned long n;
 	unsigned long *inp, *outp, *exp;
 	struct timeval *tvp;
-};
-
-struct timeval {
-	long tv_sec, tv_usec;
 };
 
 /*
@@ -166,12 +161,17 @@ static int poll_pass(void *arg, poll_table *p)
 	return do_pollfd(a->fds, a->nfds, p);
 }
 
-/* Milliseconds to jiffies, rounded up; a negative time is no limit. */
+/*
+ * Milliseconds to the ticks to sleep, counted from where the clock is
+ * inside the current tick and rounded up (timeout_after_ns), so that
+ * poll never returns before its time; a negative time is no limit.
+ */
 static unsigned long ms_to_jiffies(int ms)
 {
 	if (ms < 0)
 		return NO_TIMEOUT;
-	return ((unsigned long)ms * HZ + MSEC_PER_SEC - 1) / MSEC_PER_SEC;
+	return timeout_after_ns((u64)ms * (NSEC_PER_SEC / MSEC_PER_SEC)) -
+	       jiffies;
 }
 
 /*
@@ -268,16 +268,15 @@ static int put_fd_set(unsigned long *uset, const unsigned long *set,
 }
 
 /*
- * The timeval as jiffies, rounded up; -EINVAL for a negative one. A
- * tv_usec of a second or more carries over, as Linux lets it.
+ * The timeval as the ticks to sleep, rounded up from where the clock is
+ * (timeout_after_ns): never early; -EINVAL for a negative one. A tv_usec
+ * of a second or more carries over, as Linux lets it.
  */
 static long timeval_to_jiffies(const struct timeval *tv, unsigned long *t)
 {
 	if (tv->tv_sec < 0 || tv->tv_usec < 0)
 		return -EINVAL;
-	*t = (tv->tv_sec + tv->tv_usec / USEC_PER_SEC) * HZ +
-	     ((unsigned long)(tv->tv_usec % USEC_PER_SEC) * HZ +
-	      USEC_PER_SEC - 1) / USEC_PER_SEC;
+	*t = timeout_after_ns(timeval_to_ns(tv)) - jiffies;
 	return 0;
 }
 
@@ -325,7 +324,8 @@ static long do_select(struct select_args *a, unsigned long *inp,
 /*
  * select(n, inp, outp, exp, tvp) - _newselect (142). n beyond the
  * descriptors a process can have is cut to NR_OPEN, as Linux cuts it to
- * its table; the time left is written back to *tvp, as Linux does.
+ * its table; the time left by the clock is written back to *tvp, as
+ * Linux does.
  */
 long sys_select(int n, unsigned long *inp, unsigned long *outp,
 		unsigned long *exp, struct timeval *tvp)
@@ -333,6 +333,7 @@ long sys_select(int n, unsigned long *inp, unsigned long *outp,
 	struct select_args a;
 	struct timeval tv;
 	unsigned long ticks = NO_TIMEOUT;
+	u64 end = 0, now;
 	long ret;
 
 	if (n < 0)
@@ -343,12 +344,13 @@ long sys_select(int n, unsigned long *inp, unsigned long *outp,
 		ret = timeval_to_jiffies(&tv, &ticks);
 		if (ret)
 			return ret;
+		end = get_monotonic_ns() + timeval_to_ns(&tv);
 	}
 	a.n = n > NR_OPEN ? NR_OPEN : n;
 	ret = do_select(&a, inp, outp, exp, &ticks);
-	if (tvp && ticks != NO_TIMEOUT) {
-		tv.tv_sec = ticks / HZ;
-		tv.tv_usec = ticks % HZ * (USEC_PER_SEC / HZ);
+	if (tvp) {
+		now = get_monotonic_ns();
+		ns_to_timeval(end > now ? end - now : 0, &tv);
 		if (memcpy_tofs(tvp, &tv, sizeof(tv)) && ret >= 0)
 			ret = -EFAULT;
 	}

@@ -296,6 +296,8 @@ unsigned long timeout_after_ns(u64 ns)
 	if (ns > (u64)MAX_TIMEOUT_TICKS * NSEC_PER_TICK)
 		ns = (u64)MAX_TIMEOUT_TICKS * NSEC_PER_TICK;
 	read_clock(&ticks, &offset);
+	if (!ns)
+		return ticks;	/* no wait at all: due now */
 	n = (ns + offset + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
 	return ticks + (unsigned long)n;
 }

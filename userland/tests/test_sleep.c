@@ -1,7 +1,8 @@
 /*
  * test_sleep.c - sleeps and timers never end early by the clock:
- * nanosleep, clock_nanosleep (relative and TIMER_ABSTIME), a sleep a
- * signal cuts short, the three interval timers and alarm, and the
+ * nanosleep, clock_nanosleep (relative and TIMER_ABSTIME), the timeouts
+ * of poll and select, a sleep a signal cuts short, the three interval
+ * timers and alarm, and the
  * arguments Linux refuses.
  *
  * Every check is a lower bound or an ordering, never a time limit: a
@@ -11,6 +12,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include <sys/time.h>
+#include <sys/syscall.h>
 #include "check.h"
 
 #define NSEC_PER_SEC	1000000000LL
@@ -23,6 +25,9 @@
 #define CPU_PERIOD_MS	10
 #define CPU_SPIN_LIMIT	(20 * NSEC_PER_SEC)	/* a guard, not a timing */
 #define ALARM_SEC	10
+#define NR_poll		168	/* our libc has no poll or select */
+#define NR_newselect	142
+#define WAIT_MS		30
 
 static volatile int got_alrm, got_vtalrm, got_prof;
 
@@ -165,6 +170,33 @@ static void test_clock_nanosleep(void)
 	case_end();
 }
 
+/* Timeouts of poll and select end by the clock, never before. */
+static void test_poll_select_timeouts(void)
+{
+	struct timeval tv = { 0, WAIT_MS * USEC_PER_MSEC };
+	long long t0, t1;
+	long r;
+
+	case_begin("poll_and_select_timeouts_never_early");
+	t0 = now(CLOCK_MONOTONIC);
+	r = syscall(NR_poll, NULL, 0, WAIT_MS);
+	t1 = now(CLOCK_MONOTONIC);
+	CHECK(r == 0 && t1 - t0 >= WAIT_MS * NSEC_PER_MSEC, "poll of nothing "
+	      "for %d ms: 0 after at least that, got %ld after %lld ns",
+	      WAIT_MS, r, t1 - t0);
+	t0 = now(CLOCK_MONOTONIC);
+	r = syscall(NR_newselect, 0, NULL, NULL, NULL, &tv);
+	t1 = now(CLOCK_MONOTONIC);
+	CHECK(r == 0 && t1 - t0 >= WAIT_MS * NSEC_PER_MSEC, "select of "
+	      "nothing for %d ms: 0 after at least that, got %ld after %lld "
+	      "ns", WAIT_MS, r, t1 - t0);
+	CHECK(!tv.tv_sec && !tv.tv_usec, "select wrote back no time left, "
+	      "got %ld.%06ld", (long)tv.tv_sec, (long)tv.tv_usec);
+	r = syscall(NR_poll, NULL, 0, 0);
+	CHECK(r == 0, "a zero timeout returns at once with 0, got %ld", r);
+	case_end();
+}
+
 /* A signal ends the sleep: EINTR, and what is left of it in rem. */
 static void test_interrupted_sleep(void)
 {
@@ -297,6 +329,7 @@ int main(void)
 {
 	test_nanosleep();
 	test_clock_nanosleep();
+	test_poll_select_timeouts();
 	test_interrupted_sleep();
 	test_itimer_real();
 	test_itimer_cpu(ITIMER_PROF, SIGPROF, &got_prof,
