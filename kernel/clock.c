@@ -39,6 +39,10 @@ static struct timezone sys_tz;
 
 /* ---- the two user layouts of a timespec ------------------------------- */
 
+/*
+ * Copy a timespec in from user space, in the 32-bit layout or the time64
+ * one; 0 or -EFAULT. The check of its values is the caller's.
+ */
 static int get_timespec(struct timespec *ts, const void *u, int time64)
 {
 	struct __kernel_timespec t64;
@@ -56,6 +60,7 @@ static int get_timespec(struct timespec *ts, const void *u, int time64)
 	return 0;
 }
 
+/* Copy a timespec out, in either layout; 0 or -EFAULT. */
 static int put_timespec(const struct timespec *ts, void *u, int time64)
 {
 	struct __kernel_timespec t64 = { ts->tv_sec, ts->tv_nsec };
@@ -88,6 +93,7 @@ static struct task_struct *cpu_clock_task(int which, int *kind)
 	return pid ? find_task_by_pid(pid) : current;
 }
 
+/* Read a CPU-time clock: 0, or -EINVAL if the id names no task. */
 static int cpu_clock_get(int which, struct timespec *ts)
 {
 	struct task_struct *p;
@@ -161,6 +167,7 @@ static int do_clock_getres(int which, struct timespec *ts)
 	return 0;
 }
 
+/* clock_gettime (265) and clock_gettime64 (403): EINVAL, then EFAULT. */
 static int clock_gettime_common(int which, void *tp, int time64)
 {
 	struct timespec ts;
@@ -179,6 +186,7 @@ long sys_clock_gettime64(int which, struct __kernel_timespec *tp)
 	return clock_gettime_common(which, tp, 1);
 }
 
+/* clock_getres (266) and clock_getres_time64 (406); tp may be NULL. */
 static int clock_getres_common(int which, void *tp, int time64)
 {
 	struct timespec ts;
@@ -239,6 +247,7 @@ long sys_clock_settime64(int which, const struct __kernel_timespec *tp)
 	return clock_settime_common(which, tp, 1);
 }
 
+/* time (13): REALTIME's seconds, also stored at *tloc if given. */
 long sys_time(long *tloc)
 {
 	long t = get_seconds();
@@ -248,6 +257,7 @@ long sys_time(long *tloc)
 	return t;
 }
 
+/* gettimeofday (78): REALTIME to the microsecond; either may be NULL. */
 long sys_gettimeofday(struct timeval *tv, struct timezone *tz)
 {
 	struct timeval now;

@@ -84,6 +84,7 @@ static u64 it_real_left(struct task_struct *p)
 	return p->it_real_value > now ? p->it_real_value - now : NSEC_PER_USEC;
 }
 
+/* Timer which of current, as value left and period: 0 or -EINVAL. */
 static int get_itimer(int which, u64 *value, u64 *incr)
 {
 	switch (which) {
@@ -132,12 +133,14 @@ static int set_itimer(int which, u64 value, u64 incr)
 	return 0;
 }
 
+/* A timeval setitimer accepts: both parts >= 0, usec under a second. */
 static int timeval_valid(const struct timeval *tv)
 {
 	return tv->tv_sec >= 0 && tv->tv_usec >= 0 &&
 	       tv->tv_usec < USEC_PER_SEC;
 }
 
+/* Copy a timer's value and period out to user space; 0 or -EFAULT. */
 static int put_itimerval(struct itimerval *uval, u64 value, u64 incr)
 {
 	struct itimerval v;
@@ -147,6 +150,7 @@ static int put_itimerval(struct itimerval *uval, u64 value, u64 incr)
 	return memcpy_tofs(uval, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
+/* getitimer (105): EINVAL for an unknown timer, EFAULT for value. */
 long sys_getitimer(int which, struct itimerval *value)
 {
 	u64 v, incr;

@@ -40,12 +40,12 @@ void console_write(const char *s, int n)
 		vga_write(s, n);
 }
 
-/* "[    0.123456] ": seconds since boot, as Linux's printk time. */
+/* "[    0.123456] ": seconds since boot by sched_clock, as Linux's. */
 static int print_time(char *buf, int size)
 {
 	struct timespec ts;
 
-	get_monotonic(&ts);
+	ns_to_timespec(sched_clock(), &ts);
 	return snprintf(buf, size, "[%5lu.%06lu] ", (unsigned long)ts.tv_sec,
 			ts.tv_nsec / NSEC_PER_USEC);
 }

@@ -32,6 +32,7 @@ static unsigned long task_maxrss(struct task_struct *p)
 	return p->maxrss;
 }
 
+/* p's own use into *r (zeroed by the caller). */
 static void rusage_self(struct task_struct *p, struct rusage *r)
 {
 	u64 ut, st;
@@ -46,6 +47,7 @@ static void rusage_self(struct task_struct *p, struct rusage *r)
 	r->ru_nivcsw = p->nivcsw;
 }
 
+/* The use of the children p has reaped, into *r (zeroed by the caller). */
 static void rusage_children(struct task_struct *p, struct rusage *r)
 {
 	ns_to_timeval(p->cutime_ns, &r->ru_utime);
@@ -57,6 +59,7 @@ static void rusage_children(struct task_struct *p, struct rusage *r)
 	r->ru_nivcsw = p->cnivcsw;
 }
 
+/* getrusage (77): RUSAGE_SELF, _THREAD (the same here) or _CHILDREN. */
 long sys_getrusage(int who, struct rusage *ru)
 {
 	struct rusage r;
@@ -71,6 +74,7 @@ long sys_getrusage(int who, struct rusage *ru)
 	return memcpy_tofs(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
+/* CPU time in the clock ticks of times(), rounded down. */
 static long ns_to_clock_t(u64 ns)
 {
 	return ns / NSEC_PER_TICK;	/* USER_HZ is HZ on Lintel */

@@ -55,12 +55,14 @@ static long startup_nsec;		/* ... and nanoseconds */
 unsigned long tsc_khz;
 
 static unsigned long long last_tsc;	/* the TSC at the last tick */
+static unsigned long long tsc_at_boot;	/* sched_clock's zero */
 static unsigned long long tsc_per_tick;
 static unsigned long tsc_mult;
 static unsigned long pit_mult = ((unsigned long long)NSEC_PER_TICK
 				 << PIT_SHIFT) / LATCH;
 static unsigned long last_ticks, last_offset;	/* the latest reading */
 
+/* The offset before time_init: nothing ticks yet. */
 static unsigned long no_offset(void)
 {
 	return 0;
@@ -187,6 +189,7 @@ void getnstimeofday(struct timespec *ts)
 	add_startup_time(ts);
 }
 
+/* CLOCK_REALTIME to the microsecond (1.2.13's name, for gettimeofday). */
 void do_gettimeofday(struct timeval *tv)
 {
 	struct timespec ts;
@@ -260,6 +263,24 @@ int set_clocksource(const char *name)
 }
 
 /*
+ * sched_clock - nanoseconds since tsc_init by the TSC alone, for printk's
+ * time stamps. Unlike the clock, it runs on with interrupts off, when
+ * jiffies cannot, so the boot log shows where boot time goes (Linux's
+ * printk reads its sched_clock too). Without a TSC, the clock itself.
+ * The multiply is split so that it cannot overflow in any uptime.
+ */
+u64 sched_clock(void)
+{
+	u64 cycles;
+
+	if (!tsc_khz)
+		return get_monotonic_ns();
+	cycles = rdtsc() - tsc_at_boot;
+	return (cycles >> TSC_SHIFT) * tsc_mult +
+	       (((cycles & ((1ULL << TSC_SHIFT) - 1)) * tsc_mult) >> TSC_SHIFT);
+}
+
+/*
  * What one step of the fine clocks is worth: a TSC cycle or a PIT count,
  * rounded down to whole nanoseconds as the readings are (so no step seen
  * is finer), and at least 1.
@@ -317,6 +338,7 @@ int timespec_valid(const struct timespec *ts)
 	       ts->tv_nsec < NSEC_PER_SEC;
 }
 
+/* Conversions between the user structures and nanoseconds. */
 u64 timespec_to_ns(const struct timespec *ts)
 {
 	return (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
@@ -341,6 +363,10 @@ void ns_to_timeval(u64 ns, struct timeval *tv)
 
 /* ---- the tick --------------------------------------------------------- */
 
+/*
+ * IRQ 0, HZ times a second: note the TSC (the next offset counts from
+ * here), count the tick, and do the per-tick work (do_timer).
+ */
 static void timer_interrupt(int irq, struct pt_regs *regs)
 {
 	if (tsc_khz)
@@ -351,6 +377,7 @@ static void timer_interrupt(int irq, struct pt_regs *regs)
 
 /* ---- the TSC, measured against the PIT -------------------------------- */
 
+/* Does cpuid exist, and does it report a time stamp counter? */
 static int cpu_has_tsc(void)
 {
 	unsigned long f0, f1, a, b, c, d;
@@ -437,6 +464,10 @@ static unsigned long calibrate_tsc(void)
 	return best * PIT_FREQ / KHZ / best_counts;
 }
 
+/*
+ * Choose the offset function: the TSC, measured, unless there is none or
+ * the command line says notsc; the PIT's counter otherwise.
+ */
 static void tsc_init(void)
 {
 	if (get_option("notsc") || !cpu_has_tsc()) {
@@ -444,6 +475,7 @@ static void tsc_init(void)
 		do_gettimeoffset = do_slow_gettimeoffset;
 		return;
 	}
+	tsc_at_boot = rdtsc();
 	tsc_khz = calibrate_tsc();
 	if (!tsc_khz) {
 		printk("tsc: calibration against the PIT failed\n");

@@ -43,6 +43,7 @@ struct __kernel_timespec {
 /* kernel/time.c: the clock */
 extern unsigned long tsc_khz;		/* 0 when the PIT interpolates */
 u64 get_monotonic_ns(void);
+u64 sched_clock(void);
 void getnstimeofday(struct timespec *ts);
 void do_gettimeofday(struct timeval *tv);
 int do_settimeofday(const struct timespec *ts);
