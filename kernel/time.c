@@ -44,7 +44,7 @@
 
 #define TSC_SHIFT	22		/* ns = cycles * tsc_mult >> TSC_SHIFT */
 #define PIT_SHIFT	16		/* ns = counts * pit_mult >> PIT_SHIFT */
-#define CALIBRATE_COUNTS (PIT_FREQ / 50)	/* 20 ms of PIT counts */
+#define CALIBRATE_COUNTS (PIT_FREQ / 100)	/* 10 ms of PIT counts */
 #define CALIBRATE_TRIES	5
 #define CALIBRATE_SLACK	1000		/* accept 1/1000 of error */
 #define KHZ		1000
@@ -441,7 +441,7 @@ static unsigned long long calibrate_once(unsigned long long *slack,
  *
  * Takes the first measurement whose readings were quick enough to be
  * right to 1/CALIBRATE_SLACK, or the best of CALIBRATE_TRIES. Interrupts
- * off; about 20 ms per try.
+ * off; about 10 ms per try.
  */
 static unsigned long calibrate_tsc(void)
 {

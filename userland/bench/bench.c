@@ -65,6 +65,7 @@
 #define MSG_ITERS	5000
 #define MSG_PING	1	/* message types: to the child, back */
 #define MSG_PONG	2
+#define CLOCK_PAIRS	10000		/* back-to-back readings for the step */
 
 static uint64_t tsc_base;		/* now_ns() counts from here */
 static uint32_t ns_mult;		/* ns = (ticks * ns_mult) >> MULT_SHIFT */
@@ -394,6 +395,29 @@ static void bench_getpid(void)
 	report_ns("getpid", now_ns() - t0, i, "ns");
 }
 
+/*
+ * The clock a program reads: what one clock_gettime costs, and the
+ * smallest step between two distinct readings one after the other (a
+ * clock that moved only with the tick would step 10 ms at a time).
+ */
+static void bench_clock(void)
+{
+	uint64_t t0 = now_ns(), a, b, step = ~0ull;
+	int i, j;
+
+	for (i = 0; i < GETPID_ITERS && !out_of_time(t0); i += GETPID_BATCH)
+		for (j = 0; j < GETPID_BATCH; j++)
+			clock_ns();
+	report_ns("clock_gettime", now_ns() - t0, i, "ns");
+	for (i = 0; i < CLOCK_PAIRS; i++) {
+		a = clock_ns();
+		b = clock_ns();
+		if (b > a && b - a < step)
+			step = b - a;
+	}
+	report_tenths("clock_step", step * 10, "ns");
+}
+
 /* One byte there and back through two pipes between two processes. */
 static void bench_pipe(void)
 {
@@ -528,6 +552,7 @@ int main(void)
 		report_tenths("tsc_rate", (uint64_t)tsc_per_us * 10,
 			      "ticks/us");
 		bench_getpid();
+		bench_clock();
 		bench_shm_fault();
 		bench_shm_lifecycle();
 		bench_pingpong();
