@@ -139,6 +139,7 @@ static const short never_random[] = {
 	NR_clone, NR_setdomainname, NR_sigprocmask, 7 /* waitpid */,
 	NR_vm86, NR_tkill, NR_exit_group, NR_tgkill, NR_kexec_load,
 	48 /* signal */, 128, 129 /* modules */,
+	__NR_clock_settime, __NR_clock_settime64,
 };
 
 /* Counted across the batch and its children: a MAP_SHARED page. */
