@@ -396,13 +396,7 @@ def all_guest_programs():
 # fails counts as skipped, with the reason; once the function is there,
 # it counts like any other. (kernel function, reason, {program: cases})
 WAITING = [
-    ("sys_clock_gettime64", "glibc's time() reads CLOCK_REALTIME_COARSE, "
-     "which the kernel refuses until the clock work lands",
-     {"glibc_test_sys": ["time_gettimeofday_realtime_agree"]}),
-    ("sys_clock_nanosleep", "glibc sleeps only with clock_nanosleep, "
-     "which the kernel does not have until the clock work lands",
-     {"glibc_test_sys": ["nanosleep_sleeps_at_least_asked"],
-      "glibc_test_shm_ctl": ["ctl_set_mode_ctime"]}),
+    # none now: the clock work (clock_gettime64, clock_nanosleep) is in
 ]
 FAILED_LINE = re.compile(r"^test (\S+): FAILED .*$", re.M)
 
