@@ -415,6 +415,35 @@ struct new_utsname {
 	     machine[65], domainname[65];
 };
 
+#define PR_SET_NAME	15
+#define PR_GET_NAME	16
+
+/*
+ * prctl(option, arg2, ...) - only the task's name, which busybox sets
+ * for each applet: PR_SET_NAME copies up to TASK_COMM_LEN - 1 bytes in,
+ * PR_GET_NAME gives TASK_COMM_LEN bytes back. Any other option is
+ * EINVAL, which is what Linux says for one it does not know.
+ */
+long sys_prctl(int option, unsigned long arg2)
+{
+	char name[TASK_COMM_LEN];
+	long len;
+
+	switch (option) {
+	case PR_SET_NAME:
+		len = strncpy_fromfs(name, (const char *)arg2, sizeof(name));
+		if (len == -EFAULT)
+			return -EFAULT;
+		name[sizeof(name) - 1] = '\0';
+		memcpy(current->comm, name, sizeof(name));
+		return 0;
+	case PR_GET_NAME:
+		return memcpy_tofs((void *)arg2, current->comm,
+				   sizeof(current->comm)) ? -EFAULT : 0;
+	}
+	return -EINVAL;
+}
+
 /*
  * uname (122): Lintel's names in Linux's struct new_utsname (six fields
  * of 65 bytes). The machine is "i386", what the kernel is built for.

@@ -127,6 +127,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_getresuid, getresuid),
 	SYSCALL(__NR_setresgid, setresgid),
 	SYSCALL(__NR_getresgid, getresgid),
+	SYSCALL(__NR_prctl, prctl),
 	SYSCALL_REGS(__NR_rt_sigreturn, rt_sigreturn),
 	SYSCALL(__NR_rt_sigaction, rt_sigaction),
 	SYSCALL(__NR_rt_sigprocmask, rt_sigprocmask),

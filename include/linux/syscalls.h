@@ -44,6 +44,7 @@ void clear_TLS(void);
 int get_clone_tls(const struct user_desc *u_info, struct user_desc *info);
 void set_clone_tls(struct task_struct *p, const struct user_desc *info);
 long sys_gettid(void);
+long sys_prctl(int option, unsigned long arg2);
 long sys_set_tid_address(int *tidptr);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 long sys_tkill(pid_t tid, int sig);

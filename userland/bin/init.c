@@ -29,7 +29,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/reboot.h>
-#include <sys/ioctl.h>
 #include "../tests/held.h"		/* shared with the fuzzer */
 
 #define SHELL		"/bin/sh"
@@ -169,8 +168,6 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	open_console();
-	setsid();			/* process 1 leads the first session */
-	ioctl(STDIN_FILENO, TIOCSCTTY, 0);	/* with the console as its terminal */
 	if (argc > 1)
 		run_once_and_power_off(argv + 1);
 	run_shell_forever();

@@ -16,7 +16,11 @@
 #define NR_old_getrlimit	76
 #define NR_ugetrlimit		191
 #define NR_clone		120
+#define NR_prctl		172
 #define NR_madvise		219
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+#define COMM_LEN		16
 #define NR_sched_setaffinity	241
 #define NR_sched_getaffinity	242
 #define AFFINITY_WORDS		32
@@ -305,6 +309,24 @@ static void test_affinity(void)
 	case_end();
 }
 
+static void test_prctl_name(void)
+{
+	char name[COMM_LEN + 8], old[COMM_LEN];
+
+	case_begin("prctl_set_get_name_and_errors");
+	CHECK_OK(syscall(NR_prctl, PR_GET_NAME, old));
+	CHECK_OK(syscall(NR_prctl, PR_SET_NAME, "a-name-longer-than-15"));
+	memset(name, 'x', sizeof(name));
+	CHECK_OK(syscall(NR_prctl, PR_GET_NAME, name));
+	CHECK(!strcmp(name, "a-name-longer-t"), "cut to 15 bytes, got \"%.20s\"",
+	      name);
+	CHECK_ERR(syscall(NR_prctl, PR_SET_NAME, BAD_PTR), EFAULT);
+	CHECK_ERR(syscall(NR_prctl, PR_GET_NAME, BAD_PTR), EFAULT);
+	CHECK_ERR(syscall(NR_prctl, 9999, 0), EINVAL);
+	syscall(NR_prctl, PR_SET_NAME, old);
+	case_end();
+}
+
 int main(void)
 {
 	test_tid();
@@ -316,5 +338,6 @@ int main(void)
 	test_getrandom();
 	test_madvise();
 	test_affinity();
+	test_prctl_name();
 	return check_summary();
 }

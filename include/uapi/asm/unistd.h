@@ -85,6 +85,7 @@
 #define __NR_poll		168
 #define __NR_setresgid		170
 #define __NR_getresgid		171
+#define __NR_prctl		172
 #define __NR_rt_sigreturn	173
 #define __NR_rt_sigaction	174
 #define __NR_rt_sigprocmask	175
