@@ -2,9 +2,10 @@
  * test_exhaust.c - running out of things is an error code, never a
  * kernel in trouble: fork until EAGAIN, anonymous memory until ENOMEM
  * (RLIMIT_AS) and until the OOM killer, descriptors until EMFILE, a pipe
- * until EAGAIN. After each, everything is given back: the next fork,
- * open or write works, and init's count of what the kernel holds
- * (scripts/runtests.py, "gives_everything_back") must come back exact.
+ * until EAGAIN, and exec under a tiny RLIMIT_AS. After each, everything
+ * is given back: the next fork, open or write works, and init's count of
+ * what the kernel holds (scripts/runtests.py, "gives_everything_back")
+ * must come back exact.
  *
  * Every exhaustion runs in a child with a limit, so that on the Linux
  * host it stays bounded: RLIMIT_NPROC as an unused uid, RLIMIT_AS,
@@ -208,6 +209,40 @@ static void test_oom(void)
 	case_end();
 }
 
+/*
+ * exec under an RLIMIT_AS too small for any program: execve fails, or
+ * (past the point of no return) the task is killed. Either way nothing
+ * is left behind; Lintel once leaked its argument blocks on that path.
+ */
+#define EXEC_AS_LIMIT	(64 * 1024)
+#define EXEC_RETURNED	42
+
+static char *self_path;
+
+static void test_exec_tiny_as(void)
+{
+	struct rlimit lim = { EXEC_AS_LIMIT, EXEC_AS_LIMIT };
+	char *argv[] = { self_path, NULL };
+	int status = -1;
+	pid_t pid;
+
+	case_begin("exhaust_exec_under_tiny_rlimit_as");
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		setrlimit(RLIMIT_AS, &lim);
+		execve(self_path, argv, argv + 1);
+		_exit(errno == ENOMEM ? EXEC_RETURNED : 1);
+	}
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid,
+	      "fork and wait, errno %d", errno);
+	CHECK(WIFSIGNALED(status) || (WIFEXITED(status) &&
+	      WEXITSTATUS(status) == EXEC_RETURNED),
+	      "execve fails with ENOMEM or the task is killed, got %s",
+	      describe_status(status));
+	case_end();
+}
+
 /* ---- descriptors ------------------------------------------------------ */
 
 static int fd_exhaustion(void *arg)
@@ -282,12 +317,15 @@ static void test_pipe_full(void)
 	case_end();
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	(void)argc;
+	self_path = argv[0];
 	no_core_dump();
 	test_fork();
 	test_rlimit_as();
 	test_oom();
+	test_exec_tiny_as();
 	test_fds();
 	test_pipe_full();
 	return check_summary();
