@@ -57,6 +57,7 @@ static int msg_hdrs, msg_bytes;	/* messages and bytes in all queues */
 static unsigned int msg_seq;
 static struct wait_queue *msg_lock;	/* waits on MSQ_NOID slots */
 
+/* Boot (start_kernel): every slot of msgque[] free. */
 void msg_init(void)
 {
 	int i;
@@ -65,6 +66,7 @@ void msg_init(void)
 		msgque[i] = MSQ_UNUSED;
 }
 
+/* The id a program sees for the queue in slot index. */
 int msg_id(const struct msqid_ds *msq, int index)
 {
 	return msq->msg_perm.seq * MSGMNI + index;
@@ -96,6 +98,7 @@ struct msqid_ds *msg_lookup(int msqid)
 	return msq;
 }
 
+/* What MSG_INFO reports: queues, messages and bytes, highest used slot. */
 void msg_usage(int *queues, int *msgs, int *bytes, int *max_index)
 {
 	*queues = used_queues;
@@ -120,6 +123,7 @@ static int findkey(key_t key, int skip)
 	return -1;
 }
 
+/* The first free slot of msgque[], or -1 when all MSGMNI are used. */
 static int free_slot(void)
 {
 	int id;
@@ -130,6 +134,7 @@ static int free_slot(void)
 	return -1;
 }
 
+/* A new empty queue owned and created by the caller, MSGMNB bytes big. */
 static void fill_new_queue(struct msqid_ds *msq, key_t key, int msgflg)
 {
 	memset(msq, 0, sizeof(*msq));
@@ -200,6 +205,7 @@ again:
 
 /* ---- sleeping and waking ----------------------------------------------- */
 
+/* Put s at the end of list: sleepers are served oldest first. */
 static void add_sleeper(struct msg_sleeper **list, struct msg_sleeper *s)
 {
 	while (*list)
@@ -208,6 +214,7 @@ static void add_sleeper(struct msg_sleeper **list, struct msg_sleeper *s)
 	*list = s;
 }
 
+/* Take s off list, if it is still there (a waker may have done it). */
 static void del_sleeper(struct msg_sleeper **list, struct msg_sleeper *s)
 {
 	for (; *list; list = &(*list)->next)
@@ -298,6 +305,7 @@ void freeque(int index)
 
 /* ---- matching ---------------------------------------------------------- */
 
+/* Does msg match what a receiver asked for (convert_mode's mode)? */
 static int testmsg(struct msg *msg, long type, int mode)
 {
 	switch (mode) {
@@ -407,6 +415,7 @@ static int pipelined_send(struct msqid_ds *msq, struct msg *msg)
 	return 0;
 }
 
+/* Add msg at the end of the queue; the caller checked msg_fits. */
 static void enqueue_msg(struct msqid_ds *msq, struct msg *msg)
 {
 	if (msq->msg_last)
@@ -460,6 +469,10 @@ static struct msqid_ds *wait_for_room(int msqid, size_t msgsz, int msgflg,
 	}
 }
 
+/*
+ * The body of msgsnd, with the type already read: Linux's order of
+ * checks (size and id, type, then the copy, then the queue).
+ */
 static long do_msgsnd(int msqid, long type, const char *mtext,
 		      size_t msgsz, int msgflg)
 {

@@ -26,6 +26,7 @@
 		(out).seq = (in).seq;				\
 	} while (0)
 
+/* The old msqid_ds of a queue, zero-filled elsewhere. */
 static void fill_old(struct msqid_ds_old *out, struct msqid_ds *msq)
 {
 	memset(out, 0, sizeof(*out));
@@ -74,6 +75,7 @@ struct msq_setbuf {
 	unsigned long qbytes;
 };
 
+/* Read IPC_SET's buffer in the caller's layout: 0, or -EFAULT. */
 static int copy_setbuf_from_user(struct msq_setbuf *s, void *buf,
 				 int version)
 {
@@ -161,6 +163,10 @@ static long msgctl_down(int msqid, int cmd, struct msq_setbuf *s)
 	return 0;
 }
 
+/*
+ * Every command, in the caller's layout (version). Unknown commands, and
+ * IPC_64 left in cmd, are EINVAL.
+ */
 static long do_msgctl(int msqid, int cmd, void *buf, int version)
 {
 	struct msq_setbuf setbuf;

@@ -41,6 +41,7 @@ static int used_sems;		/* semaphores in all sets */
 static unsigned int sem_seq;
 static struct wait_queue *sem_lock;	/* waits on SEM_NOID slots */
 
+/* Boot (start_kernel): every slot of semary[] free. */
 void sem_init(void)
 {
 	int i;
@@ -108,6 +109,7 @@ static int findkey(key_t key, int skip)
 	return -1;
 }
 
+/* The first free slot of semary[], or -1 when all SEMMNI are used. */
 static int free_slot(void)
 {
 	int id;
@@ -118,6 +120,10 @@ static int free_slot(void)
 	return -1;
 }
 
+/*
+ * A new set owned and created by the caller, every semaphore 0, no
+ * sleepers; sma has room for nsems semaphores right after it.
+ */
 static void fill_new_set(struct semid_ds *sma, key_t key, int nsems,
 			 int semflg)
 {
@@ -390,6 +396,7 @@ static struct sem_undo *find_undo(struct semid_ds *sma, int semid)
 	return un;
 }
 
+/* Take un off the set's list of SEM_UNDO records (sem_exit frees it). */
 static void unlink_undo(struct semid_ds *sma, struct sem_undo *un)
 {
 	struct sem_undo **unp;

@@ -57,6 +57,7 @@ struct sem_setbuf {
 	unsigned short mode;
 };
 
+/* Read IPC_SET's buffer in the caller's layout: 0, or -EFAULT. */
 static int copy_setbuf_from_user(struct sem_setbuf *s, void *buf,
 				 int version)
 {
@@ -117,6 +118,7 @@ static long sem_stat(int semid, int cmd, void *buf, int version)
 	return cmd == IPC_STAT ? 0 : sem_id(sma, semid);
 }
 
+/* GETALL: every value, as unsigned shorts (the caller checked read access). */
 static long sem_getall(struct semid_ds *sma, void *buf)
 {
 	unsigned short vals[SEMMSL];
