@@ -35,6 +35,11 @@ static inline void case_begin(const char *name)
 	check_case_failed = 0;
 }
 
+/*
+ * Every verdict line leaves stdout's buffer at once: glibc buffers a pipe
+ * fully, and a child forked later would inherit the line and print it
+ * again when it exits.
+ */
 static inline void case_end(void)
 {
 	if (check_case_failed) {
@@ -43,6 +48,7 @@ static inline void case_end(void)
 		check_passed++;
 		printf("test %s: OK\n", check_case_name);
 	}
+	fflush(stdout);
 }
 
 /* A case that cannot run here (not root, not Lintel): say why, count it. */
@@ -50,6 +56,7 @@ static inline void case_skip(const char *name, const char *why)
 {
 	check_skipped++;
 	printf("test %s: SKIPPED (%s)\n", name, why);
+	fflush(stdout);
 }
 
 /* Record a failure of the current case, with a printf-style reason. */
@@ -61,6 +68,7 @@ static inline void case_skip(const char *name, const char *why)
 			printf("    also (");				\
 		printf(fmt, ##__VA_ARGS__);				\
 		printf(") at %s:%d\n", __FILE__, __LINE__);		\
+		fflush(stdout);						\
 		check_case_failed = 1;					\
 	} while (0)
 
