@@ -361,12 +361,12 @@ static int exec_mmap(void)
 
 	if (!mm)
 		return -ENOMEM;
+	if (old)
+		mm_release(old);
 	current->mm = mm;
 	activate_mm(mm);
-	if (old) {
-		exit_mmap(old);
-		mm_free(old);
-	}
+	if (old)
+		mmput(old);	/* a vfork parent or other threads may hold it */
 	return 0;
 }
 
@@ -405,8 +405,10 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	err = copy_strings(&bprm, argv, &bprm.argc);
 	if (!err)
 		err = copy_strings(&bprm, envp, &bprm.envc);
-	if (!err)
+	if (!err) {
+		de_thread();
 		err = exec_mmap();
+	}
 	if (err)
 		goto out;
 

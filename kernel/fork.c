@@ -18,13 +18,9 @@
 #include <asm/segment.h>
 #include <linux/syscalls.h>
 
+#include <uapi/linux/sched.h>
+
 #define PID_MAX		32768
-#define CLONE_VM	0x00000100
-#define CSIGNAL		0x000000ff	/* the signal sent to the parent at exit */
-#define CLONE_SETTLS		0x00080000
-#define CLONE_PARENT_SETTID	0x00100000
-#define CLONE_CHILD_CLEARTID	0x00200000
-#define CLONE_CHILD_SETTID	0x01000000
 
 /* clone's pointer arguments, in i386's order: ebx flags, ecx newsp, ... */
 struct clone_args {
@@ -115,12 +111,19 @@ static void remove_links(struct task_struct *p)
 }
 
 /*
- * Give the child p an address space: a copy of current's (dup_mmap shares
- * private pages copy-on-write and shared ones for real), or an empty one
- * for a kernel thread's child. Returns 0, or -ENOMEM with p->mm freed.
+ * Give the child p an address space: current's own under CLONE_VM (one
+ * more user of the mm: the last to leave tears it down, mmput), a copy
+ * of current's (dup_mmap shares private pages copy-on-write and shared
+ * ones for real), or an empty one for a kernel thread's child. Returns
+ * 0, or -ENOMEM with p->mm freed.
  */
-static int copy_mm(struct task_struct *p)
+static int copy_mm(unsigned long clone_flags, struct task_struct *p)
 {
+	if ((clone_flags & CLONE_VM) && current->mm) {
+		p->mm = current->mm;
+		p->mm->count++;
+		return 0;
+	}
 	if (!current->mm) {		/* a kernel thread: none to copy */
 		p->mm = mm_alloc();
 		return p->mm ? 0 : -ENOMEM;
@@ -178,6 +181,9 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
 {
 	p->state = TASK_UNINTERRUPTIBLE;
 	p->pid = get_pid();
+	p->tgid = p->pid;
+	p->group_leader = p;
+	p->group_exit = 0;
 	p->p_pptr = current;
 	p->p_cptr = NULL;
 	p->signal = 0;
@@ -192,8 +198,63 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
 	p->exit_signal = clone_flags & CSIGNAL;
 	p->robust_list = NULL;
 	p->set_child_tid = p->clear_child_tid = NULL;
+	p->vfork_wait = NULL;
+	p->vfork_parent = NULL;
 	p->counter = (current->counter + 1) >> 1;
 	current->counter >>= 1;
+}
+
+/*
+ * What a clone of one thread group changes in the child init_child made:
+ * a CLONE_THREAD child joins current's group (current's tgid and leader,
+ * no signal to anyone at its exit, as Linux), and it or a CLONE_PARENT
+ * child is current's sibling: current's parent is its parent.
+ */
+static void init_clone(struct task_struct *p, unsigned long clone_flags)
+{
+	if (clone_flags & CLONE_THREAD) {
+		p->tgid = current->tgid;
+		p->group_leader = current->group_leader;
+		p->exit_signal = 0;
+	}
+	if (clone_flags & (CLONE_THREAD | CLONE_PARENT))
+		p->p_pptr = current->p_pptr;
+	if (clone_flags & CLONE_VFORK)
+		p->vfork_parent = current;
+}
+
+/*
+ * Linux's refusals of flag combinations (copy_process): a thread shares
+ * the handlers, shared handlers need a shared mm, and init may have no
+ * sibling. Namespaces do not exist here: EINVAL, where Linux would make
+ * one.
+ */
+static int bad_clone_flags(unsigned long clone_flags)
+{
+	if (clone_flags & CLONE_NAMESPACES)
+		return 1;
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return 1;
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return 1;
+	return (clone_flags & CLONE_PARENT) && current->pid == 1;
+}
+
+/*
+ * The parent of a CLONE_VFORK child sleeps until the child lets go of
+ * its mm (exec or exit: mm_release), as Linux; p may be gone by then,
+ * so the loop asks the task list, not p.
+ */
+static void wait_for_vfork_done(void)
+{
+	struct task_struct *p;
+
+again:
+	for_each_task(p)
+		if (p->vfork_parent == current) {
+			sleep_on(&current->vfork_wait);
+			goto again;
+		}
 }
 
 /*
@@ -210,15 +271,17 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
  * child is made visible (task[], the task lists, wake_up_process), so a
  * failure unwinds in reverse order and leaves no trace: -EAGAIN when the
  * task table or RLIMIT_NPROC is full, -ENOMEM when memory is, -EINVAL for
- * CLONE_VM (Lintel has no threads).
+ * a combination of flags Linux refuses. CLONE_VM shares current's mm;
+ * CLONE_FILES, CLONE_FS and CLONE_SIGHAND give copies (Lintel keeps the
+ * descriptor table, cwd and handlers in the task_struct: docs/06).
  */
 int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
 {
 	struct task_struct *p;
 	int slot, err = -EAGAIN;
 
-	if (clone_flags & CLONE_VM)
-		return -EINVAL;		/* no threads in Lintel */
+	if (bad_clone_flags(clone_flags))
+		return -EINVAL;
 	slot = free_slot();
 	if (slot < 0 || too_many_for_user())
 		return -EAGAIN;
@@ -231,7 +294,8 @@ int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
 	if (!p->kernel_stack_page)
 		goto out_free_task;
 	init_child(p, clone_flags);
-	if (copy_mm(p))
+	init_clone(p, clone_flags);
+	if (copy_mm(clone_flags, p))
 		goto out_free_stack;
 	if (copy_files(p, current))
 		goto out_free_mm;
@@ -245,8 +309,7 @@ int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
 	return p->pid;
 
 out_free_mm:
-	exit_mmap(p->mm);
-	mm_free(p->mm);
+	mmput(p->mm);
 out_free_stack:
 	free_pages(p->kernel_stack_page, 1);
 out_free_task:
@@ -261,10 +324,14 @@ long sys_fork(struct pt_regs *regs)
 	return do_fork(SIGCHLD, 0, regs);
 }
 
-/* Lintel's vfork is a fork: the child gets a copy, the parent goes on. */
+/* vfork (190): the child borrows the mm; the parent sleeps till exec/exit. */
 long sys_vfork(struct pt_regs *regs)
 {
-	return do_fork(SIGCHLD, 0, regs);
+	int pid = do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, regs);
+
+	if (pid > 0)
+		wait_for_vfork_done();
+	return pid;
 }
 
 /*
@@ -286,10 +353,11 @@ static void clone_ids(struct task_struct *p, unsigned long flags,
 }
 
 /*
- * clone (120), fork-like only: flags in ebx, the child's stack in ecx,
- * then parent_tid, tls and child_tid (i386 order). CLONE_SETTLS loads
- * the child's TLS descriptor; the low byte of flags is the signal the
- * parent gets at the child's exit.
+ * clone (120): flags in ebx, the child's stack in ecx, then parent_tid,
+ * tls and child_tid (i386 order). CLONE_SETTLS loads the child's TLS
+ * descriptor; the low byte of flags is the signal the parent gets at
+ * the child's exit (none for a thread). Under CLONE_VFORK the parent
+ * returns once the child has exec'd or exited.
  */
 long sys_clone(struct pt_regs *regs)
 {
@@ -313,10 +381,12 @@ long sys_clone(struct pt_regs *regs)
 	clone_ids(p, flags, &args);
 	if (flags & CLONE_SETTLS)
 		set_clone_tls(p, &tls);
+	if (flags & CLONE_VFORK)
+		wait_for_vfork_done();
 	return pid;
 }
 
-/* Free what a dead child still holds (called by wait4). */
+/* Free what a dead task still holds (wait4, or reap_dead_threads). */
 void release_task(struct task_struct *p)
 {
 	int i;
@@ -328,8 +398,6 @@ void release_task(struct task_struct *p)
 		}
 	remove_links(p);
 	nr_tasks--;
-	if (p->mm)
-		mm_free(p->mm);
 	free_pages(p->kernel_stack_page, 1);
 	kfree(p);
 }

@@ -25,6 +25,7 @@ struct task_struct init_task = {
 	.counter = DEF_PRIORITY,
 	.priority = DEF_PRIORITY,
 	.comm = "swapper",
+	.group_leader = &init_task,
 	.next_task = &init_task,
 	.prev_task = &init_task,
 	.cwd = "/",
@@ -181,7 +182,8 @@ void task_cputime_adjusted(struct task_struct *p, u64 *ut, u64 *st)
  * TASK_INTERRUPTIBLE with a signal pending stays runnable, so a sleep
  * never swallows a signal. Interrupts are off from the choice to the
  * switch: the timer must not change counters or wake tasks in between.
- * The switch loads next's kernel stack top into the TSS, its page
+ * Dead threads are freed first (reap_dead_threads): this stack is not
+ * theirs. The switch loads next's kernel stack top into the TSS, its page
  * directory (unless it has none: a kernel thread borrows the last one)
  * and its TLS descriptors, then switch_to.
  */
@@ -190,6 +192,8 @@ void schedule(void)
 	struct task_struct *prev = current, *next;
 	unsigned long flags;
 
+	if (nr_dead_threads)
+		reap_dead_threads();
 	save_flags(flags);
 	cli();
 	need_resched = 0;

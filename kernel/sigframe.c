@@ -354,7 +354,7 @@ void do_signal(struct pt_regs *regs)
 			stop_task(sig);
 			continue;
 		}
-		do_exit(sig);		/* terminate: wait sees WTERMSIG */
+		do_group_exit(sig);	/* all threads: wait sees WTERMSIG */
 	}
 	syscall_restart(regs, NULL);
 	if (current->restore_blocked) {

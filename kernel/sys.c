@@ -12,16 +12,16 @@
 #include <linux/interrupt.h>
 #include <linux/reboot.h>
 
-/* getpid (20): current's pid. Never fails. */
+/* getpid (20): current's thread group id (its own pid unless a thread). */
 long sys_getpid(void)
 {
-	return current->pid;
+	return current->tgid;
 }
 
 /* getppid (64): the parent's pid (init's once the parent is gone). */
 long sys_getppid(void)
 {
-	return current->p_pptr ? current->p_pptr->pid : 0;
+	return current->p_pptr ? current->p_pptr->tgid : 0;
 }
 
 /* getuid (24, 199): the real user id. */

@@ -172,6 +172,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_clock_getres, clock_getres),
 	SYSCALL(__NR_clock_nanosleep, clock_nanosleep),
 	SYSCALL(__NR_tgkill, tgkill),
+	SYSCALL(__NR_futex, futex),
 	SYSCALL(__NR_set_robust_list, set_robust_list),
 	SYSCALL(__NR_get_robust_list, get_robust_list),
 	SYSCALL(__NR_openat, openat),

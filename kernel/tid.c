@@ -2,10 +2,8 @@
  * tid.c - the calls that name a thread: gettid, set_tid_address, tkill,
  * tgkill, set_robust_list and get_robust_list.
  *
- * None is in 1.2.13 (they came with NPTL in 2.5/2.6). Lintel has one
- * thread per process (threads are their own issue), so a thread id is
- * the pid and a thread group is one process; the calls exist because
- * glibc and musl make them at start-up, in raise() and in fork().
+ * None is in 1.2.13 (they came with NPTL in 2.5/2.6). A thread id is a
+ * task's own pid; getpid says the thread group's id (the leader's pid).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -15,7 +13,7 @@
 
 #define ROBUST_LIST_HEAD_SIZE	12	/* struct robust_list_head on i386 */
 
-/* gettid (224): a process is one thread here, so its tid is its pid. */
+/* gettid (224): the task's own id (getpid says its group's). */
 long sys_gettid(void)
 {
 	return current->pid;
@@ -23,9 +21,8 @@ long sys_gettid(void)
 
 /*
  * set_tid_address(tidptr) - remember where to clear the tid at exit; the
- * tid is returned. Linux writes 0 there (and wakes a futex) only when
- * the address space is shared with a thread, which never happens here,
- * so Lintel keeps the pointer for the day threads come.
+ * tid is returned. At exit 0 is written there and a futex waiter woken,
+ * when the address space is shared with another task (mm_release).
  */
 long sys_set_tid_address(int *tidptr)
 {
@@ -50,7 +47,7 @@ static struct task_struct *find_thread(pid_t tgid, pid_t tid)
 {
 	struct task_struct *p = find_task_by_pid(tid);
 
-	if (!p || p->state == TASK_ZOMBIE || (tgid > 0 && tgid != p->pid))
+	if (!p || p->state == TASK_ZOMBIE || (tgid > 0 && tgid != p->tgid))
 		return NULL;
 	return p;
 }
@@ -93,8 +90,8 @@ long sys_tkill(pid_t tid, int sig)
 
 /*
  * set_robust_list(head, len) - where glibc keeps the list of robust
- * mutexes this thread holds. Only stored (a dying thread would walk it
- * to release them: threads and futexes are their own issue).
+ * mutexes this thread holds; a dying thread's list is walked by
+ * exit_robust_list (futex.c).
  */
 long sys_set_robust_list(void *head, unsigned long len)
 {

@@ -1,7 +1,8 @@
 /*
  * mm_struct.c - an address space's life: made for a new process or an
- * exec (mm_alloc), copied by fork (dup_mmap), emptied at exit and exec
- * (exit_mmap), freed when the process is reaped (mm_free), and loaded
+ * exec (mm_alloc), copied by fork (dup_mmap), shared by clone(CLONE_VM)
+ * and let go by each user (mmput): the last empties it (exit_mmap) and
+ * frees it (mm_free), and loaded
  * into the CPU when the process runs (activate_mm). In 1.2.13 these are
  * spread over kernel/fork.c, kernel/exit.c and mm/mmap.c.
  */
@@ -115,6 +116,19 @@ void mm_free(struct mm_struct *mm)
 		write_cr3(__pa(swapper_pg_dir));
 	free_page((unsigned long)mm->pgd);
 	kfree(mm);
+}
+
+/*
+ * mmput - one user of mm (a task, or exec's old image) lets go; the last
+ * one empties and frees it, once, whichever thread of the group that is
+ * (1.2.13's mm->count, which it kept but never shared).
+ */
+void mmput(struct mm_struct *mm)
+{
+	if (--mm->count)
+		return;
+	exit_mmap(mm);
+	mm_free(mm);
 }
 
 unsigned long nr_cr3_loads;	/* for make bench and lx-ps: what switches cost */

@@ -240,6 +240,7 @@ struct mm_struct *mm_alloc(void);
 int dup_mmap(struct mm_struct *dst, struct mm_struct *src);
 void exit_mmap(struct mm_struct *mm);
 void mm_free(struct mm_struct *mm);
+void mmput(struct mm_struct *mm);
 void activate_mm(struct mm_struct *mm);
 extern unsigned long nr_cr3_loads;
 

@@ -15,7 +15,7 @@
 #include <asm/ldt.h>
 #include <asm/i387.h>
 
-#define NR_TASKS	64	/* the task table's real limit */
+#define NR_TASKS	96	/* the task table's real limit: 64 threads fit */
 #define NGROUPS		32
 #define NR_OPEN		32
 #define TASK_COMM_LEN	16
@@ -71,6 +71,10 @@ struct task_struct {
 	int did_exec;
 	int used_math;		/* has an FPU state (tss.i387 or the FPU) */
 	pid_t pid, pgrp, session;
+	pid_t tgid;		/* the thread group: the leader's pid (getpid) */
+	struct task_struct *group_leader;	/* the task whose pid is tgid */
+	int group_exit;		/* exit_group or a fatal signal: all must go */
+	long group_exit_code;	/* the group's wait status (in the leader) */
 	/* family: parent, youngest child, younger and older sibling */
 	struct task_struct *p_pptr, *p_cptr, *p_ysptr, *p_osptr;
 	struct task_struct *next_task, *prev_task;	/* all tasks */
@@ -106,7 +110,15 @@ struct task_struct {
 	int *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
 	void *robust_list;	/* set_robust_list: kept for get_robust_list */
 	struct sem_undo *semundo;	/* SEM_UNDO records, undone at exit */
+	struct wait_queue *vfork_wait;	/* CLONE_VFORK: the parent sleeps here */
+	struct task_struct *vfork_parent;	/* ... until this child lets go */
 };
+
+/* Is p the task whose pid names its thread group? */
+static inline int thread_group_leader(struct task_struct *p)
+{
+	return p->pid == p->tgid;
+}
 
 extern struct task_struct *current;
 extern struct task_struct *task[NR_TASKS];
@@ -160,6 +172,17 @@ void force_sig_fault(int sig, int code, unsigned long addr);
 
 /* kernel/exit.c */
 void do_exit(long code) __attribute__((noreturn));
+void do_group_exit(long code) __attribute__((noreturn));
+void zap_other_threads(struct task_struct *p);
+int thread_group_empty(struct task_struct *p);
+void reap_dead_threads(void);
+void mm_release(struct mm_struct *mm);
+void de_thread(void);
+extern int nr_dead_threads;
+
+/* kernel/futex.c */
+int futex_wake(unsigned long *uaddr, int shared, int nr, unsigned long bitset);
+void exit_robust_list(struct task_struct *p);
 
 /* kernel/fork.c */
 int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs);

@@ -49,6 +49,9 @@ long sys_set_tid_address(int *tidptr);
 long sys_tgkill(pid_t tgid, pid_t tid, int sig);
 long sys_tkill(pid_t tid, int sig);
 long sys_set_robust_list(void *head, unsigned long len);
+long sys_futex(unsigned long *uaddr, int op, unsigned long val,
+	       const struct timespec *utime, unsigned long *uaddr2,
+	       unsigned long val3);
 long sys_get_robust_list(pid_t pid, void **head_ptr, unsigned long *len_ptr);
 long sys_prlimit64(pid_t pid, unsigned int resource,
 		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim);

@@ -24,7 +24,7 @@
 #define MIB		(1024UL * 1024)
 #define UNUSED_UID	54322	/* owns no process; not test_nproc's */
 #define FORK_BOUND	128	/* RLIMIT_NPROC: past Lintel's task table */
-#define MIN_LINTEL_FORKS 32	/* the table has 64 slots, a few in use */
+#define MIN_LINTEL_FORKS 32	/* the table has 96 slots, a few in use */
 #define AS_LIMIT	(32 * MIB)
 #define AS_CHUNK	MIB
 #define OOM_CHUNK	(4 * MIB)

@@ -1,0 +1,394 @@
+/*
+ * threads_glibc.h - test_threads.c's cases that need glibc's pthreads
+ * (included only in the glibc build). Each case that can kill its
+ * process (exit_group, a segfault, execve) runs in a forked child, so
+ * the parent sees the group end as one child of wait.
+ */
+#ifndef _THREADS_GLIBC_H
+#define _THREADS_GLIBC_H
+
+#include <pthread.h>
+
+#define NR_WORKERS	8
+#define NR_ROUNDS	1000
+#define NR_ATTACHERS	64
+#define ATTACH_STACK	(64 * 1024)
+#define EXIT_GROUP_CODE	42
+#define EXEC_CODE	7
+#define SEG_SIZE	4096
+#define WAKE_LIMIT_SEC	5	/* far more than a wake takes */
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
+static long counter;
+static int ready;
+
+/* A worker: NR_ROUNDS increments under the mutex; returns its own tid. */
+static void *add_rounds(void *arg)
+{
+	int i;
+
+	(void)arg;
+	for (i = 0; i < NR_ROUNDS; i++) {
+		pthread_mutex_lock(&lock);
+		counter++;
+		pthread_mutex_unlock(&lock);
+		if (!(i % 100))
+			sched_yield();
+	}
+	return (void *)syscall(NR_gettid);
+}
+
+/* create and join, one mm: the mutex keeps the counter exact */
+static void test_create_join_mutex(void)
+{
+	pthread_t t[NR_WORKERS];
+	void *ret;
+	long tids[NR_WORKERS];
+	int i, j, distinct = 1;
+
+	case_begin("pthread_create_join_mutex");
+	counter = 0;
+	for (i = 0; i < NR_WORKERS; i++)
+		CHECK(pthread_create(&t[i], NULL, add_rounds, NULL) == 0,
+		      "pthread_create %d", i);
+	for (i = 0; i < NR_WORKERS; i++) {
+		CHECK(pthread_join(t[i], &ret) == 0, "pthread_join %d", i);
+		tids[i] = (long)ret;
+	}
+	CHECK(counter == NR_WORKERS * NR_ROUNDS, "counter %d, got %ld",
+	      NR_WORKERS * NR_ROUNDS, counter);
+	for (i = 0; i < NR_WORKERS; i++)
+		for (j = 0; j < i; j++)
+			if (tids[i] == tids[j] || tids[i] == getpid())
+				distinct = 0;
+	CHECK(distinct, "each thread has its own tid, not the pid");
+	case_end();
+}
+
+/* getpid is the group's in every thread */
+static void *report_pid(void *arg)
+{
+	*(pid_t *)arg = getpid();
+	return NULL;
+}
+
+static void test_getpid_tgid(void)
+{
+	pthread_t t;
+	pid_t seen = 0;
+
+	case_begin("getpid_is_the_group_in_a_thread");
+	CHECK(pthread_create(&t, NULL, report_pid, &seen) == 0, "create");
+	pthread_join(t, NULL);
+	CHECK(seen == getpid(), "getpid %d in the thread, %d in main",
+	      seen, getpid());
+	case_end();
+}
+
+static void *wait_ready(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&lock);
+	while (!ready)
+		pthread_cond_wait(&cond, &lock);
+	counter++;
+	pthread_mutex_unlock(&lock);
+	return NULL;
+}
+
+/* condition variable: all waiters sleep until one broadcast */
+static void test_condvar(void)
+{
+	pthread_t t[NR_WORKERS];
+	int i;
+
+	case_begin("pthread_cond_broadcast");
+	counter = 0;
+	ready = 0;
+	for (i = 0; i < NR_WORKERS; i++)
+		pthread_create(&t[i], NULL, wait_ready, NULL);
+	for (i = 0; i < 3; i++)
+		sched_yield();
+	pthread_mutex_lock(&lock);
+	CHECK(counter == 0, "nobody passed before the broadcast: %ld",
+	      counter);
+	ready = 1;
+	pthread_cond_broadcast(&cond);
+	pthread_mutex_unlock(&lock);
+	for (i = 0; i < NR_WORKERS; i++)
+		pthread_join(t[i], NULL);
+	CHECK(counter == NR_WORKERS, "all %d woke, got %ld", NR_WORKERS,
+	      counter);
+	case_end();
+}
+
+static pthread_barrier_t barrier;
+static int arrived, early;
+
+static void *meet(void *arg)
+{
+	(void)arg;
+	__sync_fetch_and_add(&arrived, 1);
+	pthread_barrier_wait(&barrier);
+	if (arrived != NR_WORKERS)
+		__sync_fetch_and_add(&early, 1);
+	return NULL;
+}
+
+/* barrier: no one leaves before everyone has arrived */
+static void test_barrier(void)
+{
+	pthread_t t[NR_WORKERS];
+	int i;
+
+	case_begin("pthread_barrier");
+	arrived = early = 0;
+	pthread_barrier_init(&barrier, NULL, NR_WORKERS);
+	for (i = 0; i < NR_WORKERS; i++)
+		pthread_create(&t[i], NULL, meet, NULL);
+	for (i = 0; i < NR_WORKERS; i++)
+		pthread_join(t[i], NULL);
+	CHECK(arrived == NR_WORKERS && !early, "%d arrived, %d left early",
+	      arrived, early);
+	pthread_barrier_destroy(&barrier);
+	case_end();
+}
+
+/*
+ * A shared futex in a SysV segment: the child sleeps on the word, the
+ * parent changes it and wakes it (a different mm: keyed by the page).
+ */
+static void test_shm_futex(void)
+{
+	int id = shmget(IPC_PRIVATE, SEG_SIZE, IPC_CREAT | 0600), status = 0;
+	volatile int *w;
+	pid_t pid;
+	int woke = 0;
+
+	case_begin("futex_in_shm_between_processes");
+	w = shmat(id, NULL, 0);
+	CHECK(w != (void *)-1, "shmat");
+	w[0] = 0;
+	w[1] = 0;
+	pid = fork();
+	if (pid == 0) {
+		struct kts limit = { WAKE_LIMIT_SEC, 0 };
+
+		w[1] = 1;
+		while (w[0] == 0)
+			if (futex((void *)w, FUTEX_WAIT, 0, &limit, NULL,
+				  0) < 0 && errno == ETIMEDOUT)
+				_exit(1);	/* no wake reached it */
+		_exit(0);
+	}
+	while (!w[1])
+		sched_yield();
+	sched_yield();		/* let it sleep */
+	w[0] = 1;
+	while (waitpid(pid, &status, WNOHANG) == 0) {
+		woke += futex((void *)w, FUTEX_WAKE, 1, NULL, NULL, 0);
+		sched_yield();
+	}
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "the child woke (%d wakes found it), status %#x", woke,
+	      status);
+	shmdt((void *)w);
+	shmctl(id, IPC_RMID, NULL);
+	case_end();
+}
+
+static void *sleep_forever(void *arg)
+{
+	(void)arg;
+	for (;;)
+		pause();
+	return NULL;
+}
+
+static void *call_exit_group(void *arg)
+{
+	(void)arg;
+	syscall(SYS_exit_group, EXIT_GROUP_CODE);
+	return NULL;
+}
+
+static void *segfault(void *arg)
+{
+	(void)arg;
+	*(volatile int *)BAD_PTR = 1;
+	return NULL;
+}
+
+static char **self_argv;
+
+static void *exec_self(void *arg)
+{
+	char *args[] = { self_argv[0], "exec-helper", NULL };
+
+	(void)arg;
+	execv(args[0], args);
+	_exit(1);
+}
+
+/* The helper exec'd from a thread: one thread left, pid kept. */
+static int threads_helper(char **argv)
+{
+	(void)argv;
+	return syscall(NR_gettid) == getpid() ? EXEC_CODE : 1;
+}
+
+/*
+ * Fork a child that starts a sleeper thread and then a thread running
+ * fn; returns the child's wait status (the group seen as one child).
+ */
+static int status_of_group(void *(*fn)(void *))
+{
+	int status = 0;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		pthread_t a, b;
+
+		pthread_create(&a, NULL, sleep_forever, NULL);
+		pthread_create(&b, NULL, fn, NULL);
+		pthread_join(b, NULL);
+		for (;;)
+			pause();
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static void test_group_ends(void)
+{
+	int st;
+
+	case_begin("exit_group_from_a_thread");
+	st = status_of_group(call_exit_group);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == EXIT_GROUP_CODE,
+	      "exit %d, got status %#x", EXIT_GROUP_CODE, st);
+	CHECK(waitpid(-1, NULL, WNOHANG) == -1 && errno == ECHILD,
+	      "no other child to wait for");
+	case_end();
+
+	case_begin("a_thread_segfaults");
+	st = status_of_group(segfault);
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV,
+	      "SIGSEGV for the group, got status %#x", st);
+	case_end();
+
+	case_begin("execve_from_a_thread");
+	st = status_of_group(exec_self);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == EXEC_CODE,
+	      "the exec'd program alone, pid kept: exit %d, got %#x",
+	      EXEC_CODE, st);
+	case_end();
+}
+
+static int seg_id;
+
+static void *attach_detach(void *arg)
+{
+	void *p = shmat(seg_id, NULL, 0);
+
+	(void)arg;
+	if (p == (void *)-1)
+		return (void *)1;
+	pthread_barrier_wait(&barrier);	/* all attached at once */
+	pthread_barrier_wait(&barrier);	/* main has counted */
+	return (void *)(long)shmdt(p);
+}
+
+/* 64 threads each attach the segment: nattch counts attaches, not mms */
+static void test_many_attach(void)
+{
+	pthread_t t[NR_ATTACHERS];
+	pthread_attr_t attr;
+	struct shmid_ds ds;
+	int i, n = 0, bad = 0;
+	void *ret;
+
+	case_begin("64_threads_attach_one_segment");
+	seg_id = shmget(IPC_PRIVATE, SEG_SIZE, IPC_CREAT | 0600);
+	pthread_barrier_init(&barrier, NULL, NR_ATTACHERS + 1);
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, ATTACH_STACK);
+	for (i = 0; i < NR_ATTACHERS; i++)
+		if (pthread_create(&t[i], &attr, attach_detach, NULL) == 0)
+			n++;
+	CHECK(n == NR_ATTACHERS, "%d threads made", n);
+	if (n == NR_ATTACHERS) {
+		pthread_barrier_wait(&barrier);
+		shmctl(seg_id, IPC_STAT, &ds);
+		CHECK(ds.shm_nattch == NR_ATTACHERS, "nattch %d, got %ld",
+		      NR_ATTACHERS, (long)ds.shm_nattch);
+		pthread_barrier_wait(&barrier);
+	}
+	for (i = 0; i < n; i++) {
+		pthread_join(t[i], &ret);
+		bad += ret != NULL;
+	}
+	shmctl(seg_id, IPC_STAT, &ds);
+	CHECK(!bad && ds.shm_nattch == 0, "%d failed, nattch %ld after",
+	      bad, (long)ds.shm_nattch);
+	shmctl(seg_id, IPC_RMID, NULL);
+	pthread_barrier_destroy(&barrier);
+	pthread_attr_destroy(&attr);
+	case_end();
+}
+
+static volatile int *shared_page;
+static volatile int unmapped;
+
+static void *touch_after_unmap(void *arg)
+{
+	(void)arg;
+	shared_page[0] = 1;		/* in use */
+	while (!unmapped)
+		sched_yield();
+	return (void *)(long)shared_page[0];	/* gone: SIGSEGV */
+}
+
+/* munmap under another thread: SIGSEGV in it, for the group */
+static void test_munmap_under_thread(void)
+{
+	int status = 0;
+	pid_t pid = fork();
+
+	case_begin("munmap_under_another_thread");
+	if (pid == 0) {
+		pthread_t t;
+		void *p = mmap(NULL, SEG_SIZE, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		shared_page = p;
+		pthread_create(&t, NULL, touch_after_unmap, NULL);
+		while (!shared_page[0])
+			sched_yield();
+		munmap(p, SEG_SIZE);
+		unmapped = 1;
+		pthread_join(t, NULL);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+	      "SIGSEGV, got status %#x", status);
+	case_end();
+}
+
+static void test_pthreads(char **argv)
+{
+	self_argv = argv;
+	test_create_join_mutex();
+	test_getpid_tgid();
+	test_condvar();
+	test_barrier();
+	test_shm_futex();
+	test_group_ends();
+	test_many_attach();
+	test_munmap_under_thread();
+}
+
+#endif
