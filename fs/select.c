@@ -20,6 +20,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/poll.h>
+#include <linux/time.h>
 #include <asm/segment.h>
 #include <asm/system.h>
 
@@ -365,4 +366,134 @@ long sys_old_select(struct sel_arg_struct *arg)
 	if (memcpy_fromfs(&a, arg, sizeof(a)))
 		return -EFAULT;
 	return sys_select(a.n, a.inp, a.outp, a.exp, a.tvp);
+}
+
+/* pselect6's sixth argument: the mask to wait with, and its size. */
+struct sigset_argpack {
+	const sigset_t *ss;
+	unsigned long ss_len;
+};
+
+/*
+ * Wait with the caller's temporary mask, as sigsuspend does: it is put
+ * back on return, or, when a signal ends the wait, once its handler has
+ * run (do_signal's restore_blocked), so the handler runs under it.
+ */
+static int set_wait_mask(const struct sigset_argpack *up)
+{
+	struct sigset_argpack pack;
+	sigset_t mask;
+
+	if (!up)
+		return 0;
+	if (memcpy_fromfs(&pack, up, sizeof(pack)))
+		return -EFAULT;
+	if (!pack.ss)
+		return 0;
+	if (pack.ss_len != sizeof(sigset_t))
+		return -EINVAL;
+	if (memcpy_fromfs(&mask, pack.ss, sizeof(mask)))
+		return -EFAULT;
+	current->saved_blocked = current->blocked;
+	current->restore_blocked = 1;
+	current->blocked = mask & ~SIG_KERNEL_ONLY;
+	return 0;
+}
+
+/* After the wait: keep the temporary mask only for a handler to come. */
+static void end_wait_mask(long ret)
+{
+	if (!current->restore_blocked || (ret == -EINTR &&
+					  signal_pending(current)))
+		return;
+	current->blocked = current->saved_blocked;
+	current->restore_blocked = 0;
+}
+
+/*
+ * The common part of pselect6 and pselect6_time64, with the timeout
+ * already in nanoseconds (NULL: none): select with a mask for the wait.
+ */
+static long do_pselect(int n, unsigned long *inp, unsigned long *outp,
+		       unsigned long *exp, const u64 *timeout_ns,
+		       const struct sigset_argpack *sig, u64 *left_ns)
+{
+	struct select_args a;
+	unsigned long ticks = NO_TIMEOUT;
+	u64 end = 0, now;
+	long ret;
+
+	if (n < 0)
+		return -EINVAL;
+	if (timeout_ns) {
+		ticks = timeout_after_ns(*timeout_ns) - jiffies;
+		end = get_monotonic_ns() + *timeout_ns;
+	}
+	ret = set_wait_mask(sig);
+	if (ret)
+		return ret;
+	a.n = n > NR_OPEN ? NR_OPEN : n;
+	ret = do_select(&a, inp, outp, exp, &ticks);
+	end_wait_mask(ret);
+	now = get_monotonic_ns();
+	*left_ns = end > now ? end - now : 0;
+	return ret;
+}
+
+/*
+ * pselect6 (308): select with a struct timespec and a signal mask for
+ * the wait; glibc's select() on i386 comes here. The time left is
+ * written back, as Linux does.
+ */
+long sys_pselect6(int n, unsigned long *inp, unsigned long *outp,
+		  unsigned long *exp, struct timespec *tsp,
+		  const struct sigset_argpack *sig)
+{
+	struct timespec ts;
+	u64 ns, left;
+	long ret;
+
+	if (tsp) {
+		if (memcpy_fromfs(&ts, tsp, sizeof(ts)))
+			return -EFAULT;
+		if (!timespec_valid(&ts))
+			return -EINVAL;
+		ns = timespec_to_ns(&ts);
+	}
+	ret = do_pselect(n, inp, outp, exp, tsp ? &ns : NULL, sig, &left);
+	if (tsp) {
+		ns_to_timespec(left, &ts);
+		if (memcpy_tofs(tsp, &ts, sizeof(ts)) && ret >= 0)
+			ret = -EFAULT;
+	}
+	return ret;
+}
+
+/* pselect6_time64 (413): the same with 64-bit seconds and nanoseconds. */
+long sys_pselect6_time64(int n, unsigned long *inp, unsigned long *outp,
+			 unsigned long *exp, struct __kernel_timespec *tsp,
+			 const struct sigset_argpack *sig)
+{
+	struct __kernel_timespec kts;
+	struct timespec ts;
+	u64 ns, left;
+	long ret;
+
+	if (tsp) {
+		if (memcpy_fromfs(&kts, tsp, sizeof(kts)))
+			return -EFAULT;
+		if (kts.tv_sec < 0 || kts.tv_nsec < 0 ||
+		    kts.tv_nsec >= NSEC_PER_SEC)
+			return -EINVAL;
+		ns = kts.tv_sec * NSEC_PER_SEC + kts.tv_nsec;
+	}
+	ret = do_pselect(n, inp, outp, exp, tsp ? &ns : NULL, sig, &left);
+	if (tsp) {
+		ns_to_timespec(left, &ts);
+		kts.tv_sec = ts.tv_sec;
+		kts.tv_nsec = ts.tv_nsec;
+		if (memcpy_tofs(tsp, &kts, sizeof(kts)) && ret >= 0)
+			ret = -EFAULT;
+	}
+	return ret;
 }

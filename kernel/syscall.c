@@ -181,6 +181,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_unlinkat, unlinkat),
 	SYSCALL(__NR_readlinkat, readlinkat),
 	SYSCALL(__NR_faccessat, faccessat),
+	SYSCALL(__NR_pselect6, pselect6),
 	SYSCALL(__NR_dup3, dup3),
 	SYSCALL(__NR_pipe2, pipe2),
 	SYSCALL(__NR_prlimit64, prlimit64),
@@ -200,6 +201,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_clock_settime64, clock_settime64),
 	SYSCALL(__NR_clock_getres_time64, clock_getres_time64),
 	SYSCALL(__NR_clock_nanosleep_time64, clock_nanosleep_time64),
+	SYSCALL(__NR_pselect6_time64, pselect6_time64),
 	SYSCALL(__NR_semtimedop_time64, semtimedop_time64),
 };
 

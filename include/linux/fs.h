@@ -253,6 +253,16 @@ long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout);
 long sys_select(int n, unsigned long *inp, unsigned long *outp,	/* 142 */
 		unsigned long *exp, struct timeval *tvp);
 long sys_old_select(struct sel_arg_struct *arg);		/* 82 */
+struct timespec;
+struct __kernel_timespec;
+struct sigset_argpack;
+long sys_pselect6(int n, unsigned long *inp, unsigned long *outp,	/* 308 */
+		  unsigned long *exp, struct timespec *tsp,
+		  const struct sigset_argpack *sig);
+long sys_pselect6_time64(int n, unsigned long *inp,		/* 413 */
+			 unsigned long *outp, unsigned long *exp,
+			 struct __kernel_timespec *tsp,
+			 const struct sigset_argpack *sig);
 long sys_pread64(unsigned int fd, char *buf, unsigned long count, /* 180 */
 		 unsigned long pos_lo, unsigned long pos_hi);
 long sys_pwrite64(unsigned int fd, const char *buf,		/* 181 */

@@ -17,6 +17,9 @@
 #define NR_old_select	82
 #define NR_newselect	142
 #define NR_poll		168
+#define NR_pselect6	308
+#define NR_sigprocmask	175	/* rt_sigprocmask */
+#define SIGSET_SIZE	8
 #define P_IN		0x0001
 #define P_OUT		0x0004
 #define P_ERR		0x0008
@@ -224,6 +227,59 @@ static void test_select(void)
 	case_end();
 }
 
+struct ts32 {
+	long sec, nsec;
+};
+
+struct mask_pack {
+	unsigned long long *set;
+	unsigned long len;
+};
+
+/* glibc's select() is pselect6; its mask holds only during the wait. */
+static void test_pselect6(void)
+{
+	unsigned long in[SET_WORDS];
+	unsigned long long usr1 = 1ULL << (SIGUSR1 - 1), none = 0, now = 0;
+	struct mask_pack pack = { &none, SIGSET_SIZE };
+	struct ts32 ts = { 0, 0 };
+	struct sigaction sa, old;
+	int fds[2];
+
+	case_begin("pselect6_timeout_mask_and_errors");
+	CHECK(pipe(fds) == 0, "a pipe");
+	memset(in, 0, sizeof(in));
+	set_bit(in, fds[0]);
+	CHECK(syscall(NR_pselect6, fds[0] + 1, in, NULL, NULL, &ts, NULL) == 0
+	      && !bit(in, fds[0]), "nothing to read: 0 at once");
+	write(fds[1], "p", 1);
+	set_bit(in, fds[0]);
+	CHECK(syscall(NR_pselect6, fds[0] + 1, in, NULL, NULL, NULL, NULL) == 1
+	      && bit(in, fds[0]), "readable after a write");
+	ts.nsec = 2000000000L;
+	CHECK_ERR(syscall(NR_pselect6, 0, NULL, NULL, NULL, &ts, NULL), EINVAL);
+	ts.nsec = 0;
+	pack.len = 4;
+	CHECK_ERR(syscall(NR_pselect6, 0, NULL, NULL, NULL, &ts, &pack), EINVAL);
+	pack.len = SIGSET_SIZE;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sigaction(SIGUSR1, &sa, &old);
+	got_usr1 = 0;
+	syscall(NR_sigprocmask, SIG_BLOCK, &usr1, NULL, SIGSET_SIZE);
+	kill(getpid(), SIGUSR1);
+	CHECK(!got_usr1, "blocked: still pending");
+	CHECK_ERR(syscall(NR_pselect6, 0, NULL, NULL, NULL, NULL, &pack), EINTR);
+	syscall(NR_sigprocmask, SIG_BLOCK, NULL, &now, SIGSET_SIZE);
+	CHECK(got_usr1 && (now & usr1), "the wait's mask let it in, then "
+	      "the old mask is back: got %d, mask 0x%llx", got_usr1, now);
+	syscall(NR_sigprocmask, SIG_UNBLOCK, &usr1, NULL, SIGSET_SIZE);
+	sigaction(SIGUSR1, &old, NULL);
+	close(fds[0]);
+	close(fds[1]);
+	case_end();
+}
+
 int main(void)
 {
 	test_poll_pipe_states();
@@ -231,5 +287,6 @@ int main(void)
 	test_poll_wakes();
 	test_poll_signal();
 	test_select();
+	test_pselect6();
 	return check_summary();
 }

@@ -137,6 +137,7 @@
 #define __NR_unlinkat		301
 #define __NR_readlinkat		305
 #define __NR_faccessat		307
+#define __NR_pselect6		308
 #define __NR_set_robust_list	311
 #define __NR_get_robust_list	312
 #define __NR_dup3		330
@@ -158,6 +159,7 @@
 #define __NR_clock_settime64	404
 #define __NR_clock_getres_time64 406
 #define __NR_clock_nanosleep_time64 407
+#define __NR_pselect6_time64	413
 #define __NR_semtimedop_time64	420
 
 #endif
