@@ -391,69 +391,17 @@ def all_guest_programs():
             for p in guest_programs(d)]
 
 
-# Cases of the glibc build that wait for kernel work of issue 10 still
-# to come: while the kernel lacks the function named, such a case that
-# fails counts as skipped, with the reason; once the function is there,
-# it counts like any other. (kernel function, reason, {program: cases})
-WAITING = [
-    # none now: the clock work (clock_gettime64, clock_nanosleep) is in
-]
-FAILED_LINE = re.compile(r"^test (\S+): FAILED .*$", re.M)
-
-
-def waiting_cases(args, name):
-    """{case: reason} for what program name may fail while it waits."""
-    with open(os.path.splitext(args.kernel)[0] + ".sym") as f:
-        symbols = set(line.split()[-1] for line in f if line.strip())
-    return {case: reason for function, reason, programs in WAITING
-            if function not in symbols
-            for case in programs.get(name, [])}
-
-
-def mark_waiting(out, waiting):
-    """A program's output with its waiting cases' failures as skips, and
-    its summary line counted again to match; and the exit status to
-    expect (a program that failed a case exits 1)."""
-    moved = [0]
-
-    def skip(m):
-        if m.group(1) not in waiting:
-            return m.group(0)
-        moved[0] += 1
-        return "test %s: SKIPPED (waiting: %s)" % (m.group(1),
-                                                  waiting[m.group(1)])
-
-    out = FAILED_LINE.sub(skip, out)
-    found = list(SUMMARY.finditer(out))
-    if not moved[0] or not found:
-        return out, 0
-    m = found[-1]
-    line = "%d passed, %d failed, %d skipped" % (
-        int(m.group(1)), int(m.group(2)) - moved[0],
-        int(m.group(3) or 0) + moved[0])
-    return out[:m.start()] + line + out[m.end():], 1
-
-
 def run_guest(tally, args):
     print("== guest tests inside Lintel (Lintel's libc, then glibc) ==")
-    progs = []
-    for prog in all_guest_programs():
-        why = waiting_cases(args, prog[0]).get("*")
-        if why:
-            why = "waiting: " + why
-            tally.skipped.append(("lintel_" + prog[0], "all", why))
-            print("test lintel_%s: SKIPPED (%s)" % (prog[0], why))
-        else:
-            progs.append(prog)
+    progs = all_guest_programs()
     jobs = lambda p: boot(args, "kernel", "init=%s panic=exit quiet" % p[2],
                           initrd=args.full_initrd if p[3] else None)
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(jobs, progs))
     for (name, _, _, _), (status, out) in zip(progs, results):
-        out, want_rc = mark_waiting(out, waiting_cases(args, name))
         sys.stdout.write("".join(l + "\n" for l in out.splitlines()
                                  if l.startswith(("test ", "    also"))))
-        ok = tally.add_output("lintel_" + name, out, status, want_rc)
+        ok = tally.add_output("lintel_" + name, out, status)
         if not check_held(tally, name, out) or not ok:
             save_log("guest-" + name, out)
     print("== a short seeded fuzz campaign (make fuzz runs long ones) ==")
@@ -500,9 +448,6 @@ def compare_case_counts(tally):
     for name, _, _, _ in all_guest_programs():
         lintel = tally.cases.get("lintel_" + name)
         native = tally.cases.get("native_" + name)
-        if lintel is None and ("lintel_" + name, "all") in [
-                (w, c) for w, c, _ in tally.skipped]:
-            continue        # not run while it waits
         tally.case("same_cases_" + name, lintel is not None and
                    lintel == native, "%s cases in Lintel, %s on the host"
                    % (lintel, native))
