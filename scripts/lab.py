@@ -304,7 +304,13 @@ def test_lab(tally, lab):
 def main(argv):
     os.chdir(ROOT if argv[:1] == ["test"] else os.getcwd())
     if len(argv) == 3 and argv[0] == "make":
-        changed = make_lab(argv[1], argv[2])
+        dest = os.path.abspath(argv[2]) if argv[2] else ""
+        if not dest or os.path.exists(dest) and os.listdir(dest) or \
+                dest == ROOT or dest.startswith(ROOT + os.sep):
+            print("lab.py: DIR must be a new directory outside this tree "
+                  "(make lab LAB=%s DIR=~/%s-lab)" % (argv[1], argv[1]))
+            return 1
+        changed = make_lab(argv[1], dest)
         print("lab %s: %s written; stubs in %s" % (
             argv[1], argv[2], ", ".join(changed) or "nothing"))
         print("next: cd %s && make grade LAB=%s" % (argv[2], argv[1]))
