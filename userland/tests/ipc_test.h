@@ -283,6 +283,31 @@ static inline void ipc_check_no_leak(const char *name, int sems0, int msqs0)
 	case_end();
 }
 
+/* ---- limits ----------------------------------------------------------- */
+
+#define EXHAUST_MAX	256	/* tables bigger than this are not filled */
+
+/*
+ * Make objects with make() until it fails, at most limit + 16 of them;
+ * each is recorded in ids[] (room for EXHAUST_MAX + 16). Returns how
+ * many were made; *err is the errno of the failure (0 if none).
+ */
+static inline int exhaust(int (*make)(void), int limit, int *ids, int *err)
+{
+	int n = 0, id;
+
+	*err = 0;
+	while (n < limit + 16) {
+		id = make();
+		if (id < 0) {
+			*err = errno;
+			break;
+		}
+		ids[n++] = id;
+	}
+	return n;
+}
+
 /* ---- /proc ------------------------------------------------------------ */
 
 /* A whole /proc file into buf (NUL-terminated); its length, or -1. */

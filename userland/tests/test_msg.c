@@ -450,6 +450,30 @@ static void test_proc(void)
 	case_end();
 }
 
+static int make_queue(void)
+{
+	return msgget(IPC_PRIVATE, 0600);
+}
+
+/* MSGMNI: queues until ENOSPC (on Lintel; not a Linux host's 32000). */
+static void test_msgmni(void)
+{
+	int ids[EXHAUST_MAX + 16], n, err;
+
+	if (limits.msgmni > EXHAUST_MAX) {
+		case_skip("msg_limits_msgmni_enospc", "msgmni is too big to fill");
+		return;
+	}
+	case_begin("msg_limits_msgmni_enospc");
+	n = exhaust(make_queue, limits.msgmni, ids, &err);
+	CHECK(err == ENOSPC && n <= limits.msgmni,
+	      "ENOSPC within msgmni %d queues: made %d, errno %d",
+	      limits.msgmni, n, err);
+	while (n > 0)
+		msgctl(ids[--n], IPC_RMID, NULL);
+	case_end();
+}
+
 int main(void)
 {
 	int sems0 = sems_in_use(), msqs0 = msqs_in_use();
@@ -471,6 +495,7 @@ int main(void)
 	test_eintr_eidrm();
 	test_handoff();
 	test_proc();
+	test_msgmni();
 	ipc_check_no_leak("msg_nothing_leaked", sems0, msqs0);
 	return check_summary();
 }

@@ -236,6 +236,41 @@ static void test_proc(void)
 	case_end();
 }
 
+static int make_set(void)
+{
+	return semget(IPC_PRIVATE, 1, 0600);
+}
+
+/*
+ * SEMMNI: sets until ENOSPC (on Lintel; a Linux host's table of 32000 is
+ * not filled), then a freed slot is usable again. SEMMNS: a set asking
+ * for more semaphores than are left is ENOSPC too.
+ */
+static void test_semmni(void)
+{
+	int ids[EXHAUST_MAX + 16], n, err, id;
+
+	if (limits.semmni > EXHAUST_MAX) {
+		case_skip("sem_limits_semmni_enospc", "semmni is too big to fill");
+		return;
+	}
+	case_begin("sem_limits_semmni_enospc");
+	n = exhaust(make_set, limits.semmni, ids, &err);
+	CHECK(err == ENOSPC && n <= limits.semmni,
+	      "ENOSPC within semmni %d sets: made %d, errno %d",
+	      limits.semmni, n, err);
+	if (n > 0) {
+		semctl(ids[--n], 0, IPC_RMID);
+		id = make_set();
+		CHECK(id >= 0, "a freed slot is usable again: errno %d", errno);
+		if (id >= 0)
+			ids[n++] = id;
+	}
+	while (n > 0)
+		semctl(ids[--n], 0, IPC_RMID);
+	case_end();
+}
+
 int main(void)
 {
 	int sems0 = sems_in_use(), msqs0 = msqs_in_use();
@@ -253,6 +288,7 @@ int main(void)
 	test_ctl_errors();
 	test_ipc_set();
 	test_proc();
+	test_semmni();
 	ipc_check_no_leak("sem_ctl_nothing_leaked", sems0, msqs0);
 	return check_summary();
 }
