@@ -406,7 +406,7 @@ static int pipelined_send(struct msqid_ds *msq, struct msg *msg)
 			wake_sleeper(&msq->receivers, r, -E2BIG);
 			continue;
 		}
-		msq->msg_lrpid = r->task->pid;
+		msq->msg_lrpid = r->task->tgid;
 		msq->msg_rtime = CURRENT_TIME;
 		r->r_msg = msg;
 		wake_sleeper(&msq->receivers, r, 0);
@@ -492,7 +492,7 @@ static long do_msgsnd(int msqid, long type, const char *mtext,
 		kfree(msg);
 		return err;
 	}
-	msq->msg_lspid = current->pid;
+	msq->msg_lspid = current->tgid;
 	msq->msg_stime = CURRENT_TIME;
 	if (!pipelined_send(msq, msg))
 		enqueue_msg(msq, msg);
@@ -528,7 +528,7 @@ static void unlink_msg(struct msqid_ds *msq, struct msg **prev,
 	msq->msg_qnum--;
 	msg_hdrs--;
 	msg_bytes -= msg->msg_ts;
-	msq->msg_lrpid = current->pid;
+	msq->msg_lrpid = current->tgid;
 	msq->msg_rtime = CURRENT_TIME;
 	wake_senders(msq, 0);
 }

@@ -272,9 +272,10 @@ static void revert_ops(struct semid_ds *sma, struct sembuf *sops, int n,
 
 /*
  * Apply every operation or none. Returns 0 when all applied (sempid set
- * to pid), 1 when one must wait (*blocked_on says which), -EAGAIN when
- * that one said IPC_NOWAIT, -ERANGE when a value or an undo adjustment
- * would leave its range. Values are unchanged unless 0 is returned.
+ * to pid: the tgid, what getpid() says), 1 when one must wait
+ * (*blocked_on says which), -EAGAIN when that one said IPC_NOWAIT,
+ * -ERANGE when a value or an undo adjustment would leave its range.
+ * Values are unchanged unless 0 is returned.
  */
 static int try_atomic_semop(struct semid_ds *sma, struct sembuf *sops,
 			    int nsops, struct sem_undo *un, pid_t pid,
@@ -327,7 +328,7 @@ void update_queue(struct semid_ds *sma)
 again:
 	for (q = sma->sem_pending; q; q = q->next) {
 		err = try_atomic_semop(sma, q->sops, q->nsops, q->undo,
-				       q->sleeper->pid, &q->blocked_on);
+				       q->sleeper->tgid, &q->blocked_on);
 		if (err == 1)
 			continue;
 		wake_sleeper(sma, q, err);
@@ -418,7 +419,7 @@ static void apply_undo(struct semid_ds *sma, struct sem_undo *un)
 			continue;
 		val = sma->sem_base[i].semval + un->semadj[i];
 		sma->sem_base[i].semval = min(max(val, 0), SEMVMX);
-		sma->sem_base[i].sempid = current->pid;
+		sma->sem_base[i].sempid = current->tgid;
 	}
 	sma->sem_otime = CURRENT_TIME;
 }
@@ -530,7 +531,7 @@ static long do_semop(int semid, struct sembuf *sops, int nsops,
 		if (!un)
 			return -ENOMEM;
 	}
-	err = try_atomic_semop(sma, sops, nsops, un, current->pid,
+	err = try_atomic_semop(sma, sops, nsops, un, current->tgid,
 			       &queue.blocked_on);
 	if (!err)
 		update_queue(sma);

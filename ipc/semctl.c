@@ -144,7 +144,7 @@ static long sem_setall(struct semid_ds *sma, void *buf)
 			return -ERANGE;
 	for (i = 0; i < sma->sem_nsems; i++) {
 		sma->sem_base[i].semval = vals[i];
-		sma->sem_base[i].sempid = current->pid;
+		sma->sem_base[i].sempid = current->tgid;
 	}
 	sem_clear_undo(sma, -1);
 	sma->sem_ctime = CURRENT_TIME;
@@ -194,7 +194,7 @@ static long semctl_setval(int semid, int semnum, int val)
 		return -EACCES;
 	sem_clear_undo(sma, semnum);
 	sma->sem_base[semnum].semval = val;
-	sma->sem_base[semnum].sempid = current->pid;
+	sma->sem_base[semnum].sempid = current->tgid;
 	sma->sem_ctime = CURRENT_TIME;
 	update_queue(sma);
 	return 0;
