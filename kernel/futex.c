@@ -61,7 +61,6 @@
 #define FUTEX_TID_MASK		0x3fffffff
 #define ROBUST_LIST_LIMIT	2048	/* Linux's bound on a looping list */
 
-
 struct futex_key {
 	struct mm_struct *mm;	/* NULL for a shared key */
 	unsigned long addr;	/* user address, or physical (shared) */
