@@ -100,7 +100,7 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 }
 
 /*
- * Send sig to every process in group pgrp but init (and the idle task).
+ * Send sig to every process (thread group) in group pgrp but init (and the idle task).
  * Returns 0 if at least one got it, else -ESRCH (Linux says -EPERM when
  * the group exists but none may be signalled).
  */
@@ -110,10 +110,10 @@ int kill_pg(int pgrp, int sig, int priv)
 	int err = -ESRCH, found = 0;
 
 	for_each_task(p) {
-		if (p->pgrp != pgrp || p->pid <= 1)
+		if (p->pgrp != pgrp || p->pid <= 1 || !thread_group_leader(p))
 			continue;
 		found = 1;
-		if (!send_sig(sig, p, priv))
+		if (!send_group_sig(sig, p, priv))
 			err = 0;
 	}
 	return found ? err : -ESRCH;
@@ -126,16 +126,18 @@ static int kill_all(int sig)
 	int found = 0;
 
 	for_each_task(p)
-		if (p->pid > 1 && p != current && may_signal(p)) {
+		if (p->pid > 1 && thread_group_leader(p) &&
+		    p->tgid != current->tgid && may_signal(p)) {
 			found = 1;
-			send_sig(sig, p, 0);
+			send_group_sig(sig, p, 0);
 		}
 	return found ? 0 : -ESRCH;
 }
 
 /*
- * kill (37): pid > 0 one process, 0 the caller's group, -1 everyone the
- * caller may signal but init and itself, < -1 the group -pid. sig 0
+ * kill (37): pid > 0 one process (any thread of it takes the signal),
+ * 0 the caller's group, -1 everyone the caller may signal but init and
+ * itself, < -1 the group -pid. sig 0
  * only checks that the target exists and may be signalled.
  */
 long sys_kill(int pid, int sig)
@@ -146,11 +148,49 @@ long sys_kill(int pid, int sig)
 		return -EINVAL;
 	if (pid > 0) {
 		p = find_task_by_pid(pid);
-		return p ? send_sig(sig, p, 0) : -ESRCH;
+		return p ? send_group_sig(sig, p->group_leader, 0) : -ESRCH;
 	}
 	if (pid == -1)
 		return kill_all(sig);
 	return kill_pg(pid ? -pid : current->pgrp, sig, 0);
+}
+
+/*
+ * current's new action for sig becomes its whole thread group's (the
+ * group shares its handlers, as CLONE_SIGHAND asks: Lintel keeps a copy
+ * in each task_struct and writes them all); a task that now ignores sig
+ * loses it if pending (POSIX).
+ */
+static void share_handler(int sig)
+{
+	struct task_struct *p;
+
+	for_each_task(p) {
+		if (p->tgid != current->tgid)
+			continue;
+		p->sigaction[sig - 1] = current->sigaction[sig - 1];
+		if (ignored(p, sig))
+			p->signal &= ~sigmask(sig);
+	}
+}
+
+/*
+ * send_group_sig - a signal for p's whole thread group (kill): one thread
+ * takes it, p if it can (alive, sig not blocked), else the first other
+ * live thread that does not block it, else p, where it waits until
+ * unblocked, as Linux's complete_signal chooses.
+ */
+int send_group_sig(int sig, struct task_struct *p, int priv)
+{
+	struct task_struct *t;
+
+	if (!sig || (p->state != TASK_ZOMBIE && !(p->blocked & sigmask(sig))))
+		return send_sig(sig, p, priv);
+	for_each_task(t)
+		if (t->tgid == p->tgid && t->state != TASK_ZOMBIE &&
+		    !(t->blocked & sigmask(sig)))
+			return send_sig(sig, t, priv);
+	return send_sig(sig, p, priv);
 }
 
 /*
@@ -177,8 +217,7 @@ long sys_rt_sigaction(int sig, const struct sigaction *act,
 	if (act) {
 		new.sa_mask &= ~SIG_KERNEL_ONLY;
 		*k = new;
-		if (ignored(current, sig))
-			current->signal &= ~sigmask(sig);
+		share_handler(sig);
 	}
 	return 0;
 }
@@ -219,8 +258,7 @@ long sys_sigaction(int sig, const struct old_sigaction *act,
 		k->sa_mask = o.sa_mask & ~SIG_KERNEL_ONLY;
 		k->sa_flags = o.sa_flags;
 		k->sa_restorer = o.sa_restorer;
-		if (ignored(current, sig))
-			current->signal &= ~sigmask(sig);
+		share_handler(sig);
 	}
 	return 0;
 }
@@ -239,8 +277,7 @@ long sys_signal(int sig, void (*handler)(int))
 	k->sa_flags = SA_RESETHAND | SA_NODEFER;
 	k->sa_mask = 0;
 	k->sa_restorer = NULL;
-	if (ignored(current, sig))
-		current->signal &= ~sigmask(sig);
+	share_handler(sig);
 	return (long)old;
 }
 

@@ -42,7 +42,7 @@ static const char *state_name(struct task_struct *p)
 
 static pid_t parent_pid(struct task_struct *p)
 {
-	return p->p_pptr ? p->p_pptr->pid : 0;
+	return p->p_pptr ? p->p_pptr->tgid : 0;
 }
 
 /* The sizes status and stat report, in bytes. */
@@ -130,6 +130,18 @@ static void show_signals(struct proc_buf *pb, struct task_struct *p)
 	proc_printf(pb, "SigCgt:\t%016llx\n", caught);
 }
 
+/* Threads: the live tasks of p's thread group (a zombie counts itself). */
+static int nr_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	int n = 0;
+
+	for_each_task(t)
+		if (t->tgid == p->tgid && t->state != TASK_ZOMBIE)
+			n++;
+	return n ? n : 1;
+}
+
 int proc_pid_status_show(struct proc_buf *pb, struct task_struct *p)
 {
 	/* a umask is at most 0777: four octal digits, as Linux's %04o */
@@ -137,11 +149,11 @@ int proc_pid_status_show(struct proc_buf *pb, struct task_struct *p)
 		    p->comm, '0' + ((p->umask >> 6) & 7),
 		    '0' + ((p->umask >> 3) & 7), '0' + (p->umask & 7));
 	proc_printf(pb, "State:\t%s\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n"
-		    "TracerPid:\t0\n", state_name(p), p->pid, p->pid,
+		    "TracerPid:\t0\n", state_name(p), p->tgid, p->pid,
 		    parent_pid(p));
 	show_ids(pb, p);
 	show_vm(pb, p->mm);
-	proc_printf(pb, "Threads:\t1\n");
+	proc_printf(pb, "Threads:\t%d\n", nr_threads(p));
 	show_signals(pb, p);
 	return 0;
 }

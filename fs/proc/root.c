@@ -212,14 +212,19 @@ int proc_readdir_entries(struct file *file, void *buf, filldir_t filldir,
 	return 1;
 }
 
-/* The smallest pid >= from among the processes, or 0 if none is. */
+/*
+ * The smallest pid >= from among the processes, or 0 if none is. Only
+ * group leaders are listed, as in Linux; a thread's /proc/<tid> can
+ * still be looked up by name.
+ */
 static pid_t next_pid(loff_t from)
 {
 	struct task_struct *p;
 	pid_t best = 0;
 
 	for_each_task(p)
-		if (p->pid >= from && (!best || p->pid < best))
+		if (thread_group_leader(p) && p->pid >= from &&
+		    (!best || p->pid < best))
 			best = p->pid;
 	return best;
 }

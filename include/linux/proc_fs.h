@@ -73,6 +73,7 @@ enum pid_directory_inos {
 	PROC_PID_MAPS,
 	PROC_PID_CMDLINE,
 	PROC_PID_EXE,
+	PROC_PID_TASK,
 };
 
 /*

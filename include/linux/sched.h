@@ -166,6 +166,7 @@ static inline int signal_pending(struct task_struct *p)
 /* kernel/signal.c */
 int send_sig(int sig, struct task_struct *p, int priv);
 int kill_pg(int pgrp, int sig, int priv);
+int send_group_sig(int sig, struct task_struct *p, int priv);
 void do_signal(struct pt_regs *regs);
 void force_sig(int sig, struct task_struct *p);
 void force_sig_fault(int sig, int code, unsigned long addr);

@@ -34,6 +34,7 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
+#include <linux/sched.h>	/* CLONE_*: the kernel's own header, user ABI */
 
 #define PAGE_SIZE	4096
 #define BIG_SIZE	(16 << 20)	/* the 16 MiB segment and mapping */
@@ -63,6 +64,7 @@
 #define PIPE_ITERS	5000
 #define SEM_ITERS	5000
 #define MSG_ITERS	5000
+#define THREAD_ITERS	1000
 #define MSG_PING	1	/* message types: to the child, back */
 #define MSG_PONG	2
 #define CLOCK_PAIRS	10000		/* back-to-back readings for the step */
@@ -540,6 +542,139 @@ static void bench_msg_roundtrip(void)
 		waitpid(pid, NULL, 0);
 }
 
+/*
+ * Threads without a C library's help: clone with the flags glibc's
+ * pthread_create passes (less CLONE_SETTLS: this program has no TLS),
+ * the child's first word on its new stack is the function it runs, and
+ * the join is a FUTEX_WAIT on the tid word CLONE_CHILD_CLEARTID clears.
+ */
+#define THREAD_FLAGS	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
+			 CLONE_THREAD | CLONE_SYSVSEM | CLONE_PARENT_SETTID | \
+			 CLONE_CHILD_CLEARTID)
+#define THREAD_STACK	4096	/* words: 16 KiB */
+#define NR_FUTEX_CALL	240
+#define FUTEX_WAIT_PRIVATE	128
+#define FUTEX_WAKE_PRIVATE	129
+
+static uint32_t thread_stack[THREAD_STACK];
+
+static long futex_call(volatile uint32_t *uaddr, int op, uint32_t val)
+{
+	long r;
+
+	__asm__ volatile("int $0x80"
+			 : "=a"(r)
+			 : "0"(NR_FUTEX_CALL), "b"(uaddr), "c"(op), "d"(val),
+			   "S"(0), "D"(0)
+			 : "memory");
+	return r;
+}
+
+/*
+ * Start fn on thread_stack as a thread; *tid gets its id, and 0 when it
+ * has ended. Returns the id or -errno. The child pops fn, calls it, and
+ * exits (1) without touching the parent's stack.
+ */
+static long thread_start(void (*fn)(void), volatile uint32_t *tid)
+{
+	uint32_t *sp = &thread_stack[THREAD_STACK - 1];
+	long r;
+
+	*sp = (uint32_t)fn;
+	__asm__ volatile("int $0x80\n\t"
+			 "testl %%eax, %%eax\n\t"
+			 "jnz 1f\n\t"
+			 "popl %%eax\n\t"
+			 "call *%%eax\n\t"
+			 "movl $1, %%eax\n\t"
+			 "xorl %%ebx, %%ebx\n\t"
+			 "int $0x80\n"
+			 "1:"
+			 : "=a"(r)
+			 : "0"(120), "b"(THREAD_FLAGS), "c"(sp), "d"(tid),
+			   "S"(0), "D"(tid)
+			 : "memory");
+	return r;
+}
+
+/* Wait until the thread whose tid word is *tid has ended. */
+static void thread_join(volatile uint32_t *tid)
+{
+	uint32_t t;
+
+	while ((t = *tid))
+		futex_call(tid, FUTEX_WAIT_PRIVATE, t);
+}
+
+static void thread_nothing(void)
+{
+}
+
+/* Thread create + join: clone, first run, exit, CLEARTID's wake. */
+static void bench_thread_create(void)
+{
+	volatile uint32_t tid;
+	uint64_t t0 = now_ns();
+	uint32_t i;
+
+	for (i = 0; i < THREAD_ITERS && !out_of_time(t0); i++) {
+		tid = 0;
+		if (thread_start(thread_nothing, &tid) < 0) {
+			report_error("thread_create_join", "clone");
+			return;
+		}
+		thread_join(&tid);
+	}
+	report_us("thread_create_join", now_ns() - t0, i, "us/thread");
+}
+
+static volatile uint32_t futex_turn;
+
+/* The thread's half: answer each odd turn with the next even one. */
+static void futex_answer(void)
+{
+	uint32_t t;
+
+	for (;;) {
+		while (!((t = futex_turn) & 1))
+			futex_call(&futex_turn, FUTEX_WAIT_PRIVATE, t);
+		if (t == TURN_STOP)
+			return;
+		futex_turn = t + 1;
+		futex_call(&futex_turn, FUTEX_WAKE_PRIVATE, 1);
+	}
+}
+
+/*
+ * Ping-pong between two threads of one mm through a futex: each hand-off
+ * is a FUTEX_WAKE and a FUTEX_WAIT, with no cr3 reload (the same page
+ * directory), to set beside the processes' pingpong and sem_pingpong.
+ */
+static void bench_futex_pingpong(void)
+{
+	volatile uint32_t tid = 0;
+	uint64_t t0, ns;
+	uint32_t i, t;
+
+	futex_turn = 0;
+	if (thread_start(futex_answer, &tid) < 0) {
+		report_error("futex_pingpong", "clone");
+		return;
+	}
+	t0 = now_ns();
+	for (i = 0; i < PINGPONG_ITERS && !out_of_time(t0); i++) {
+		futex_turn = 2 * i + 1;
+		futex_call(&futex_turn, FUTEX_WAKE_PRIVATE, 1);
+		while ((t = futex_turn) == 2 * i + 1)
+			futex_call(&futex_turn, FUTEX_WAIT_PRIVATE, t);
+	}
+	ns = now_ns() - t0;
+	futex_turn = TURN_STOP;
+	futex_call(&futex_turn, FUTEX_WAKE_PRIVATE, 1);
+	thread_join(&tid);
+	report_us("futex_pingpong", ns, i, "us/roundtrip");
+}
+
 int main(void)
 {
 	uint32_t tsc_per_us;
@@ -559,6 +694,8 @@ int main(void)
 		bench_pipe();
 		bench_sem_pingpong();
 		bench_msg_roundtrip();
+		bench_futex_pingpong();
+		bench_thread_create();
 		bench_fork();
 		bench_anon();
 	}

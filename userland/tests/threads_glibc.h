@@ -8,6 +8,7 @@
 #define _THREADS_GLIBC_H
 
 #include <pthread.h>
+#include <dirent.h>
 
 #define NR_WORKERS	8
 #define NR_ROUNDS	1000
@@ -22,6 +23,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
 static long counter;
 static int ready;
+static volatile int spin_stop;
 
 /* A worker: NR_ROUNDS increments under the mutex; returns its own tid. */
 static void *add_rounds(void *arg)
@@ -206,6 +208,14 @@ static void *sleep_forever(void *arg)
 	return NULL;
 }
 
+static void *sleep_or_spin(void *arg)
+{
+	(void)arg;
+	while (!spin_stop)
+		sched_yield();
+	return NULL;
+}
+
 static void *call_exit_group(void *arg)
 {
 	(void)arg;
@@ -378,6 +388,155 @@ static void test_munmap_under_thread(void)
 	case_end();
 }
 
+static volatile pid_t handled_by;
+
+static void note_handler(int sig)
+{
+	(void)sig;
+	handled_by = syscall(NR_gettid);
+}
+
+static void *spin_unblocked(void *arg)
+{
+	sigset_t none;
+
+	sigemptyset(&none);
+	pthread_sigmask(SIG_SETMASK, &none, NULL);
+	*(pid_t *)arg = syscall(NR_gettid);
+	while (!spin_stop)
+		sched_yield();
+	return NULL;
+}
+
+/*
+ * kill reaches the group: main blocks SIGUSR1, so the one thread that
+ * does not takes it; tgkill picks a thread by its tid.
+ */
+static void test_group_signals(void)
+{
+	sigset_t usr1, old;
+	pthread_t t;
+	pid_t tid = 0;
+	int i;
+
+	case_begin("kill_reaches_the_group_tgkill_one_thread");
+	signal(SIGUSR1, note_handler);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &usr1, &old);
+	spin_stop = 0;
+	handled_by = 0;
+	pthread_create(&t, NULL, spin_unblocked, &tid);
+	while (!tid)
+		sched_yield();
+	kill(getpid(), SIGUSR1);
+	for (i = 0; i < 1000 && !handled_by; i++)
+		sched_yield();
+	CHECK(handled_by == tid, "the unblocked thread %d took it, got %d",
+	      tid, handled_by);
+	handled_by = 0;
+	syscall(SYS_tgkill, getpid(), tid, SIGUSR1);
+	for (i = 0; i < 1000 && !handled_by; i++)
+		sched_yield();
+	CHECK(handled_by == tid, "tgkill: thread %d, got %d", tid,
+	      handled_by);
+	spin_stop = 1;
+	pthread_join(t, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	signal(SIGUSR1, SIG_DFL);
+	case_end();
+}
+
+/* The Threads: and Tgid: lines of /proc/self/status. */
+static int status_field(const char *name)
+{
+	char buf[2048], *at;
+	FILE *f = fopen("/proc/self/status", "r");
+	size_t n;
+
+	if (!f)
+		return -1;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	at = strstr(buf, name);
+	return at ? atoi(at + strlen(name)) : -1;
+}
+
+/* The entries of /proc/self/task but the dots; each names a thread. */
+static int count_tasks(void)
+{
+	DIR *d = opendir("/proc/self/task");
+	struct dirent *e;
+	char path[64];
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/proc/self/task/%s/status",
+			 e->d_name);
+		if (access(path, R_OK) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static void test_proc_status(void)
+{
+	pthread_t t;
+	int before, during, tasks;
+
+	case_begin("proc_status_threads_and_tgid");
+	before = status_field("Threads:");
+	spin_stop = 0;
+	pthread_create(&t, NULL, sleep_or_spin, NULL);
+	during = status_field("Threads:");
+	tasks = count_tasks();
+	spin_stop = 1;
+	pthread_join(t, NULL);
+	CHECK(before == 1 && during == 2, "Threads: 1 then 2, got %d, %d",
+	      before, during);
+	CHECK(status_field("Tgid:") == getpid(), "Tgid: the pid");
+	CHECK(tasks == 2, "/proc/self/task: 2 threads, got %d", tasks);
+	case_end();
+}
+
+static pthread_mutex_t robust;
+
+static void *lock_and_exit(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&robust);
+	return NULL;		/* dies holding it */
+}
+
+/* a robust mutex held by a thread that exits: EOWNERDEAD for the next */
+static void test_robust_mutex(void)
+{
+	pthread_mutexattr_t a;
+	pthread_t t;
+	int r;
+
+	case_begin("robust_mutex_owner_died");
+	pthread_mutexattr_init(&a);
+	pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+	pthread_mutex_init(&robust, &a);
+	pthread_create(&t, NULL, lock_and_exit, NULL);
+	pthread_join(t, NULL);
+	r = pthread_mutex_lock(&robust);
+	CHECK(r == EOWNERDEAD, "EOWNERDEAD, got %d", r);
+	if (r == EOWNERDEAD)
+		pthread_mutex_consistent(&robust);
+	pthread_mutex_unlock(&robust);
+	pthread_mutex_destroy(&robust);
+	pthread_mutexattr_destroy(&a);
+	case_end();
+}
+
 static void test_pthreads(char **argv)
 {
 	self_argv = argv;
@@ -389,6 +548,9 @@ static void test_pthreads(char **argv)
 	test_group_ends();
 	test_many_attach();
 	test_munmap_under_thread();
+	test_group_signals();
+	test_proc_status();
+	test_robust_mutex();
 }
 
 #endif
