@@ -126,11 +126,11 @@ $(INITRAMFS): $(ROOTFS_FILES) $(IMAGE_BUSYBOX) userland
 	$(Q)sh scripts/mkinitramfs.sh $(ROOTFS) $@ "$(EXTRA)" "" \
 		"$(IMAGE_BUSYBOX)"
 
-$(FULL_INITRAMFS): $(ROOTFS_FILES) $(GLIBC_TEST_PROGS) $(BUSYBOX_BIN) \
-		userland
+$(FULL_INITRAMFS): $(ROOTFS_FILES) $(GLIBC_TEST_PROGS) $(MUSL_TEST_PROGS) \
+		$(BUSYBOX_BIN) userland
 	@echo "  CPIO    $@"
 	$(Q)sh scripts/mkinitramfs.sh $(B)/rootfs-full $@ "$(EXTRA)" \
-		$(GLIBC_OUT) $(BUSYBOX_BIN)
+		$(GLIBC_OUT) $(BUSYBOX_BIN) $(MUSL_OUT)
 
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	@echo "  ISO     $@"

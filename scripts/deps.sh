@@ -5,7 +5,9 @@
 # Debian packages to install and fails.
 #
 # deps.sh busybox: also fetch Debian's busybox-static for i386 into
-# build/busybox (scripts/get-busybox.sh), for BUSYBOX=1 and make test.
+# build/busybox, for BUSYBOX=1 and make test; deps.sh musl: Debian's musl
+# and musl-dev for i386 into build/musl, for make test's musl build of
+# the guest tests (both through scripts/get-i386-debs.sh).
 need=""
 check() {	# check COMMAND PACKAGE
 	command -v "$1" >/dev/null 2>&1 || need="$need $2"
@@ -25,14 +27,19 @@ check dot graphviz		# make docs renders the diagrams in docs/ to SVG
 # glibc for i386 (static): the host unit tests and the guest tests' glibc
 # build link with it
 [ -f /usr/i686-linux-gnu/lib/libc.a ] || need="$need libc6-dev-i386-cross"
-check dpkg-deb dpkg		# get-busybox.sh unpacks the .deb
+check dpkg-deb dpkg		# get-i386-debs.sh unpacks the .debs
 
-fetch_busybox() {
-	[ "$1" = busybox ] || exit 0
-	exec sh scripts/get-busybox.sh build/busybox
+fetch_debs() {
+	case "$1" in
+	busybox) exec sh scripts/get-i386-debs.sh build/busybox bin/busybox \
+		busybox-static ;;
+	musl) exec sh scripts/get-i386-debs.sh build/musl \
+		usr/lib/i386-linux-musl/libc.a musl musl-dev ;;
+	esac
+	exit 0
 }
 
-[ -z "$need" ] && fetch_busybox "$1"
+[ -z "$need" ] && fetch_debs "$1"
 if [ "$(id -u)" -ne 0 ]; then
 	echo "Lintel needs these Debian packages:$need"
 	echo "Install them with: sudo apt-get install$need"
@@ -41,4 +48,4 @@ fi
 echo "Installing:$need"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq && apt-get install -y -qq --no-install-recommends $need &&
-	fetch_busybox "$1"
+	fetch_debs "$1"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# mkinitramfs.sh ROOTDIR OUTPUT "EXTRA FILES" [GLIBC_TESTS [BUSYBOX]]
+# mkinitramfs.sh ROOTDIR OUTPUT "EXTRA FILES" [GLIBC_TESTS [BUSYBOX [MUSL_TESTS]]]
 #
 # Lays out the guest's file tree and packs it with GNU cpio (newc format):
 #   /sbin/init        userland/bin/init
@@ -8,6 +8,7 @@
 #   /etc/*            etc/ from the source tree
 #   /glibc-tests/*    the same tests built with glibc (GLIBC_TESTS, a
 #                     directory), for make test: ../bin is still /bin
+#   /musl-tests/*     some of them built with musl (MUSL_TESTS, a directory)
 #   /usr/bin/busybox  the BUSYBOX binary, with a symbolic link to it for
 #                     each of its applets (busybox --list, run here), and
 #                     /tests/busybox.sh, the script make test runs with it
@@ -17,6 +18,7 @@ out=$2
 extra=$3
 glibc_tests=$4
 busybox=$5
+musl_tests=$6
 u=build/user
 
 rm -rf "$root"
@@ -43,13 +45,17 @@ for f in $extra; do
 	cp "$f" "$root/bin/"
 done
 cp etc/* "$root/etc/"
-if [ -n "$glibc_tests" ]; then
-	mkdir -p "$root/glibc-tests"
-	for f in "$glibc_tests"/*; do
+copy_tests() {	# copy_tests DIR WHERE: DIR's programs into the image
+	[ -n "$1" ] || return 0
+	mkdir -p "$root/$2"
+	for f in "$1"/*; do
 		case "$f" in *.d) continue ;; esac
-		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/glibc-tests/"
+		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/$2/"
 	done
-fi
+	return 0
+}
+copy_tests "$glibc_tests" glibc-tests
+copy_tests "$musl_tests" musl-tests
 if [ -n "$busybox" ]; then
 	mkdir -p "$root/usr/bin"
 	cp "$busybox" "$root/usr/bin/busybox"

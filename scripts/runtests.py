@@ -10,7 +10,8 @@ Layers (README.md, "How the tests are layered"):
            excerpts, made afresh in a copy of docs/ and compared
            (scripts/mkdocs.py); the names the docs cite
   guest    userland/tests programs run inside Lintel (init=/tests/NAME),
-           built with Lintel's libc and with glibc (/glibc-tests/NAME)
+           built with Lintel's libc, with glibc (/glibc-tests/NAME) and,
+           some of them, with musl (/musl-tests/NAME)
   native   the same programs run natively on this Linux host
   busybox  userland/tests/busybox.sh run by Debian's busybox sh inside
            Lintel and on this host: the same output, line for line
@@ -369,11 +370,13 @@ def run_gdb(tally, args):
     run_docs(tally)
 
 
-# The guest test programs, built with Lintel's libc and with glibc
+# The guest test programs, built with Lintel's libc, with glibc and (some)
+# with musl
 # (userland/userland.mk): (prefix of their cases, directory on the host,
 # directory in the image, whether they are in the full image).
 BUILDS = [("", "build/user/tests", "/tests", False),
-          ("glibc_", "build/user/glibc-tests", "/glibc-tests", True)]
+          ("glibc_", "build/user/glibc-tests", "/glibc-tests", True),
+          ("musl_", "build/user/musl-tests", "/musl-tests", True)]
 
 
 def guest_programs(d):
@@ -392,7 +395,7 @@ def all_guest_programs():
 
 
 def run_guest(tally, args):
-    print("== guest tests inside Lintel (Lintel's libc, then glibc) ==")
+    print("== guest tests inside Lintel (Lintel's libc, glibc, musl) ==")
     progs = all_guest_programs()
     jobs = lambda p: boot(args, "kernel", "init=%s panic=exit quiet" % p[2],
                           initrd=args.full_initrd if p[3] else None)

@@ -46,6 +46,37 @@ GLIBC_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE \
 GLIBC_TEST_PROGS := $(patsubst userland/tests/%.c,$(GLIBC_OUT)/%, \
 	$(wildcard userland/tests/test_*.c userland/tests/helper_*.c))
 
+# Some of them built with musl as well (Debian's musl and musl-dev for
+# i386, fetched by deps.sh into build/musl: a program's own crt1.o and
+# libc.a, no wrapper): the ones that show what a musl program asks of the
+# kernel at start-up and after (TLS, the aux vector, FPU, signals, fork,
+# exec, threads, shm). The rest use what musl does not declare for i386
+# (the 32-bit time calls' numbers, glibc's struct stat names, MSG_COPY,
+# strerrorname_np) or compare glibc's shmid_ds layout; the glibc build
+# covers them. In make test's image, like the glibc build.
+MUSL := $(B)/musl/usr
+MUSL_LIB := $(MUSL)/lib/i386-linux-musl
+MUSL_OUT := $(USER_OUT)/musl-tests
+MUSL_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE -nostdinc -nostdlib \
+	-fno-stack-protector -isystem $(MUSL)/include/i386-linux-musl \
+	-isystem $(shell $(GLIBC_CC) -print-file-name=include) \
+	-Wno-alloc-size-larger-than -MMD -MP
+MUSL_TESTS := test_student test_tls test_auxv test_fpu test_fpu_x87 \
+	test_signal test_sigreturn test_fork test_exec test_pipe test_poll \
+	test_at test_threads test_shm_get test_shm_dt test_shm_fork
+MUSL_TEST_PROGS := $(patsubst %,$(MUSL_OUT)/%,$(MUSL_TESTS)) \
+	$(patsubst userland/tests/%.c,$(MUSL_OUT)/%, \
+	$(wildcard userland/tests/helper_*.c))
+
+$(MUSL_LIB)/libc.a:
+	$(Q)sh scripts/deps.sh musl
+
+$(MUSL_OUT)/%: userland/tests/%.c $(MUSL_LIB)/libc.a
+	@mkdir -p $(dir $@)
+	$(GLIBC_CC) $(MUSL_CFLAGS) -o $@ $(MUSL_LIB)/crt1.o $(MUSL_LIB)/crti.o \
+		$< $(MUSL_LIB)/libc.a $(shell $(GLIBC_CC) -print-libgcc-file-name) \
+		$(MUSL_LIB)/crtn.o
+
 .PHONY: userland
 userland: $(USER_CRT0) $(USER_LIBC) $(USER_BINS) $(USER_TEST_PROGS) \
 	$(GLIBC_TEST_PROGS)
@@ -76,4 +107,4 @@ $(USER_OUT)/tests/%: userland/tests/%.c $(USER_CRT0) $(USER_LIBC)
 	$(USER_LINK)
 
 -include $(wildcard $(USER_OUT)/libc/*.d $(USER_OUT)/bin/*.d \
-	$(USER_OUT)/tests/*.d $(GLIBC_OUT)/*.d)
+	$(USER_OUT)/tests/*.d $(GLIBC_OUT)/*.d $(MUSL_OUT)/*.d)

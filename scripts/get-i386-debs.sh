@@ -1,15 +1,19 @@
 #!/bin/sh
-# get-busybox.sh DIR - Debian's busybox-static for i386, unpacked in DIR
-# (DIR/bin/busybox), fetched once and then kept: make removes it only
-# with make clean. Called by deps.sh when BUSYBOX=1 and by make test.
+# get-i386-debs.sh DIR FILE PACKAGE... - Debian's i386 PACKAGEs unpacked
+# in DIR, fetched once and then kept (until make clean): nothing happens
+# when DIR/FILE is already there. Called by deps.sh for busybox-static
+# (BUSYBOX=1 and make test) and for musl (make test's musl build).
 #
 # apt-get runs with a private state, cache and sources list (the same
 # Debian mirror and suite the host uses, /etc/apt/sources.list*) and
 # APT::Architecture=i386, so the host's dpkg architectures, package lists
 # and lock are never touched.
 set -e
-dir=${1:-build/busybox}
-[ -x "$dir/bin/busybox" ] && exit 0
+dir=$1
+want=$2
+shift 2
+pkgs=$*
+[ -e "$dir/$want" ] && exit 0
 mkdir -p "$dir/apt"
 apt=$(cd "$dir/apt" && pwd)	# apt wants absolute paths
 mkdir -p "$apt/lists/partial" "$apt/archives/partial" "$apt/sources.list.d"
@@ -32,7 +36,7 @@ if [ -z "$line" ]; then
 fi
 set -- $line
 if [ $# -ne 2 ]; then
-	echo "get-busybox.sh: no Debian mirror in /etc/apt/sources.list*" >&2
+	echo "get-i386-debs.sh: no Debian mirror in /etc/apt/sources.list*" >&2
 	exit 1
 fi
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
@@ -46,9 +50,11 @@ aptget() {
 		-o APT::Architecture=i386 -o APT::Architectures=i386 \
 		-o Debug::NoLocking=1 "$@"
 }
-echo "  BUSYBOX fetching busybox-static:i386 from $1 $2"
+echo "  DEB     fetching $pkgs (i386) from $1 $2"
 aptget update >"$apt/update.log" 2>&1 || { cat "$apt/update.log"; exit 1; }
-(cd "$apt/archives" && aptget download busybox-static:i386) \
-	>"$apt/download.log" 2>&1 || { cat "$apt/download.log"; exit 1; }
-dpkg-deb -x "$apt"/archives/busybox-static_*_i386.deb "$dir"
-test -x "$dir/bin/busybox"
+for p in $pkgs; do
+	(cd "$apt/archives" && aptget download "$p:i386") \
+		>"$apt/download.log" 2>&1 || { cat "$apt/download.log"; exit 1; }
+	dpkg-deb -x "$apt"/archives/"$p"_*_i386.deb "$dir"
+done
+test -e "$dir/$want"
