@@ -57,7 +57,8 @@ GLIBC_TEST_PROGS := $(patsubst userland/tests/%.c,$(GLIBC_OUT)/%, \
 MUSL := $(B)/musl/usr
 MUSL_LIB := $(MUSL)/lib/i386-linux-musl
 MUSL_OUT := $(USER_OUT)/musl-tests
-MUSL_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE -nostdinc -nostdlib \
+MUSL_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE -DLIBC_HAS_PTHREADS \
+	-nostdinc -nostdlib \
 	-fno-stack-protector -isystem $(MUSL)/include/i386-linux-musl \
 	-isystem $(shell $(GLIBC_CC) -print-file-name=include) \
 	-Wno-alloc-size-larger-than -MMD -MP

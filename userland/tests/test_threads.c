@@ -1,6 +1,7 @@
 /*
  * test_threads.c - threads: clone's flag rules and the futex calls as
- * system calls (any libc), then glibc's pthreads on top of them: create
+ * system calls (any libc), then glibc's or musl's pthreads on top of them
+ * (LIBC_HAS_PTHREADS marks the musl build, which has no macro): create
  * and join, mutexes, condition variables, a barrier, a futex in a shm
  * segment shared by two processes, exit_group and execve from a thread,
  * a thread that segfaults, 64 threads attaching one segment, and munmap
@@ -105,7 +106,7 @@ static void test_futex_ops(void)
 	case_end();
 }
 
-#ifdef __GLIBC__
+#if defined(__GLIBC__) || defined(LIBC_HAS_PTHREADS)
 #include "threads_glibc.h"
 #else
 static int threads_helper(char **argv)
@@ -126,7 +127,7 @@ int main(int argc, char **argv)
 {
 	if (argc > 1)
 		return threads_helper(argv);
-#ifdef __GLIBC__
+#if defined(__GLIBC__) || defined(LIBC_HAS_PTHREADS)
 	setvbuf(stdout, NULL, _IONBF, 0);	/* children die without flushing */
 #endif
 	test_clone_flags();
