@@ -75,7 +75,6 @@ static int put_timespec(const struct timespec *ts, void *u, int time64)
 /*
  * cpu_clock_task - the task whose CPU time clock id counts, and which of
  * its times (CPUCLOCK_*). NULL for an id Linux refuses with EINVAL.
- * Lintel has no threads, so a process and its one thread are the same.
  */
 static struct task_struct *cpu_clock_task(int which, int *kind)
 {
@@ -93,22 +92,40 @@ static struct task_struct *cpu_clock_task(int which, int *kind)
 	return pid ? find_task_by_pid(pid) : current;
 }
 
-/* Read a CPU-time clock: 0, or -EINVAL if the id names no task. */
+/* One thread's CPU time of the kind a CPU clock counts. */
+static u64 thread_cputime(struct task_struct *t, int kind)
+{
+	u64 ut, st;
+
+	if (kind == CPUCLOCK_SCHED)
+		return task_sched_runtime(t);
+	task_cputime_adjusted(t, &ut, &st);
+	return kind == CPUCLOCK_VIRT ? ut : ut + st;
+}
+
+/*
+ * Read a CPU-time clock: a thread's own, or its process's, the sum over
+ * the living threads of its group (the time of threads that have exited
+ * is not kept: a departure from Linux). 0, or -EINVAL for a bad id.
+ */
 static int cpu_clock_get(int which, struct timespec *ts)
 {
-	struct task_struct *p;
-	u64 ut, st;
+	struct task_struct *p, *t;
+	u64 sum = 0;
 	int kind;
 
 	p = cpu_clock_task(which, &kind);
 	if (!p)
 		return -EINVAL;
-	if (kind == CPUCLOCK_SCHED) {
-		ns_to_timespec(task_sched_runtime(p), ts);
+	if (which == CLOCK_THREAD_CPUTIME_ID ||
+	    (which < 0 && (which & CPUCLOCK_PERTHREAD))) {
+		ns_to_timespec(thread_cputime(p, kind), ts);
 		return 0;
 	}
-	task_cputime_adjusted(p, &ut, &st);
-	ns_to_timespec(kind == CPUCLOCK_VIRT ? ut : ut + st, ts);
+	for_each_task(t)
+		if (t->tgid == p->tgid)
+			sum += thread_cputime(t, kind);
+	ns_to_timespec(sum, ts);
 	return 0;
 }
 
@@ -333,11 +350,11 @@ static int do_nanosleep(u64 end, u64 *left)
 }
 
 /*
- * A sleep on a process CPU-time clock. Our own stops while we sleep, so
- * only a signal ends it (as on Linux for a process of one thread), unless
- * the time asked for has already come. Lintel treats another process's
- * clock the same way, where Linux would wake when that one has run
- * enough: nothing in Lintel sleeps on another's CPU time.
+ * A sleep on a process CPU-time clock: only a signal ends it, unless the
+ * time asked for has already come. For a process of one thread that is
+ * Linux's behaviour too (its clock stops while it sleeps); where other
+ * threads, or another process, run on, Linux would wake when they have
+ * run enough and Lintel does not (a departure nothing here relies on).
  */
 static int cpu_nanosleep(int which, int flags, const struct timespec *t,
 			 u64 *left)

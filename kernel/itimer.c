@@ -9,7 +9,9 @@
  * it_real_fn and do_process_times), so a timer fires on the first tick at
  * or after its time: never early, at most a tick late. Lintel keeps the
  * values in nanoseconds rather than 1.2.13's ticks, so that getitimer
- * gives back what setitimer was told, as Linux does.
+ * gives back what setitimer was told, as Linux does. The timers belong
+ * to the task that set them: with threads, each thread has its own,
+ * where Linux keeps one set per process (a departure).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

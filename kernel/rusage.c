@@ -59,13 +59,47 @@ static void rusage_children(struct task_struct *p, struct rusage *r)
 	r->ru_nivcsw = p->cnivcsw;
 }
 
-/* getrusage (77): RUSAGE_SELF, _THREAD (the same here) or _CHILDREN. */
+/* Add what b counts to a (peak resident set: the larger). */
+static void rusage_add(struct rusage *a, const struct rusage *b)
+{
+	ns_to_timeval(timeval_to_ns(&a->ru_utime) + timeval_to_ns(&b->ru_utime),
+		      &a->ru_utime);
+	ns_to_timeval(timeval_to_ns(&a->ru_stime) + timeval_to_ns(&b->ru_stime),
+		      &a->ru_stime);
+	if (b->ru_maxrss > a->ru_maxrss)
+		a->ru_maxrss = b->ru_maxrss;
+	a->ru_minflt += b->ru_minflt;
+	a->ru_majflt += b->ru_majflt;
+	a->ru_nvcsw += b->ru_nvcsw;
+	a->ru_nivcsw += b->ru_nivcsw;
+}
+
+/*
+ * The use of p's whole thread group: the sum over its living threads
+ * (what threads that have exited used is not kept: a departure).
+ */
+static void rusage_group(struct task_struct *p, struct rusage *r)
+{
+	struct task_struct *t;
+	struct rusage one;
+
+	for_each_task(t)
+		if (t->tgid == p->tgid) {
+			memset(&one, 0, sizeof(one));
+			rusage_self(t, &one);
+			rusage_add(r, &one);
+		}
+}
+
+/* getrusage (77): RUSAGE_SELF (the process), _THREAD or _CHILDREN. */
 long sys_getrusage(int who, struct rusage *ru)
 {
 	struct rusage r;
 
 	memset(&r, 0, sizeof(r));
-	if (who == RUSAGE_SELF || who == RUSAGE_THREAD)
+	if (who == RUSAGE_SELF)
+		rusage_group(current, &r);
+	else if (who == RUSAGE_THREAD)
 		rusage_self(current, &r);
 	else if (who == RUSAGE_CHILDREN)
 		rusage_children(current, &r);
@@ -85,12 +119,13 @@ static long ns_to_clock_t(u64 ns)
 long sys_times(struct tms *tbuf)
 {
 	struct tms t;
-	u64 ut, st;
+	struct rusage r;
 
 	if (tbuf) {
-		task_cputime_adjusted(current, &ut, &st);
-		t.tms_utime = ns_to_clock_t(ut);
-		t.tms_stime = ns_to_clock_t(st);
+		memset(&r, 0, sizeof(r));
+		rusage_group(current, &r);
+		t.tms_utime = ns_to_clock_t(timeval_to_ns(&r.ru_utime));
+		t.tms_stime = ns_to_clock_t(timeval_to_ns(&r.ru_stime));
 		t.tms_cutime = ns_to_clock_t(current->cutime_ns);
 		t.tms_cstime = ns_to_clock_t(current->cstime_ns);
 		if (memcpy_tofs(tbuf, &t, sizeof(t)))
@@ -111,16 +146,7 @@ int put_child_rusage(struct task_struct *p, struct rusage *ru)
 	memset(&c, 0, sizeof(c));
 	rusage_self(p, &r);
 	rusage_children(p, &c);
-	ns_to_timeval(timeval_to_ns(&r.ru_utime) + timeval_to_ns(&c.ru_utime),
-		      &r.ru_utime);
-	ns_to_timeval(timeval_to_ns(&r.ru_stime) + timeval_to_ns(&c.ru_stime),
-		      &r.ru_stime);
-	if (c.ru_maxrss > r.ru_maxrss)
-		r.ru_maxrss = c.ru_maxrss;
-	r.ru_minflt += c.ru_minflt;
-	r.ru_majflt += c.ru_majflt;
-	r.ru_nvcsw += c.ru_nvcsw;
-	r.ru_nivcsw += c.ru_nivcsw;
+	rusage_add(&r, &c);
 	return memcpy_tofs(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
