@@ -173,6 +173,22 @@ void task_cputime_adjusted(struct task_struct *p, u64 *ut, u64 *st)
 }
 
 /*
+ * trace=sched's line for a switch: "pid (comm)" for a process, and
+ * "tgid/tid (comm)" when either side is a thread other than its group's
+ * leader, so that the threads of one program can be told apart.
+ */
+static void trace_switch(struct task_struct *prev, struct task_struct *next)
+{
+	if (thread_group_leader(prev) && thread_group_leader(next))
+		trace(TRACE_SCHED, "SCHED %d (%s) -> %d (%s)\n", prev->pid,
+		      prev->comm, next->pid, next->comm);
+	else
+		trace(TRACE_SCHED, "SCHED %d/%d (%s) -> %d/%d (%s)\n",
+		      prev->tgid, prev->pid, prev->comm, next->tgid,
+		      next->pid, next->comm);
+}
+
+/*
  * schedule - give the CPU to the task pick_next chooses; returns when
  * current is chosen again.
  *
@@ -202,8 +218,7 @@ void schedule(void)
 	next = pick_next(prev);
 	if (next != prev) {
 		account_switch(prev, next);
-		trace(TRACE_SCHED, "SCHED %d (%s) -> %d (%s)\n", prev->pid,
-		      prev->comm, next->pid, next->comm);
+		trace_switch(prev, next);
 		nr_switches++;
 		current = next;
 		init_tss.esp0 = next->tss.esp0;

@@ -17,7 +17,9 @@
 #define EXIT_GROUP_CODE	42
 #define EXEC_CODE	7
 #define SEG_SIZE	4096
+#define PROC_PATH_MAX	300	/* /proc/self/task/<name>/status */
 #define WAKE_LIMIT_SEC	5	/* far more than a wake takes */
+#define FUTEX_WAIT_PRIVATE_OP	(FUTEX_WAIT | FUTEX_PRIVATE_FLAG)
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
@@ -468,7 +470,7 @@ static int count_tasks(void)
 {
 	DIR *d = opendir("/proc/self/task");
 	struct dirent *e;
-	char path[64];
+	char path[PROC_PATH_MAX];
 	int n = 0;
 
 	if (!d)
@@ -537,6 +539,69 @@ static void test_robust_mutex(void)
 	case_end();
 }
 
+/* vfork: the child runs in the parent's mm, the parent waits for its exit */
+static void test_vfork(void)
+{
+	static volatile int written;
+	int status = 0;
+	pid_t pid;
+
+	case_begin("vfork_shares_the_mm_until_exit");
+	written = 0;
+	pid = vfork();
+	if (pid == 0) {
+		written = 1;
+		_exit(EXEC_CODE);
+	}
+	CHECK(pid > 0 && written == 1, "the child's store is the parent's: "
+	      "pid %d, written %d", pid, written);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == EXEC_CODE, "status %#x", status);
+	case_end();
+}
+
+static volatile int interrupted_done;
+static pid_t main_tid;
+
+static void on_usr2(int sig)
+{
+	(void)sig;
+}
+
+static void *keep_signalling(void *arg)
+{
+	(void)arg;
+	while (!interrupted_done) {
+		syscall(SYS_tgkill, getpid(), main_tid, SIGUSR2);
+		sched_yield();
+	}
+	return NULL;
+}
+
+/* a signal ends a FUTEX_WAIT with EINTR, long before its timeout */
+static void test_futex_eintr(void)
+{
+	struct sigaction sa;
+	struct kts limit = { WAKE_LIMIT_SEC, 0 };
+	static int word;
+	pthread_t t;
+	long r;
+
+	case_begin("futex_wait_interrupted_eintr");
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr2;
+	sigaction(SIGUSR2, &sa, NULL);	/* no SA_RESTART */
+	main_tid = syscall(NR_gettid);
+	interrupted_done = 0;
+	pthread_create(&t, NULL, keep_signalling, NULL);
+	r = futex(&word, FUTEX_WAIT_PRIVATE_OP, 0, &limit, NULL, 0);
+	CHECK(r == -1 && errno == EINTR, "EINTR, got %ld errno %d", r, errno);
+	interrupted_done = 1;
+	pthread_join(t, NULL);
+	signal(SIGUSR2, SIG_DFL);
+	case_end();
+}
+
 static void test_pthreads(char **argv)
 {
 	self_argv = argv;
@@ -551,6 +616,11 @@ static void test_pthreads(char **argv)
 	test_group_signals();
 	test_proc_status();
 	test_robust_mutex();
+	test_vfork();
+	test_futex_eintr();
+	case_skip("musl_pthreads", "no i386 musl here: Debian's musl is "
+		  "installed for amd64 only, so these cases are not built "
+		  "with musl");
 }
 
 #endif

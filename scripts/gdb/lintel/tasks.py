@@ -12,7 +12,9 @@ Usage: lx-ps
 Walks the task list from init_task through next_task (kernel/sched.c's
 for_each_task, plus init_task itself as pid 0). The running task,
 `current', is marked with '*'. A task without an mm is a kernel thread;
-its command is shown in [brackets], as ps does on Linux."""
+its command is shown in [brackets], as ps does on Linux. A thread other
+than its group's leader says whose thread it is after its command
+("thread of 5": task->tgid)."""
 
     NAME = "lx-ps"
     USAGE = "lx-ps"
@@ -29,6 +31,9 @@ its command is shown in [brackets], as ps does on Linux."""
             state = int(task["state"])
             mm = utils.u32(task["mm"])
             comm = utils.task_comm(task)
+            tgid = int(task["tgid"])
+            if mm and tgid != int(task["pid"]):
+                comm += " (thread of %d)" % tgid
             gdb.write("%s %5d %5d %5d  %-20s 0x%08x %-10s %s\n" % (
                 "*" if utils.u32(task) == cur else " ",
                 int(task["pid"]), ppid, int(task["uid"]),
