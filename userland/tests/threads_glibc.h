@@ -1,8 +1,8 @@
 /*
- * threads_glibc.h - test_threads.c's cases that need glibc's pthreads
- * (included only in the glibc build). Each case that can kill its
- * process (exit_group, a segfault, execve) runs in a forked child, so
- * the parent sees the group end as one child of wait.
+ * threads_glibc.h - test_threads.c's cases that need a C library's
+ * pthreads (included in the glibc and musl builds). Each case that can
+ * kill its process (exit_group, a segfault, execve) runs in a forked
+ * child, so the parent sees the group end as one child of wait.
  */
 #ifndef _THREADS_GLIBC_H
 #define _THREADS_GLIBC_H
@@ -618,9 +618,6 @@ static void test_pthreads(char **argv)
 	test_robust_mutex();
 	test_vfork();
 	test_futex_eintr();
-	case_skip("musl_pthreads", "no i386 musl here: Debian's musl is "
-		  "installed for amd64 only, so these cases are not built "
-		  "with musl");
 }
 
 #endif
