@@ -268,6 +268,7 @@ docs: deps $(KERNEL) $(INITRAMFS)
 	$(Q)python3 scripts/gdb-test.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
 		--debug-kernel $(DEBUG_KERNEL) --docs docs
 	$(Q)python3 scripts/mkdocs.py --docs docs
+	$(Q)python3 scripts/mksyscalls.py
 	$(Q)python3 scripts/check-docs.py
 
 # ---- tools for readers -----------------------------------------------------

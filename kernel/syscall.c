@@ -205,11 +205,18 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_semtimedop_time64, semtimedop_time64),
 };
 
-/* The name of system call nr, for trace=syscall; "unknown" if none. */
+/*
+ * The name of system call nr, for trace=syscall: the table's own for a
+ * call Lintel has, else Linux's (kernel/syscall_names.c), so a call that
+ * answers ENOSYS is still named; "unknown" only where Linux has none.
+ */
 static const char *syscall_name(unsigned long nr)
 {
-	return nr < NR_syscalls && sys_call_table[nr].name ?
-	       sys_call_table[nr].name : "unknown";
+	if (nr >= NR_syscalls)
+		return "unknown";
+	if (sys_call_table[nr].name)
+		return sys_call_table[nr].name;
+	return linux_syscall_names[nr] ? linux_syscall_names[nr] : "unknown";
 }
 
 /* Called by entry.asm's system_call with interrupts off. */

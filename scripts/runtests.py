@@ -269,6 +269,21 @@ def check_trace(tally, args):
     tally.case("trace_shm_fault_path_two_processes", ok, why)
 
 
+ENOSYS_LINE = re.compile(r"SYSCALL pid=\d+ (\w+)\(.*\) = -38$", re.M)
+
+
+def check_trace_enosys(tally, args):
+    """trace=syscall names a call Lintel lacks by Linux's name, not
+    "unknown" (kernel/syscall_names.c)."""
+    status, out = boot(args, "kernel", "init=/tests/helper_enosys "
+                       "trace=syscall panic=exit quiet")
+    save_log("trace-enosys", out)
+    named = ENOSYS_LINE.findall(out)
+    ok = status == 0 and "signalfd" in named and "io_setup" in named
+    tally.case("trace_names_enosys_calls", ok,
+               "status %s, ENOSYS lines named %s" % (status, named))
+
+
 def make_test_iso(args):
     """A copy of the ISO whose GRUB entry runs a self-test and powers off."""
     tmp = tempfile.mkdtemp(prefix="lintel-iso-", dir="build")
@@ -303,6 +318,7 @@ def run_kernel(tally, args):
         shutil.rmtree(tmp)
     check_memory_sizes(tally, args)
     check_fpu_without_fxsr(tally, args)
+    check_trace_enosys(tally, args)
 
 
 def run_abi(tally):
@@ -530,6 +546,8 @@ def main():
     if "host" in layers:
         run_host(tally, args.host_tests)
         run_abi(tally)
+        run_script(tally, "syscalls_page", ["scripts/mksyscalls.py",
+                                            "--check"])
     if "kernel" in layers:
         run_kernel(tally, args)
     if "gdb" in layers:

@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include <linux/signal.h>
 #include <asm/ptrace.h>
+#include <asm/unistd.h>
 
 struct rlimit;
 struct timespec;
@@ -125,5 +126,8 @@ long sys_uname(struct new_utsname *name);
 long sys_sysinfo(struct sysinfo *info);
 long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd,
 		unsigned long arg);
+
+/* kernel/syscall_names.c, generated: Linux's name for every number */
+extern const char *const linux_syscall_names[NR_syscalls];
 
 #endif
