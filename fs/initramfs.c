@@ -1,6 +1,7 @@
 /*
- * initramfs.c - the read-only file tree the kernel boots with: the cpio
- * archive the loader put in memory as the first multiboot module.
+ * initramfs.c - the file tree the kernel boots with: the cpio archive
+ * the loader put in memory as the first multiboot module, unpacked into
+ * the root filesystem (fs/ramfs.c) as Linux's populate_rootfs does.
  *
  * The archive is checked end to end once at boot; a corrupt or truncated
  * one is reported and refused (no files), never followed past its end.
@@ -10,7 +11,10 @@
 #include <linux/errno.h>
 #include <linux/initramfs.h>
 #include <linux/multiboot.h>
+#include <linux/fs.h>
 #include <asm/page.h>
+
+static void populate_rootfs(void);
 
 static const void *archive;
 static unsigned long archive_size;
@@ -20,6 +24,7 @@ void initramfs_init(void)
 {
 	unsigned long n;
 
+	ramfs_init();
 	if (!initrd_start) {
 		printk("initramfs: none given (no multiboot module)\n");
 		return;
@@ -34,6 +39,7 @@ void initramfs_init(void)
 	archive_size = initrd_end - initrd_start;
 	initramfs_files = n;
 	printk("initramfs: %lu files, %luk\n", n, archive_size >> 10);
+	populate_rootfs();
 }
 
 /*
@@ -61,6 +67,23 @@ int initramfs_next(unsigned long *offset, struct cpio_entry *e)
 		return -ENOENT;
 	strip_dot_slash(e);
 	return 0;
+}
+
+/*
+ * Give every member a name in the root filesystem. A file's bytes stay
+ * in the archive (which is never freed) until the file is written.
+ */
+static void populate_rootfs(void)
+{
+	unsigned long offset = 0;
+	struct cpio_entry e;
+
+	while (initramfs_next(&offset, &e) == 0)
+		if (rootfs_add_member(&e)) {
+			printk("initramfs: out of memory unpacking %.*s\n",
+			       (int)e.namelen, e.name);
+			return;
+		}
 }
 
 /* Find an absolute path ("/bin/sh") in the archive. */

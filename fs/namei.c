@@ -107,8 +107,10 @@ int normalize_path(const char *cwd, const char *path, char *out, int size,
  * /dev, "/devices" is not). A procfs would be one more line here.
  */
 static const struct vfsmount vfsmnt_table[] = {
-	{ "/", initramfs_lookup_inode, "rootfs", "rootfs" },
+	{ "/", rootfs_lookup, "rootfs", "rootfs" },
+	{ "/tmp", tmpfs_lookup, "tmpfs", "tmpfs" },
 	{ "/dev", devfs_lookup, "devtmpfs", "devtmpfs" },
+	{ "/dev/shm", shmfs_lookup, "tmpfs", "tmpfs" },
 	{ "/proc", proc_lookup, "proc", "proc" },
 };
 
@@ -223,9 +225,9 @@ static int link_target(char *path, int size, const struct inode *inode,
 
 /*
  * follow_link - while path (normal, absolute) names a symbolic link, put
- * the link's target in its place. Links are initramfs members (such as
- * busybox's applets in /usr/bin) and /proc/<pid>/exe; only the last
- * component is followed, and after MAX_LINKS links it is -ELOOP, as in
+ * the link's target in its place. Links live in the ramfs mounts (such
+ * as busybox's applets in /usr/bin) and /proc (/proc/<pid>/exe); only
+ * the last component is followed, and after MAX_LINKS links it is -ELOOP, as in
  * 1.2.13's follow_link.
  */
 static int follow_link(char *path, int size)
@@ -396,42 +398,5 @@ int lnamei(const char *filename, struct inode *inode)
 	err = lookup_inode(path, inode);
 	putname(path);
 	return err;
-}
-/*
- * mkdirat (296). The root filesystem cannot change yet: a name that
- * exists is EEXIST, a new one EROFS, as Linux says on a read-only mount
- * (a missing directory on the way is ENOENT, from at_path).
- */
-long sys_mkdirat(int dfd, const char *pathname, int mode)
-{
-	struct inode inode;
-	char *path;
-	int err;
-
-	err = at_path(dfd, pathname, 0, &path);
-	if (err)
-		return err;
-	err = lookup_inode(path, &inode) ? -EROFS : -EEXIST;
-	putname(path);
-	return err;
-}
-
-/*
- * unlinkat (301): unlink, or rmdir with AT_REMOVEDIR. On the read-only
- * root every name in an existing directory is EROFS, as Linux checks
- * the mount before it looks the name up.
- */
-long sys_unlinkat(int dfd, const char *pathname, int flags)
-{
-	char *path;
-	int err;
-
-	if (flags & ~AT_REMOVEDIR)
-		return -EINVAL;
-	err = at_path(dfd, pathname, 0, &path);
-	if (err)
-		return err;
-	putname(path);
-	return -EROFS;
 }
 #endif

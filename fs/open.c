@@ -92,24 +92,54 @@ static int may_open(const struct inode *inode, int flags)
 }
 
 /*
- * do_open - open the file at a normal absolute path.
- *
- * Nothing can be created: O_CREAT of a name that does not exist is
- * -EROFS (its directory exists, resolve_path made sure), and of one
- * that does is an ordinary open. So open's mode (and the umask) never
- * matter.
+ * Create a regular file at path, which does not exist: its directory
+ * must let current write in it. The new file is current's, with mode
+ * less the umask; it opens whatever its mode says, as on Linux.
  */
-int do_open(const char *path, int flags, struct file **filp)
+static int open_create(const char *path, int mode, struct inode *inode)
+{
+	struct inode dir;
+	const char *name;
+	int err = dir_namei(path, &dir, &name);
+
+	if (!err)
+		err = permission(&dir, MAY_WRITE | MAY_EXEC, current->euid,
+				 current->egid);
+	if (!err && !dir.i_op)
+		err = -EROFS;
+	if (err)
+		return err;
+	return dir.i_op->create(&dir, name, strlen(name),
+				mode & ~current->umask & S_IALLUGO, inode);
+}
+
+/*
+ * open_namei - the inode an open of path gets: the file there, checked
+ * by may_open and cut to nothing by O_TRUNC, or with O_CREAT a new one
+ * (1.2.13's open_namei).
+ */
+static int open_namei(const char *path, int flags, int mode,
+		      struct inode *inode)
+{
+	int err = lookup_inode(path, inode);
+
+	if (err == -ENOENT && (flags & O_CREAT))
+		return open_create(path, mode, inode);
+	if (!err)
+		err = may_open(inode, flags);
+	if (!err && (flags & O_TRUNC) && S_ISREG(inode->i_mode) &&
+	    inode->i_op)
+		err = inode->i_op->truncate(inode, 0);
+	return err;
+}
+
+/* do_open - open the file at a normal absolute path (see open_namei). */
+int do_open(const char *path, int flags, int mode, struct file **filp)
 {
 	struct inode inode;
 	struct file *f;
-	int err;
+	int err = open_namei(path, flags, mode, &inode);
 
-	err = lookup_inode(path, &inode);
-	if (err == -ENOENT && (flags & O_CREAT))
-		return -EROFS;
-	if (!err)
-		err = may_open(&inode, flags);
 	if (err)
 		return err;
 	f = get_empty_filp();
@@ -147,7 +177,6 @@ long sys_open(const char *filename, int flags, int mode)
 	struct file *f;
 	int fd, err;
 
-	/* mode is for a file being created, and none can be */
 	err = getname(filename, &name);
 	if (err)
 		return err;
@@ -160,7 +189,7 @@ long sys_open(const char *filename, int flags, int mode)
 		goto out;
 	err = resolve_path(name, path, PATH_MAX);
 	if (!err)
-		err = do_open(path, flags, &f);
+		err = do_open(path, flags, mode, &f);
 	if (!err) {
 		fd_install(fd, f, flags & O_CLOEXEC);
 		err = fd;
@@ -181,13 +210,12 @@ long sys_openat(int dfd, const char *filename, int flags, int mode)
 	struct file *f;
 	int fd, err;
 
-	(void)mode;		/* for a file being created; none can be */
 	err = at_path(dfd, filename, 1, &path);
 	if (err)
 		return err;
 	fd = err = get_unused_fd(0);
 	if (fd >= 0)
-		err = do_open(path, flags, &f);
+		err = do_open(path, flags, mode, &f);
 	if (fd >= 0 && !err) {
 		fd_install(fd, f, flags & O_CLOEXEC);
 		err = fd;
@@ -210,7 +238,7 @@ long sys_close(unsigned int fd)
 int open_console(void)
 {
 	struct file *f;
-	int fd, err = do_open("/dev/console", O_RDWR, &f);
+	int fd, err = do_open("/dev/console", O_RDWR, 0, &f);
 
 	if (err)
 		return err;
@@ -307,7 +335,7 @@ long sys_faccessat(int dfd, const char *filename, int mode)
 	return err;
 }
 
-/* Kept for each process and inherited; nothing here creates files. */
+/* Kept for each process and inherited; open, mkdir apply it. */
 long sys_umask(int mask)
 {
 	int old = current->umask;

@@ -69,6 +69,7 @@ static int fd_inode(unsigned int fd, struct inode *inode)
 	if (!file)
 		return -EBADF;
 	*inode = file->f_inode;
+	refresh_inode(inode);	/* what other open files changed */
 	return 0;
 }
 

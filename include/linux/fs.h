@@ -9,8 +9,10 @@
  *                                   |
  *                                   +-- f_inode: what stat shows
  *
- * The name space is the initramfs (read-only) at "/", with a few small
- * filesystems mounted over directory prefixes ("/dev"); see fs/namei.c.
+ * The name space is a writable in-memory filesystem at "/" (the
+ * initramfs unpacked into it at boot, as Linux's rootfs), with a few
+ * small filesystems mounted over directory prefixes ("/tmp", "/dev");
+ * see fs/namei.c and fs/ramfs.c.
  */
 #include <linux/types.h>
 #include <linux/stat.h>
@@ -56,15 +58,17 @@ struct file;
 struct task_struct;
 struct pipe_inode_info;
 struct poll_table_struct;
+struct inode_operations;
 
 /*
  * What is known about a file: the fields stat shows, and where its
  * operations and contents are.
  *
- * Departure from 1.2.13: there is no inode cache. Nothing in the
- * initramfs ever changes, so a lookup simply fills a struct inode and
- * each open file keeps its own copy (file->f_inode); the one thing two
- * open files must share, a pipe's buffer, hangs off i_pipe.
+ * Departure from 1.2.13: there is no inode cache. A lookup fills a
+ * struct inode and each open file keeps its own copy (file->f_inode);
+ * what open files must share lives behind it: a pipe's buffer at
+ * i_pipe, a ramfs file's node at generic_ip (i_op->read_inode brings a
+ * copy up to date, i_op->notify_change writes a changed one back).
  */
 struct inode {
 	unsigned short i_dev;	/* the filesystem: st_dev */
@@ -77,9 +81,42 @@ struct inode {
 	gid_t i_gid;
 	unsigned long i_size;
 	time_t i_mtime;
-	const char *i_data;	/* initramfs: the bytes, inside the archive */
+	const char *i_data;	/* a symbolic link's target (i_size bytes) */
 	struct pipe_inode_info *i_pipe;
 	const struct file_operations *i_fop;	/* what an open gets */
+	const struct inode_operations *i_op;	/* NULL: cannot change */
+	void *generic_ip;	/* the filesystem's own node */
+};
+
+/*
+ * What a writable filesystem does to names and inodes (1.2.13's
+ * inode_operations, less what Lintel does not need). dir is a directory
+ * of this filesystem, name[0..len) one component; the caller has
+ * checked permissions and that the name is (or is not) there.
+ */
+struct kstatfs;
+struct inode_operations {
+	int (*create)(struct inode *dir, const char *name, int len, int mode,
+		      struct inode *result);
+	int (*link)(struct inode *old, struct inode *dir, const char *name,
+		    int len);
+	int (*unlink)(struct inode *dir, const char *name, int len);
+	int (*symlink)(struct inode *dir, const char *name, int len,
+		       const char *target);
+	int (*mkdir)(struct inode *dir, const char *name, int len, int mode);
+	int (*rmdir)(struct inode *dir, const char *name, int len);
+	int (*rename)(struct inode *old_dir, const char *old_name, int old_len,
+		      struct inode *new_dir, const char *new_name, int new_len);
+	int (*truncate)(struct inode *inode, loff_t length);
+	void (*read_inode)(struct inode *inode);
+	void (*notify_change)(const struct inode *inode);
+	void (*statfs)(const struct inode *inode, struct kstatfs *buf);
+};
+
+/* What statfs reports, before it is cut to one of the user layouts. */
+struct kstatfs {
+	unsigned long f_type, f_bsize, f_namelen;
+	unsigned long long f_blocks, f_bfree, f_files, f_ffree;
 };
 
 /*
@@ -156,7 +193,7 @@ int get_unused_fd(unsigned int from);
 void fd_install(unsigned int fd, struct file *file, int cloexec);
 void set_close_on_exec(unsigned int fd, int on);
 int close_fp(struct file *file);
-int do_open(const char *path, int flags, struct file **filp);
+int do_open(const char *path, int flags, int mode, struct file **filp);
 int open_console(void);
 int copy_files(struct task_struct *child, struct task_struct *parent);
 void exit_files(struct task_struct *p);
@@ -186,8 +223,17 @@ int generic_read_dir(struct file *file, char *buf, int count);
 int dir_emit_dots(struct file *file, void *buf, filldir_t filldir,
 		  unsigned long parent_ino);
 
-/* fs/initramfs_file.c: the root filesystem's files and directories */
-int initramfs_lookup_inode(const char *name, struct inode *inode);
+int dir_namei(const char *path, struct inode *dir, const char **name);
+int lookup_parent_inode(const char *path, struct inode *inode);
+
+/* fs/ramfs.c: the root, /tmp and /dev/shm */
+struct cpio_entry;
+int rootfs_lookup(const char *name, struct inode *inode);
+int tmpfs_lookup(const char *name, struct inode *inode);
+int shmfs_lookup(const char *name, struct inode *inode);
+int rootfs_add_member(const struct cpio_entry *e);
+void ramfs_init(void);
+void refresh_inode(struct inode *inode);
 
 /* fs/devices.c: /dev and the character devices behind it */
 int devfs_lookup(const char *name, struct inode *inode);
@@ -263,6 +309,52 @@ long sys_pselect6_time64(int n, unsigned long *inp,		/* 413 */
 			 unsigned long *outp, unsigned long *exp,
 			 struct __kernel_timespec *tsp,
 			 const struct sigset_argpack *sig);
+/* fs/dirops.c and fs/attr.c: changing names and inodes */
+struct statfs;
+struct statfs64;
+long sys_link(const char *oldname, const char *newname);	/* 9 */
+long sys_unlink(const char *pathname);				/* 10 */
+long sys_chmod(const char *filename, mode_t mode);		/* 15 */
+long sys_rename(const char *oldname, const char *newname);	/* 38 */
+long sys_mkdir(const char *pathname, int mode);			/* 39 */
+long sys_rmdir(const char *pathname);				/* 40 */
+long sys_symlink(const char *oldname, const char *newname);	/* 83 */
+long sys_truncate(const char *path, long length);		/* 92 */
+long sys_ftruncate(unsigned int fd, long length);		/* 93 */
+long sys_fchmod(unsigned int fd, mode_t mode);			/* 94 */
+long sys_statfs(const char *path, struct statfs *buf);		/* 99 */
+long sys_fstatfs(unsigned int fd, struct statfs *buf);		/* 100 */
+long sys_fsync(unsigned int fd);				/* 118 */
+long sys_fdatasync(unsigned int fd);				/* 148 */
+long sys_truncate64(const char *path, unsigned long lo,		/* 193 */
+		    unsigned long hi);
+long sys_ftruncate64(unsigned int fd, unsigned long lo,		/* 194 */
+		     unsigned long hi);
+long sys_lchown(const char *filename, uid_t user, gid_t group);	/* 198 */
+long sys_fchown(unsigned int fd, uid_t user, gid_t group);	/* 207 */
+long sys_chown(const char *filename, uid_t user, gid_t group);	/* 212 */
+long sys_statfs64(const char *path, size_t sz,			/* 268 */
+		  struct statfs64 *buf);
+long sys_fstatfs64(unsigned int fd, size_t sz,			/* 269 */
+		   struct statfs64 *buf);
+long sys_utimes(const char *filename,				/* 271 */
+		const struct timeval *utimes);
+long sys_fchownat(int dfd, const char *filename, uid_t user,	/* 298 */
+		  gid_t group, int flag);
+long sys_renameat(int olddfd, const char *oldname, int newdfd,	/* 302 */
+		  const char *newname);
+long sys_linkat(int olddfd, const char *oldname, int newdfd,	/* 303 */
+		const char *newname, int flags);
+long sys_symlinkat(const char *oldname, int newdfd,		/* 304 */
+		   const char *newname);
+long sys_fchmodat(int dfd, const char *filename, mode_t mode);	/* 306 */
+long sys_utimensat(int dfd, const char *filename,		/* 320 */
+		   const struct timespec *utimes, int flags);
+long sys_renameat2(int olddfd, const char *oldname, int newdfd,	/* 353 */
+		   const char *newname, unsigned int flags);
+long sys_utimensat_time64(int dfd, const char *filename,	/* 412 */
+			  const struct __kernel_timespec *utimes,
+			  int flags);
 long sys_pread64(unsigned int fd, char *buf, unsigned long count, /* 180 */
 		 unsigned long pos_lo, unsigned long pos_hi);
 long sys_pwrite64(unsigned int fd, const char *buf,		/* 181 */

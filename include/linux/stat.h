@@ -10,5 +10,8 @@
 
 #define S_IRWXUGO	0777
 #define S_IALLUGO	07777
+#define S_ISUID		04000
+#define S_ISGID		02000
+#define S_ISVTX		01000
 
 #endif

@@ -162,4 +162,36 @@
 #define __NR_pselect6_time64	413
 #define __NR_semtimedop_time64	420
 
+/* The calls that change files and names (fs/dirops.c, fs/attr.c). */
+#define __NR_link		9
+#define __NR_unlink		10
+#define __NR_chmod		15
+#define __NR_rename		38
+#define __NR_mkdir		39
+#define __NR_rmdir		40
+#define __NR_symlink		83
+#define __NR_truncate		92
+#define __NR_ftruncate		93
+#define __NR_fchmod		94
+#define __NR_statfs		99
+#define __NR_fstatfs		100
+#define __NR_fsync		118
+#define __NR_fdatasync		148
+#define __NR_truncate64		193
+#define __NR_ftruncate64	194
+#define __NR_lchown32		198
+#define __NR_fchown32		207
+#define __NR_chown32		212
+#define __NR_statfs64		268
+#define __NR_fstatfs64		269
+#define __NR_utimes		271
+#define __NR_fchownat		298
+#define __NR_renameat		302
+#define __NR_linkat		303
+#define __NR_symlinkat		304
+#define __NR_fchmodat		306
+#define __NR_utimensat		320
+#define __NR_renameat2		353
+#define __NR_utimensat_time64	412
+
 #endif

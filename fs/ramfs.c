@@ -1,0 +1,657 @@
+/*
+ * ramfs.c - the writable in-memory filesystems: the root (the initramfs
+ * unpacked into it at boot, as Linux's rootfs), /tmp and /dev/shm.
+ *
+ * Every file is a ram_inode; a directory holds a list of ram_dirents
+ * (name -> ram_inode), so a file may have several names (link). A
+ * file's bytes are one kmalloc'd block of whole pages, or, until it is
+ * first written, the initramfs archive's own bytes. The node lives
+ * while it has a name (i_nlink) or an open file (count): unlink of an
+ * open file keeps the data until the last close, as on Linux.
+ *
+ * Each mount counts the bytes its files hold and refuses to go past its
+ * limit with -ENOSPC, as tmpfs's size= does.
+ *
+ * Departure from 1.2.13: ramfs came with Linux 2.4; 1.2.13 had a disk
+ * filesystem at "/" and nothing in memory.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/mm.h>
+#include <linux/fs.h>
+#include <linux/fcntl.h>
+#include <linux/cpio.h>
+#include <asm/segment.h>
+#include <asm/page.h>
+
+#define RAMFS_MAGIC	0x858458f6	/* statfs f_type, as Linux's */
+#define TMPFS_MAGIC	0x01021994
+#define TMP_SIZE_LIMIT	(8UL << 20)	/* /tmp's size= */
+#define SHM_SIZE_LIMIT	(4UL << 20)	/* /dev/shm's size= */
+#define RAMFS_MAX_FILE	(4UL << 20)	/* kmalloc's largest block */
+#define ROOT_DIR_MODE	(S_IFDIR | 0755)
+#define TMP_DIR_MODE	(S_IFDIR | S_ISVTX | 0777)
+
+struct ram_inode;
+
+/* One name in a directory; cookie orders readdir across deletions. */
+struct ram_dirent {
+	struct ram_dirent *next;
+	struct ram_inode *inode;
+	unsigned long cookie;
+	int len;
+	char name[];
+};
+
+/* One mounted ramfs. limit 0: only memory bounds it. */
+struct ram_sb {
+	struct ram_inode *root;
+	unsigned short dev;
+	unsigned long magic, limit, used, next_ino, files;
+	mode_t root_mode;
+};
+
+struct ram_inode {
+	struct ram_sb *sb;
+	unsigned long ino;
+	mode_t mode;
+	uid_t uid;
+	gid_t gid;
+	unsigned short nlink;
+	unsigned short count;	/* open files */
+	time_t mtime;
+	unsigned long size;
+	char *data;
+	unsigned long alloc;	/* bytes of data we own; 0: archive or none */
+	char *link;		/* a symlink()'s target, kmalloc'd */
+	struct ram_inode *parent;	/* directories: ".." */
+	struct ram_dirent *entries;
+	unsigned long next_cookie;
+};
+
+static struct ram_sb rootfs_sb = { NULL, MKDEV(0, 1), RAMFS_MAGIC, 0, 0, 1,
+				   0, ROOT_DIR_MODE };
+static struct ram_sb tmpfs_sb = { NULL, MKDEV(0, 2), TMPFS_MAGIC,
+				  TMP_SIZE_LIMIT, 0, 1, 0, TMP_DIR_MODE };
+static struct ram_sb shmfs_sb = { NULL, MKDEV(0, 3), TMPFS_MAGIC,
+				  SHM_SIZE_LIMIT, 0, 1, 0, TMP_DIR_MODE };
+
+static const struct file_operations ramfs_file_fops;
+static const struct file_operations ramfs_dir_fops;
+static const struct inode_operations ramfs_iops;
+
+/* A new node of sb owned by the caller's fsuid; NULL when out of memory. */
+static struct ram_inode *ram_new_inode(struct ram_sb *sb, mode_t mode)
+{
+	struct ram_inode *ri = kmalloc(sizeof(*ri), GFP_KERNEL);
+
+	if (!ri)
+		return NULL;
+	memset(ri, 0, sizeof(*ri));
+	ri->sb = sb;
+	ri->ino = sb->next_ino++;
+	ri->mode = mode;
+	ri->uid = current->euid;
+	ri->gid = current->egid;
+	ri->nlink = S_ISDIR(mode) ? 2 : 1;
+	ri->mtime = CURRENT_TIME;
+	sb->files++;
+	return ri;
+}
+
+/* Free a node once nothing names it and no file has it open. */
+static void ram_iput(struct ram_inode *ri)
+{
+	if (ri->nlink || ri->count)
+		return;
+	if (ri->alloc) {
+		ri->sb->used -= ri->alloc;
+		kfree(ri->data);
+	}
+	kfree(ri->link);
+	ri->sb->files--;
+	kfree(ri);
+}
+
+/* The mount's root (NULL if it could not be made at boot). */
+static struct ram_inode *sb_root(struct ram_sb *sb)
+{
+	return sb->root;
+}
+
+/* Make the three mounts' roots, each its own parent, owned by root. */
+void ramfs_init(void)
+{
+	struct ram_sb *sbs[] = { &rootfs_sb, &tmpfs_sb, &shmfs_sb };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(sbs); i++) {
+		sbs[i]->root = ram_new_inode(sbs[i], sbs[i]->root_mode);
+		if (!sbs[i]->root)
+			panic("ramfs: no memory for a root directory");
+		sbs[i]->root->uid = sbs[i]->root->gid = 0;
+		sbs[i]->root->parent = sbs[i]->root;
+	}
+}
+
+static struct ram_dirent *find_entry(struct ram_inode *dir, const char *name,
+				     int len)
+{
+	struct ram_dirent *de;
+
+	for (de = dir->entries; de; de = de->next)
+		if (de->len == len && !memcmp(de->name, name, len))
+			return de;
+	return NULL;
+}
+
+/* Give ri the name[0..len) in dir (at the end of readdir's order). */
+static int add_entry(struct ram_inode *dir, const char *name, int len,
+		     struct ram_inode *ri)
+{
+	struct ram_dirent *de = kmalloc(sizeof(*de) + len, GFP_KERNEL), **p;
+
+	if (!de)
+		return -ENOMEM;
+	de->next = NULL;
+	de->inode = ri;
+	de->cookie = dir->next_cookie++;
+	de->len = len;
+	memcpy(de->name, name, len);
+	for (p = &dir->entries; *p; p = &(*p)->next)
+		;
+	*p = de;
+	if (S_ISDIR(ri->mode)) {
+		ri->parent = dir;
+		dir->nlink++;
+	}
+	dir->mtime = CURRENT_TIME;
+	return 0;
+}
+
+/* Take the name de away from dir; the caller drops the node's link. */
+static void del_entry(struct ram_inode *dir, struct ram_dirent *de)
+{
+	struct ram_dirent **p;
+
+	for (p = &dir->entries; *p != de; p = &(*p)->next)
+		;
+	*p = de->next;
+	if (S_ISDIR(de->inode->mode))
+		dir->nlink--;
+	dir->mtime = CURRENT_TIME;
+	kfree(de);
+}
+
+/* Copy a node into the struct inode the rest of the kernel works with. */
+static void ram_fill(struct ram_inode *ri, struct inode *inode)
+{
+	memset(inode, 0, sizeof(*inode));
+	inode->i_dev = ri->sb->dev;
+	inode->i_ino = ri->ino;
+	inode->i_mode = ri->mode;
+	inode->i_nlink = ri->nlink;
+	inode->i_uid = ri->uid;
+	inode->i_gid = ri->gid;
+	inode->i_size = ri->size;
+	inode->i_mtime = ri->mtime;
+	inode->i_data = ri->data;
+	inode->i_op = &ramfs_iops;
+	inode->generic_ip = ri;
+	if (S_ISDIR(ri->mode))
+		inode->i_fop = &ramfs_dir_fops;
+	else if (S_ISREG(ri->mode))
+		inode->i_fop = &ramfs_file_fops;
+}
+
+/* The node at name ("a/b", "" for the root) below sb's root. */
+static int ram_walk(struct ram_sb *sb, const char *name,
+		    struct ram_inode **res)
+{
+	struct ram_inode *ri = sb_root(sb);
+	struct ram_dirent *de;
+	const char *end;
+
+	if (!ri)
+		return -ENOMEM;
+	while (*name) {
+		end = strchr(name, '/');
+		if (!end)
+			end = name + strlen(name);
+		if (!S_ISDIR(ri->mode))
+			return -ENOTDIR;
+		de = find_entry(ri, name, end - name);
+		if (!de)
+			return -ENOENT;
+		ri = de->inode;
+		name = *end ? end + 1 : end;
+	}
+	*res = ri;
+	return 0;
+}
+
+static int ram_lookup(struct ram_sb *sb, const char *name,
+		      struct inode *inode)
+{
+	struct ram_inode *ri;
+	int err = ram_walk(sb, name, &ri);
+
+	if (!err)
+		ram_fill(ri, inode);
+	return err;
+}
+
+/* The mount table's lookups (fs/namei.c), one per mounted ramfs. */
+int rootfs_lookup(const char *name, struct inode *inode)
+{
+	return ram_lookup(&rootfs_sb, name, inode);
+}
+
+int tmpfs_lookup(const char *name, struct inode *inode)
+{
+	return ram_lookup(&tmpfs_sb, name, inode);
+}
+
+int shmfs_lookup(const char *name, struct inode *inode)
+{
+	return ram_lookup(&shmfs_sb, name, inode);
+}
+
+/*
+ * Make ri's data our own block of at least size bytes (whole pages),
+ * keeping its first ri->size bytes. -ENOSPC past the mount's limit or a
+ * file's largest size, -ENOMEM when kmalloc cannot.
+ */
+static int ram_reserve(struct ram_inode *ri, unsigned long size)
+{
+	struct ram_sb *sb = ri->sb;
+	unsigned long want = PAGE_ALIGN(size), keep;
+	char *data;
+
+	if (ri->alloc && want <= ri->alloc)
+		return 0;
+	if (want < 2 * ri->alloc)
+		want = 2 * ri->alloc;	/* double: appends stay cheap */
+	if (want > RAMFS_MAX_FILE)
+		want = max(PAGE_ALIGN(size), RAMFS_MAX_FILE);
+	if (sb->limit && sb->used - ri->alloc + want > sb->limit)
+		want = PAGE_ALIGN(size);
+	if (size > RAMFS_MAX_FILE ||
+	    (sb->limit && sb->used - ri->alloc + want > sb->limit))
+		return -ENOSPC;
+	data = kmalloc(want, GFP_KERNEL);
+	if (!data)
+		return -ENOMEM;
+	keep = min(ri->size, size);
+	memcpy(data, ri->data, keep);
+	memset(data + keep, 0, want - keep);
+	if (ri->alloc)
+		kfree(ri->data);
+	sb->used += want - ri->alloc;
+	ri->data = data;
+	ri->alloc = want;
+	return 0;
+}
+
+/* Room for a write of count bytes at pos: how many fit, or -ENOSPC. */
+static int ram_room(struct ram_inode *ri, unsigned long pos, int count)
+{
+	struct ram_sb *sb = ri->sb;
+	unsigned long most = RAMFS_MAX_FILE;
+
+	if (sb->limit)
+		most = min(most, ri->alloc + ((sb->limit - sb->used) &
+					      PAGE_MASK));
+	if (pos >= most)
+		return -ENOSPC;
+	return min((unsigned long)count, most - pos);
+}
+
+static int ramfs_read(struct file *file, char *buf, int count)
+{
+	struct ram_inode *ri = file->f_inode.generic_ip;
+
+	if (file->f_pos >= ri->size)
+		return 0;
+	count = min((loff_t)count, ri->size - file->f_pos);
+	if (memcpy_tofs(buf, ri->data + file->f_pos, count))
+		return -EFAULT;
+	file->f_pos += count;
+	return count;
+}
+
+/*
+ * write: at the end for O_APPEND, else at f_pos, growing the file (a
+ * hole reads as zeros). A write that does not all fit writes what does,
+ * as on Linux; one that fits nothing is -ENOSPC.
+ */
+static int ramfs_write(struct file *file, const char *buf, int count)
+{
+	struct ram_inode *ri = file->f_inode.generic_ip;
+	unsigned long pos;
+	int err;
+
+	if (file->f_flags & O_APPEND)
+		file->f_pos = ri->size;
+	pos = file->f_pos;
+	if (!count)
+		return 0;
+	count = ram_room(ri, pos, count);
+	if (count < 0)
+		return count;
+	err = ram_reserve(ri, pos + count);
+	if (err)
+		return err;
+	if (memcpy_fromfs(ri->data + pos, buf, count))
+		return -EFAULT;
+	if (pos + count > ri->size)
+		ri->size = pos + count;
+	ri->mtime = CURRENT_TIME;
+	file->f_pos += count;
+	file->f_inode.i_size = ri->size;
+	return count;
+}
+
+/* lseek's SEEK_END must see what other open files wrote. */
+static loff_t ramfs_lseek(struct file *file, loff_t offset, int whence)
+{
+	refresh_inode(&file->f_inode);
+	return default_lseek(file, offset, whence);
+}
+
+static int ramfs_open(struct file *file)
+{
+	struct ram_inode *ri = file->f_inode.generic_ip;
+
+	ri->count++;
+	return 0;
+}
+
+static void ramfs_release(struct file *file)
+{
+	struct ram_inode *ri = file->f_inode.generic_ip;
+
+	ri->count--;
+	ram_iput(ri);
+}
+
+/*
+ * f_pos: 0 ".", 1 "..", then 2 + the cookie of the next entry, so that
+ * names removed between two getdents calls do not make others skipped.
+ */
+static int ramfs_readdir(struct file *file, void *buf, filldir_t filldir)
+{
+	struct ram_inode *dir = file->f_inode.generic_ip;
+	struct ram_dirent *de;
+
+	if (!dir->nlink)	/* removed: nothing, not even "." */
+		return 0;
+	if (!dir_emit_dots(file, buf, filldir, dir->parent->ino))
+		return 0;
+	for (de = dir->entries; de; de = de->next) {
+		if (de->cookie + 2 < file->f_pos)
+			continue;
+		if (filldir(buf, de->name, de->len, de->cookie + 3,
+			    de->inode->ino, IFTODT(de->inode->mode)))
+			return 0;
+		file->f_pos = de->cookie + 3;
+	}
+	return 0;
+}
+
+/* A new node named name[0..len) in dir. */
+static int ram_mknod(struct inode *dir, const char *name, int len, int mode,
+		     struct ram_inode **res)
+{
+	struct ram_inode *d = dir->generic_ip;
+	struct ram_inode *ri = ram_new_inode(d->sb, mode);
+	int err;
+
+	if (!ri)
+		return -ENOMEM;
+	err = add_entry(d, name, len, ri);
+	if (err) {
+		ri->nlink = 0;
+		ram_iput(ri);
+		return err;
+	}
+	*res = ri;
+	return 0;
+}
+
+static int ramfs_create(struct inode *dir, const char *name, int len,
+			int mode, struct inode *result)
+{
+	struct ram_inode *ri;
+	int err = ram_mknod(dir, name, len, S_IFREG | (mode & S_IALLUGO), &ri);
+
+	if (!err)
+		ram_fill(ri, result);
+	return err;
+}
+
+static int ramfs_mkdir(struct inode *dir, const char *name, int len,
+		       int mode)
+{
+	struct ram_inode *ri;
+
+	return ram_mknod(dir, name, len, S_IFDIR | (mode & S_IALLUGO), &ri);
+}
+
+static int ramfs_symlink(struct inode *dir, const char *name, int len,
+			 const char *target)
+{
+	struct ram_inode *ri;
+	int n = strlen(target), err;
+	char *copy = kmalloc(n, GFP_KERNEL);
+
+	if (!copy)
+		return -ENOMEM;
+	err = ram_mknod(dir, name, len, S_IFLNK | 0777, &ri);
+	if (err) {
+		kfree(copy);
+		return err;
+	}
+	memcpy(copy, target, n);
+	ri->data = ri->link = copy;
+	ri->size = n;
+	return 0;
+}
+
+static int ramfs_link(struct inode *old, struct inode *dir, const char *name,
+		      int len)
+{
+	struct ram_inode *ri = old->generic_ip;
+	int err = add_entry(dir->generic_ip, name, len, ri);
+
+	if (!err)
+		ri->nlink++;
+	return err;
+}
+
+/* Drop the name; the node goes when its last name and file are gone. */
+static int ram_remove(struct inode *dir, const char *name, int len)
+{
+	struct ram_inode *d = dir->generic_ip, *ri;
+	struct ram_dirent *de = find_entry(d, name, len);
+
+	if (!de)
+		return -ENOENT;
+	ri = de->inode;
+	del_entry(d, de);
+	ri->nlink = S_ISDIR(ri->mode) ? 0 : ri->nlink - 1;
+	ram_iput(ri);
+	return 0;
+}
+
+static int ramfs_unlink(struct inode *dir, const char *name, int len)
+{
+	return ram_remove(dir, name, len);
+}
+
+static int ramfs_rmdir(struct inode *dir, const char *name, int len)
+{
+	struct ram_dirent *de = find_entry(dir->generic_ip, name, len);
+
+	if (!de)
+		return -ENOENT;
+	if (de->inode->entries)
+		return -ENOTEMPTY;
+	return ram_remove(dir, name, len);
+}
+
+/*
+ * rename: the caller has checked types (a directory only over an empty
+ * directory, not into itself) and that both are on this filesystem. A
+ * name already at the new place is replaced.
+ */
+static int ramfs_rename(struct inode *old_dir, const char *old_name,
+			int old_len, struct inode *new_dir,
+			const char *new_name, int new_len)
+{
+	struct ram_inode *od = old_dir->generic_ip, *nd = new_dir->generic_ip;
+	struct ram_dirent *de = find_entry(od, old_name, old_len), *victim;
+	struct ram_inode *ri;
+	int err;
+
+	if (!de)
+		return -ENOENT;
+	ri = de->inode;
+	victim = find_entry(nd, new_name, new_len);
+	if (victim && victim->inode == ri)
+		return 0;
+	if (victim && S_ISDIR(victim->inode->mode) && victim->inode->entries)
+		return -ENOTEMPTY;
+	err = add_entry(nd, new_name, new_len, ri);
+	if (err)
+		return err;
+	if (victim)
+		ram_remove(new_dir, victim->name, victim->len);
+	del_entry(od, find_entry(od, old_name, old_len));
+	return 0;
+}
+
+static int ramfs_truncate(struct inode *inode, loff_t length)
+{
+	struct ram_inode *ri = inode->generic_ip;
+	int err = 0;
+
+	if (length > ri->size || (!ri->alloc && length != ri->size))
+		err = ram_reserve(ri, length);
+	if (err)
+		return err;
+	if (length < ri->size)
+		memset(ri->data + length, 0, ri->size - length);
+	ri->size = length;
+	ri->mtime = CURRENT_TIME;
+	inode->i_size = length;
+	return 0;
+}
+
+/* Bring a copy of the inode up to date with its node. */
+static void ramfs_read_inode(struct inode *inode)
+{
+	ram_fill(inode->generic_ip, inode);
+}
+
+/* chmod, chown and utimes change a copy; this writes it back. */
+static void ramfs_notify_change(const struct inode *inode)
+{
+	struct ram_inode *ri = inode->generic_ip;
+
+	ri->mode = inode->i_mode;
+	ri->uid = inode->i_uid;
+	ri->gid = inode->i_gid;
+	ri->mtime = inode->i_mtime;
+}
+
+static void ramfs_statfs(const struct inode *inode, struct kstatfs *buf)
+{
+	struct ram_sb *sb = ((struct ram_inode *)inode->generic_ip)->sb;
+
+	buf->f_type = sb->magic;
+	buf->f_bsize = PAGE_SIZE;
+	buf->f_namelen = NAME_MAX;
+	buf->f_blocks = sb->limit / PAGE_SIZE;
+	buf->f_bfree = (sb->limit - sb->used) / PAGE_SIZE;
+	buf->f_files = sb->files;
+	if (!sb->limit)		/* ramfs: Linux says 0 for all of them */
+		buf->f_bfree = buf->f_files = 0;
+}
+
+/* i_op->read_inode for whoever has one: fstat and SEEK_END call it. */
+void refresh_inode(struct inode *inode)
+{
+	if (inode->i_op && inode->i_op->read_inode)
+		inode->i_op->read_inode(inode);
+}
+
+/*
+ * Unpacking the initramfs: give the archive member e its place in the
+ * root, making the directories on its way (mode 0755, root's) that have
+ * no member of their own. A file's bytes stay in the archive until it is
+ * written. Called once at boot, before any process runs.
+ */
+int rootfs_add_member(const struct cpio_entry *e)
+{
+	struct ram_inode *dir = sb_root(&rootfs_sb), *ri;
+	const char *name = e->name, *end = e->name + e->namelen, *slash;
+	struct ram_dirent *de;
+	struct inode d;
+
+	if (!dir)
+		return -ENOMEM;
+	while (name < end) {
+		for (slash = name; slash < end && *slash != '/'; slash++)
+			;
+		de = find_entry(dir, name, slash - name);
+		ri = de ? de->inode : NULL;
+		ram_fill(dir, &d);
+		if (!ri && ram_mknod(&d, name, slash - name,
+				     slash < end ? ROOT_DIR_MODE : e->mode, &ri))
+			return -ENOMEM;
+		dir = ri;
+		name = slash + 1;
+	}
+	ri = dir;
+	ri->mode = e->mode;
+	ri->uid = e->uid;
+	ri->gid = e->gid;
+	ri->mtime = e->mtime;
+	if (!S_ISDIR(e->mode)) {
+		ri->data = (char *)e->data;
+		ri->size = e->size;
+	}
+	return 0;
+}
+
+static const struct file_operations ramfs_file_fops = {
+	.lseek = ramfs_lseek,
+	.read = ramfs_read,
+	.write = ramfs_write,
+	.open = ramfs_open,
+	.release = ramfs_release,
+};
+
+static const struct file_operations ramfs_dir_fops = {
+	.read = generic_read_dir,
+	.readdir = ramfs_readdir,
+	.open = ramfs_open,
+	.release = ramfs_release,
+};
+
+static const struct inode_operations ramfs_iops = {
+	.create = ramfs_create,
+	.link = ramfs_link,
+	.unlink = ramfs_unlink,
+	.symlink = ramfs_symlink,
+	.mkdir = ramfs_mkdir,
+	.rmdir = ramfs_rmdir,
+	.rename = ramfs_rename,
+	.truncate = ramfs_truncate,
+	.read_inode = ramfs_read_inode,
+	.notify_change = ramfs_notify_change,
+	.statfs = ramfs_statfs,
+};
