@@ -20,7 +20,7 @@
 #define NR_FILE		256	/* open files in the whole system */
 #define PATH_MAX	4096	/* a path from user space, NUL included */
 #define NAME_MAX	255	/* one component of a path */
-#define PROC_PREFIX	"/proc/"	/* where the only symbolic links are */
+#define PROC_PREFIX	"/proc/"	/* the process files */
 #define MAX_RW_COUNT	0x7ffff000 /* the most one read or write moves */
 
 /* Device numbers (1.2.13's 8-bit major and minor). */

@@ -81,6 +81,18 @@ stat -c '%s %F %a' usr/bin/busybox
 od -A d -t x1 -N 4 usr/bin/busybox | head -n 1
 ls -1 -d etc usr
 
+echo "== writing files"
+d=/tmp/busybox.$$
+mkdir "$d" && echo "hello file" > "$d/a" && cat "$d/a"
+echo "second line" >> "$d/a"
+wc -l < "$d/a"
+mv "$d/a" "$d/b" && ls "$d"
+ln -s b "$d/c" && readlink "$d/c" && tail -n 1 "$d/c"
+chmod 600 "$d/b" && stat -c '%a %s' "$d/b"
+: > "$d/b" && stat -c '%s' "$d/b"
+rm -r "$d" && [ ! -e "$d" ] && echo "all removed"
+df /tmp | awk 'NR == 1 { print $1 }'
+
 echo "== system"
 date -u -d @0 '+%Y-%m-%d %H:%M:%S %A'
 date -u -d @1234567890 '+%F %T %j %a %b %s'
