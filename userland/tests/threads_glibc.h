@@ -20,6 +20,7 @@
 #define PROC_PATH_MAX	300	/* /proc/self/task/<name>/status */
 #define WAKE_LIMIT_SEC	5	/* far more than a wake takes */
 #define FUTEX_WAIT_PRIVATE_OP	(FUTEX_WAIT | FUTEX_PRIVATE_FLAG)
+#define NR_REQUEUE	4
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
@@ -602,6 +603,94 @@ static void test_futex_eintr(void)
 	case_end();
 }
 
+static int word_a, word_b, word_c;
+static volatile int requeue_done, woke_by[2];
+
+static void *wait_on_a(void *arg)
+{
+	(void)arg;
+	while (!requeue_done)
+		futex(&word_a, FUTEX_WAIT_PRIVATE_OP, 0, NULL, NULL, 0);
+	return NULL;
+}
+
+/*
+ * CMP_REQUEUE moves the sleepers on word a to word b without waking
+ * them: only a wake on b then ends their waits.
+ */
+static void test_requeue(void)
+{
+	pthread_t t[NR_REQUEUE];
+	long moved = 0, woke = 0, r;
+	int i;
+
+	case_begin("futex_cmp_requeue_moves_sleepers");
+	requeue_done = 0;
+	for (i = 0; i < NR_REQUEUE; i++)
+		pthread_create(&t[i], NULL, wait_on_a, NULL);
+	while (moved < NR_REQUEUE) {
+		r = futex(&word_a, FUTEX_CMP_REQUEUE | FUTEX_PRIVATE_FLAG, 0,
+			  (void *)NR_REQUEUE, &word_b, 0);
+		if (r < 0)
+			break;
+		moved += r;
+		sched_yield();
+	}
+	requeue_done = 1;
+	while (woke < NR_REQUEUE && moved == NR_REQUEUE) {
+		woke += futex(&word_b, FUTEX_WAKE | FUTEX_PRIVATE_FLAG,
+			      NR_REQUEUE, NULL, NULL, 0);
+		sched_yield();
+	}
+	CHECK(moved == NR_REQUEUE && woke == NR_REQUEUE,
+	      "%d moved to b and woken there: moved %ld, woke %ld",
+	      NR_REQUEUE, moved, woke);
+	for (i = 0; i < NR_REQUEUE; i++) {
+		if (woke < NR_REQUEUE)	/* free them all the same */
+			futex(&word_a, FUTEX_WAKE | FUTEX_PRIVATE_FLAG,
+			      NR_REQUEUE, NULL, NULL, 0);
+		pthread_join(t[i], NULL);
+	}
+	case_end();
+}
+
+static void *wait_bit(void *arg)
+{
+	long bit = (long)arg;
+
+	while (futex(&word_c, FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, 0,
+		     NULL, NULL, 1 << bit) != 0)
+		;
+	woke_by[bit] = 1 + woke_by[!bit];	/* 1 if first, 2 if second */
+	return NULL;
+}
+
+/* WAKE_BITSET wakes only the sleepers whose bitset meets its own */
+static void test_wake_bitset(void)
+{
+	pthread_t t[2];
+	int i;
+
+	case_begin("futex_wake_bitset_picks_the_sleeper");
+	woke_by[0] = woke_by[1] = 0;
+	pthread_create(&t[0], NULL, wait_bit, (void *)0);
+	pthread_create(&t[1], NULL, wait_bit, (void *)1);
+	while (futex(&word_c, FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG, 1,
+		     NULL, NULL, 1 << 1) != 1)
+		sched_yield();
+	pthread_join(t[1], NULL);
+	for (i = 0; i < 3; i++)
+		sched_yield();
+	CHECK(woke_by[1] == 1 && woke_by[0] == 0,
+	      "bit 1's sleeper alone woke: %d %d", woke_by[1], woke_by[0]);
+	while (futex(&word_c, FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG, 1,
+		     NULL, NULL, 1 << 0) != 1)
+		sched_yield();
+	pthread_join(t[0], NULL);
+	CHECK(woke_by[0] == 2, "then bit 0's: %d", woke_by[0]);
+	case_end();
+}
+
 static void test_pthreads(char **argv)
 {
 	self_argv = argv;
@@ -618,6 +707,8 @@ static void test_pthreads(char **argv)
 	test_robust_mutex();
 	test_vfork();
 	test_futex_eintr();
+	test_requeue();
+	test_wake_bitset();
 }
 
 #endif
