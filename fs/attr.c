@@ -57,6 +57,7 @@ static int may_change(const struct inode *inode)
 	return 0;
 }
 
+/* chmod: the permission bits of an inode whose lookup returned err. */
 static int chmod_inode(int err, struct inode *inode, mode_t mode)
 {
 	if (!err)
@@ -168,6 +169,7 @@ static int do_truncate(struct inode *inode, loff_t length)
 	return inode->i_op->truncate(inode, length);
 }
 
+/* truncate by path: the caller needs write permission on the file. */
 static long path_truncate(const char *filename, loff_t length)
 {
 	struct inode inode;
@@ -359,6 +361,7 @@ static void vfs_statfs(const struct inode *inode, struct kstatfs *k)
 		(st)->f_namelen = (k)->f_namelen;			\
 	} while (0)
 
+/* statfs (99) and fstatfs (100): the all-32-bit layout. */
 static long put_statfs(int err, const struct inode *inode, struct statfs *buf)
 {
 	struct kstatfs k;
@@ -371,6 +374,7 @@ static long put_statfs(int err, const struct inode *inode, struct statfs *buf)
 	return memcpy_tofs(buf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
+/* statfs64 and fstatfs64: sz must be the layout's 84 bytes. */
 static long put_statfs64(int err, const struct inode *inode, size_t sz,
 			 struct statfs64 *buf)
 {

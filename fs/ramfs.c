@@ -71,6 +71,7 @@ struct ram_inode {
 	unsigned long next_cookie;
 };
 
+/* The three mounts: the root has no limit but memory; /tmp and /dev/shm do. */
 static struct ram_sb rootfs_sb = { NULL, MKDEV(0, 1), RAMFS_MAGIC, 0, 0, 1,
 				   0, ROOT_DIR_MODE };
 static struct ram_sb tmpfs_sb = { NULL, MKDEV(0, 2), TMPFS_MAGIC,
@@ -136,6 +137,7 @@ void ramfs_init(void)
 	}
 }
 
+/* The entry named name[0..len) in directory dir, or NULL. */
 static struct ram_dirent *find_entry(struct ram_inode *dir, const char *name,
 				     int len)
 {
@@ -232,6 +234,7 @@ static int ram_walk(struct ram_sb *sb, const char *name,
 	return 0;
 }
 
+/* Fill *inode for name below sb's root: 0, -ENOENT or -ENOTDIR. */
 static int ram_lookup(struct ram_sb *sb, const char *name,
 		      struct inode *inode)
 {
@@ -249,11 +252,13 @@ int rootfs_lookup(const char *name, struct inode *inode)
 	return ram_lookup(&rootfs_sb, name, inode);
 }
 
+/* /tmp: a tmpfs with TMP_SIZE_LIMIT bytes. */
 int tmpfs_lookup(const char *name, struct inode *inode)
 {
 	return ram_lookup(&tmpfs_sb, name, inode);
 }
 
+/* /dev/shm: a tmpfs with SHM_SIZE_LIMIT bytes, for POSIX shm files. */
 int shmfs_lookup(const char *name, struct inode *inode)
 {
 	return ram_lookup(&shmfs_sb, name, inode);
@@ -272,6 +277,10 @@ static int ram_reserve(struct ram_inode *ri, unsigned long size)
 
 	if (ri->alloc && want <= ri->alloc)
 		return 0;
+	if (!want) {		/* an archive file cut to nothing */
+		ri->data = NULL;
+		return 0;
+	}
 	if (want < 2 * ri->alloc)
 		want = 2 * ri->alloc;	/* double: appends stay cheap */
 	if (want > RAMFS_MAX_FILE)
@@ -309,6 +318,7 @@ static int ram_room(struct ram_inode *ri, unsigned long pos, int count)
 	return min((unsigned long)count, most - pos);
 }
 
+/* read from f_pos; the node, not the file's copy, knows the size. */
 static int ramfs_read(struct file *file, char *buf, int count)
 {
 	struct ram_inode *ri = file->f_inode.generic_ip;
@@ -361,6 +371,7 @@ static loff_t ramfs_lseek(struct file *file, loff_t offset, int whence)
 	return default_lseek(file, offset, whence);
 }
 
+/* An open file holds its node: unlink leaves the data to it. */
 static int ramfs_open(struct file *file)
 {
 	struct ram_inode *ri = file->f_inode.generic_ip;
@@ -369,6 +380,7 @@ static int ramfs_open(struct file *file)
 	return 0;
 }
 
+/* The last close of a node with no name left frees it. */
 static void ramfs_release(struct file *file)
 {
 	struct ram_inode *ri = file->f_inode.generic_ip;
@@ -421,6 +433,7 @@ static int ram_mknod(struct inode *dir, const char *name, int len, int mode,
 	return 0;
 }
 
+/* open(O_CREAT) of a new name: a regular file, *result filled. */
 static int ramfs_create(struct inode *dir, const char *name, int len,
 			int mode, struct inode *result)
 {
@@ -432,6 +445,7 @@ static int ramfs_create(struct inode *dir, const char *name, int len,
 	return err;
 }
 
+/* An empty directory (nlink 2: its name and its "."). */
 static int ramfs_mkdir(struct inode *dir, const char *name, int len,
 		       int mode)
 {
@@ -440,6 +454,7 @@ static int ramfs_mkdir(struct inode *dir, const char *name, int len,
 	return ram_mknod(dir, name, len, S_IFDIR | (mode & S_IALLUGO), &ri);
 }
 
+/* A symbolic link whose target is a kernel copy of target. */
 static int ramfs_symlink(struct inode *dir, const char *name, int len,
 			 const char *target)
 {
@@ -460,6 +475,7 @@ static int ramfs_symlink(struct inode *dir, const char *name, int len,
 	return 0;
 }
 
+/* One more name for the file old (never a directory: the caller). */
 static int ramfs_link(struct inode *old, struct inode *dir, const char *name,
 		      int len)
 {
@@ -486,11 +502,13 @@ static int ram_remove(struct inode *dir, const char *name, int len)
 	return 0;
 }
 
+/* unlink: the caller has checked that the name is not a directory. */
 static int ramfs_unlink(struct inode *dir, const char *name, int len)
 {
 	return ram_remove(dir, name, len);
 }
 
+/* rmdir: -ENOTEMPTY unless the directory has no entries. */
 static int ramfs_rmdir(struct inode *dir, const char *name, int len)
 {
 	struct ram_dirent *de = find_entry(dir->generic_ip, name, len);
@@ -533,6 +551,10 @@ static int ramfs_rename(struct inode *old_dir, const char *old_name,
 	return 0;
 }
 
+/*
+ * Cut or grow a file to length; bytes past the end are kept zero, so
+ * that a later growth shows zeros, as a hole does.
+ */
 static int ramfs_truncate(struct inode *inode, loff_t length)
 {
 	struct ram_inode *ri = inode->generic_ip;
@@ -542,8 +564,8 @@ static int ramfs_truncate(struct inode *inode, loff_t length)
 		err = ram_reserve(ri, length);
 	if (err)
 		return err;
-	if (length < ri->size)
-		memset(ri->data + length, 0, ri->size - length);
+	if (length < ri->size && ri->alloc)	/* what a later growth shows */
+		memset(ri->data + length, 0, min(ri->size, ri->alloc) - length);
 	ri->size = length;
 	ri->mtime = CURRENT_TIME;
 	inode->i_size = length;
@@ -567,6 +589,7 @@ static void ramfs_notify_change(const struct inode *inode)
 	ri->mtime = inode->i_mtime;
 }
 
+/* statfs: blocks are pages of the mount's limit (0 for the root). */
 static void ramfs_statfs(const struct inode *inode, struct kstatfs *buf)
 {
 	struct ram_sb *sb = ((struct ram_inode *)inode->generic_ip)->sb;

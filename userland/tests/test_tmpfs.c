@@ -307,6 +307,29 @@ static void test_enospc(void)
 	case_end();
 }
 
+/* The root is writable too (Lintel's rootfs); the host's is not ours. */
+static void test_root_writable(void)
+{
+	char p[64], buf[8] = "";
+	int fd;
+
+	if (!on_lintel() || geteuid() != 0) {
+		case_skip("tmpfs_root_is_writable",
+			  "would write into the host's / (or not root)");
+		return;
+	}
+	case_begin("tmpfs_root_is_writable");
+	snprintf(p, sizeof(p), "/test_tmpfs.%d", (int)getpid());
+	fd = open(p, O_RDWR | O_CREAT | O_EXCL, 0600);
+	CHECK(fd >= 0 && write(fd, "root", 4) == 4, "create in /: %s",
+	      strerror(errno));
+	CHECK(lseek(fd, 0, SEEK_SET) == 0 && read(fd, buf, 8) == 4 &&
+	      !memcmp(buf, "root", 4), "read back");
+	close(fd);
+	CHECK(syscall(NR_unlink, p) == 0, "unlink");
+	case_end();
+}
+
 static void test_statfs(void)
 {
 	struct statfs64_abi st;
@@ -334,6 +357,7 @@ int main(void)
 	test_attributes();
 	test_permissions();
 	test_enospc();
+	test_root_writable();
 	test_statfs();
 	case_begin("tmpfs_nothing_left");
 	CHECK(syscall(NR_rmdir, dir) == 0, "rmdir %s: %s", dir,
