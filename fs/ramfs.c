@@ -74,9 +74,10 @@ struct ram_inode {
 /* The three mounts: the root has no limit but memory; /tmp and /dev/shm do. */
 static struct ram_sb rootfs_sb = { NULL, MKDEV(0, 1), RAMFS_MAGIC, 0, 0, 1,
 				   0, ROOT_DIR_MODE };
-static struct ram_sb tmpfs_sb = { NULL, MKDEV(0, 2), TMPFS_MAGIC,
+/* st_dev: proc is 0,3, devfs 0,5 and pipes 0,12; these take 1, 13, 14 */
+static struct ram_sb tmpfs_sb = { NULL, MKDEV(0, 13), TMPFS_MAGIC,
 				  TMP_SIZE_LIMIT, 0, 1, 0, TMP_DIR_MODE };
-static struct ram_sb shmfs_sb = { NULL, MKDEV(0, 3), TMPFS_MAGIC,
+static struct ram_sb shmfs_sb = { NULL, MKDEV(0, 14), TMPFS_MAGIC,
 				  SHM_SIZE_LIMIT, 0, 1, 0, TMP_DIR_MODE };
 
 static const struct file_operations ramfs_file_fops;
@@ -589,7 +590,11 @@ static void ramfs_notify_change(const struct inode *inode)
 	ri->mtime = inode->i_mtime;
 }
 
-/* statfs: blocks are pages of the mount's limit (0 for the root). */
+/*
+ * statfs: blocks are pages of the mount's limit; the root, which has
+ * none, counts what it holds and the free pages, so that df shows it
+ * (Linux's ramfs says 0 for everything and df leaves it out).
+ */
 static void ramfs_statfs(const struct inode *inode, struct kstatfs *buf)
 {
 	struct ram_sb *sb = ((struct ram_inode *)inode->generic_ip)->sb;
@@ -597,11 +602,14 @@ static void ramfs_statfs(const struct inode *inode, struct kstatfs *buf)
 	buf->f_type = sb->magic;
 	buf->f_bsize = PAGE_SIZE;
 	buf->f_namelen = NAME_MAX;
-	buf->f_blocks = sb->limit / PAGE_SIZE;
-	buf->f_bfree = (sb->limit - sb->used) / PAGE_SIZE;
 	buf->f_files = sb->files;
-	if (!sb->limit)		/* ramfs: Linux says 0 for all of them */
-		buf->f_bfree = buf->f_files = 0;
+	if (sb->limit) {
+		buf->f_blocks = sb->limit / PAGE_SIZE;
+		buf->f_bfree = (sb->limit - sb->used) / PAGE_SIZE;
+	} else {
+		buf->f_blocks = sb->used / PAGE_SIZE + nr_free_pages;
+		buf->f_bfree = nr_free_pages;
+	}
 }
 
 /* i_op->read_inode for whoever has one: fstat and SEEK_END call it. */
