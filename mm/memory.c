@@ -161,6 +161,35 @@ void unmap_page_range(struct mm_struct *mm, unsigned long address,
 }
 
 /*
+ * move_page_tables - move every pte of mm in [old, old + len) to the same
+ * offset from new (mremap): a page, swap entry or count goes with its
+ * pte, nothing is copied or freed. The two ranges must not overlap and
+ * new's must hold no pte. The page tables new needs are allocated first,
+ * so -ENOMEM leaves every pte where it was.
+ */
+int move_page_tables(struct mm_struct *mm, unsigned long old,
+		     unsigned long new, unsigned long len)
+{
+	unsigned long addr, off, table_end;
+
+	for (addr = new; addr < new + len; addr = (addr + PGDIR_SIZE) & PGDIR_MASK)
+		if (!get_empty_pgtable(mm, addr))
+			return -ENOMEM;
+	for (off = 0; off < len; off += PAGE_SIZE) {
+		pte_t *src = walk_pgtable(mm, old + off, old + len, &table_end);
+		pte_t *dst;
+
+		if (!src || pte_none(*src))
+			continue;
+		dst = get_empty_pgtable(mm, new + off);
+		*dst = *src;
+		pte_clear(src);
+	}
+	flush_tlb_range(mm, old, old + len);
+	return 0;
+}
+
+/*
  * change_protection - give every present pte of mm in [start, end) the
  * protection newprot (mprotect). Not-present entries keep their bits: a
  * signature is not a protection.

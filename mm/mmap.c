@@ -21,9 +21,6 @@
 #define TASK_UNMAPPED_BASE	0x40000000UL
 #define TASK_UNMAPPED_END	(TASK_SIZE - (128UL << 20))
 
-/* No mapping below this (Linux's default vm.mmap_min_addr): NULL faults. */
-#define MMAP_MIN_ADDR		0x10000UL
-
 pgprot_t protection_map[16] = {
 	__P000, __P001, __P010, __P011, __P100, __P101, __P110, __P111,
 	__S000, __S001, __S010, __S011, __S100, __S101, __S110, __S111
@@ -240,8 +237,8 @@ static unsigned long mmap_address(struct mm_struct *mm, unsigned long addr,
  * so it does not count twice. 1.2.13 had no RLIMIT_AS; this is today's
  * Linux check (mmap and brk refuse with ENOMEM).
  */
-static int may_expand_vm(struct mm_struct *mm, unsigned long addr,
-			 unsigned long len)
+int may_expand_vm(struct mm_struct *mm, unsigned long addr,
+		  unsigned long len)
 {
 	unsigned long limit = current->rlim[RLIMIT_AS].rlim_cur, pages;
 	unsigned long end = addr + len;

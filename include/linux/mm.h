@@ -216,6 +216,8 @@ void build_mmap_avl(struct mm_struct *mm);
 int vmacheck(struct mm_struct *mm);
 
 /* mm/mmap.c: mappings of the current process */
+/* No mapping below this (Linux's default vm.mmap_min_addr): NULL faults. */
+#define MMAP_MIN_ADDR		0x10000UL
 #define MAX_ERRNO	4095
 #define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 unsigned long do_mmap(struct file *file, unsigned long addr,
@@ -226,6 +228,8 @@ void merge_segments(struct mm_struct *mm, unsigned long start_addr,
 		    unsigned long end_addr);
 int split_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 unsigned long get_unmapped_area(unsigned long len);
+int may_expand_vm(struct mm_struct *mm, unsigned long addr,
+		  unsigned long len);
 
 long sys_brk(unsigned long brk);
 long sys_old_mmap(unsigned long user_struct_ptr);
@@ -234,6 +238,11 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 long sys_munmap(unsigned long addr, size_t len);
 long sys_mprotect(unsigned long addr, size_t len, unsigned long prot);
 long sys_madvise(unsigned long start, size_t len, int advice);
+long sys_mremap(unsigned long addr, unsigned long old_len,
+		unsigned long new_len, unsigned long flags,
+		unsigned long new_addr);
+long sys_msync(unsigned long start, size_t len, int flags);
+long sys_mincore(unsigned long start, size_t len, unsigned char *vec);
 
 /* mm/mm_struct.c: an address space's life, for fork, exec and exit */
 struct mm_struct *mm_alloc(void);
@@ -251,6 +260,8 @@ void unmap_page_range(struct mm_struct *mm, unsigned long addr,
 void change_protection(struct mm_struct *mm, unsigned long start,
 		       unsigned long end, pgprot_t newprot);
 void free_page_tables(struct mm_struct *mm);
+int move_page_tables(struct mm_struct *mm, unsigned long old,
+		     unsigned long new, unsigned long len);
 void free_pgtables(struct mm_struct *mm, unsigned long start,
 		   unsigned long end);
 void flush_tlb_mm(struct mm_struct *mm);

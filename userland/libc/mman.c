@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <stdarg.h>
 
 #define MMAP2_UNIT	4096	/* mmap2 takes its offset in 4 KiB units */
 
@@ -55,4 +56,27 @@ int munmap(void *addr, size_t len)
 int mprotect(void *addr, size_t len, int prot)
 {
 	return syscall(__NR_mprotect, addr, len, prot);
+}
+
+/* new_addr is read only with MREMAP_FIXED, as glibc's variadic one. */
+void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
+{
+	va_list ap;
+	void *new_addr;
+
+	va_start(ap, flags);
+	new_addr = (flags & MREMAP_FIXED) ? va_arg(ap, void *) : NULL;
+	va_end(ap);
+	return (void *)syscall(__NR_mremap, old, old_len, new_len, flags,
+			       new_addr);
+}
+
+int msync(void *addr, size_t len, int flags)
+{
+	return syscall(__NR_msync, addr, len, flags);
+}
+
+int mincore(void *addr, size_t len, unsigned char *vec)
+{
+	return syscall(__NR_mincore, addr, len, vec);
 }

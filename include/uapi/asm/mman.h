@@ -29,4 +29,11 @@
 #define MAP_STACK	0x20000
 #define MAP_FIXED_NOREPLACE 0x100000
 
+#define MREMAP_MAYMOVE	1	/* mremap may move the mapping */
+#define MREMAP_FIXED	2	/* to new_addr, unmapping what was there */
+
+#define MS_ASYNC	1	/* msync */
+#define MS_INVALIDATE	2
+#define MS_SYNC		4
+
 #endif

@@ -75,11 +75,13 @@
 #define __NR__llseek		140
 #define __NR_getdents		141
 #define __NR__newselect		142
+#define __NR_msync		144
 #define __NR_getsid		147
 #define __NR_readv		145
 #define __NR_writev		146
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_mremap		163
 #define __NR_setresuid		164
 #define __NR_getresuid		165
 #define __NR_poll		168
@@ -114,6 +116,7 @@
 #define __NR_getresgid32	211
 #define __NR_setuid32		213
 #define __NR_setgid32		214
+#define __NR_mincore		218
 #define __NR_madvise		219
 #define __NR_getdents64		220
 #define __NR_fcntl64		221

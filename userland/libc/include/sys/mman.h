@@ -1,4 +1,4 @@
-/* sys/mman.h - mappings, through mmap2 (192), munmap and mprotect. */
+/* sys/mman.h - mappings: mmap2 (192), munmap, mprotect, mremap, msync. */
 #ifndef _SYS_MMAN_H
 #define _SYS_MMAN_H
 
@@ -13,5 +13,8 @@
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
 int munmap(void *addr, size_t len);
 int mprotect(void *addr, size_t len, int prot);
+void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...);
+int msync(void *addr, size_t len, int flags);
+int mincore(void *addr, size_t len, unsigned char *vec);
 
 #endif
