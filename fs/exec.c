@@ -433,6 +433,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	clear_TLS();
 	current->clear_child_tid = NULL;	/* Linux's exec_mm_release */
 	current->robust_list = NULL;
+	current->sas_ss_sp = current->sas_ss_size = 0;	/* no sigaltstack */
 	clear_fpu();		/* the new program starts with fninit's state */
 	do_close_on_exec(current);
 	current->did_exec = 1;

@@ -221,6 +221,9 @@ static void init_clone(struct task_struct *p, unsigned long clone_flags)
 		p->p_pptr = current->p_pptr;
 	if (clone_flags & CLONE_VFORK)
 		p->vfork_parent = current;
+	/* a thread must not share its creator's alternate stack (Linux) */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
+		p->sas_ss_sp = p->sas_ss_size = 0;
 }
 
 /*

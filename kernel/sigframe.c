@@ -152,12 +152,18 @@ static void fill_siginfo(struct siginfo *info, int sig)
  * get_sigframe - where a frame of size bytes goes for a signal taken at
  * regs->esp: below the FPU state, whose address (alloc_mathframe) is
  * left in *fpstate, and aligned so that esp + 4 is 16-byte aligned at
- * the handler's entry, as the i386 ABI wants.
+ * the handler's entry, as the i386 ABI wants. A handler installed with
+ * SA_ONSTACK starts at the top of the alternate stack (sigaltstack),
+ * unless it is already running there.
  */
-static unsigned long get_sigframe(struct pt_regs *regs, unsigned long size,
-				  unsigned long *fpstate)
+static unsigned long get_sigframe(struct pt_regs *regs, struct sigaction *sa,
+				  unsigned long size, unsigned long *fpstate)
 {
-	*fpstate = alloc_mathframe(regs->esp);
+	unsigned long sp = regs->esp;
+
+	if ((sa->sa_flags & SA_ONSTACK) && !sas_ss_flags(sp))
+		sp = current->sas_ss_sp + current->sas_ss_size;
+	*fpstate = alloc_mathframe(sp);
 	return ((*fpstate - size) & ~15UL) - 4;
 }
 
@@ -175,7 +181,7 @@ static int setup_frame(int sig, struct sigaction *sa, sigset_t oldset,
 	struct sigframe f, *uf;
 	unsigned long fpstate;
 
-	uf = (struct sigframe *)get_sigframe(regs, sizeof(f), &fpstate);
+	uf = (struct sigframe *)get_sigframe(regs, sa, sizeof(f), &fpstate);
 	if (save_fpstate(fpstate))
 		return -EFAULT;
 	memset(&f, 0, sizeof(f));
@@ -209,7 +215,7 @@ static int setup_rt_frame(int sig, struct sigaction *sa, sigset_t oldset,
 	struct rt_sigframe f, *uf;
 	unsigned long fpstate;
 
-	uf = (struct rt_sigframe *)get_sigframe(regs, sizeof(f), &fpstate);
+	uf = (struct rt_sigframe *)get_sigframe(regs, sa, sizeof(f), &fpstate);
 	if (save_fpstate(fpstate))
 		return -EFAULT;
 	memset(&f, 0, sizeof(f));
@@ -220,6 +226,9 @@ static int setup_rt_frame(int sig, struct sigaction *sa, sigset_t oldset,
 	save_sigcontext(&f.uc.uc_mcontext, regs, (unsigned long)oldset);
 	f.uc.uc_mcontext.fpstate = fpstate;
 	f.uc.uc_sigmask = oldset;
+	f.uc.uc_stack.ss_sp = current->sas_ss_sp;
+	f.uc.uc_stack.ss_size = current->sas_ss_size;
+	f.uc.uc_stack.ss_flags = sas_ss_flags(regs->esp);
 	/* movl $__NR_rt_sigreturn, %eax; int $0x80 */
 	memcpy(f.retcode, "\xb8\xad\x00\x00\x00\xcd\x80\x90", 8);
 	f.pretcode = sa->sa_flags & SA_RESTORER ?

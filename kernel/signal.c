@@ -384,3 +384,79 @@ long sys_rt_sigsuspend(const sigset_t *mask, unsigned long sigsetsize)
 	current->blocked = new & ~SIG_KERNEL_ONLY;
 	return sys_pause();
 }
+
+/*
+ * Is sp on current's alternate signal stack, [sas_ss_sp, + sas_ss_size)?
+ * A frame is pushed below the top, so the top counts as on it, as in
+ * Linux; with no stack (size 0) nothing is.
+ */
+static int on_sig_stack(unsigned long sp)
+{
+	return sp > current->sas_ss_sp &&
+	       sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+/*
+ * sas_ss_flags - the ss_flags sigaltstack reports for a task at user
+ * stack pointer sp: SS_DISABLE (none), SS_ONSTACK (running on it: it
+ * cannot be changed, and a handler is not moved to it again) or 0.
+ */
+int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/*
+ * Install ss as current's alternate stack, sp being the user stack
+ * pointer. As Linux: -EPERM while running on the old one, -EINVAL for
+ * other flags than 0, SS_ONSTACK (taken as 0) and SS_DISABLE, -ENOMEM
+ * below MINSIGSTKSZ. Linux's SS_AUTODISARM is -EINVAL here: Lintel does
+ * not disarm the stack while a handler runs on it.
+ */
+static int set_sigaltstack(const struct sigaltstack *ss, unsigned long sp)
+{
+	if (on_sig_stack(sp))
+		return -EPERM;
+	if (ss->ss_flags == SS_DISABLE) {
+		current->sas_ss_sp = current->sas_ss_size = 0;
+		return 0;
+	}
+	if (ss->ss_flags != 0 && ss->ss_flags != SS_ONSTACK)
+		return -EINVAL;
+	if (ss->ss_size < MINSIGSTKSZ)
+		return -ENOMEM;
+	current->sas_ss_sp = ss->ss_sp;
+	current->sas_ss_size = ss->ss_size;
+	return 0;
+}
+
+/*
+ * sigaltstack (186): set the alternate signal stack a handler installed
+ * with SA_ONSTACK runs on (from ebx, if not NULL) and report the old one
+ * (to ecx, if not NULL). It takes the frame because the answer depends
+ * on the user stack pointer. Not in 1.2.13 (2.2 added it). -EFAULT for
+ * a bad pointer; for *ecx, after the change was made, as Linux.
+ */
+long sys_sigaltstack(struct pt_regs *regs)
+{
+	const struct sigaltstack *uss = (const void *)regs->ebx;
+	struct sigaltstack *uoss = (void *)regs->ecx;
+	struct sigaltstack new, old;
+	int error;
+
+	old.ss_sp = current->sas_ss_sp;
+	old.ss_size = current->sas_ss_size;
+	old.ss_flags = sas_ss_flags(regs->esp);
+	if (uss) {
+		if (memcpy_fromfs(&new, uss, sizeof(new)))
+			return -EFAULT;
+		error = set_sigaltstack(&new, regs->esp);
+		if (error)
+			return error;
+	}
+	if (uoss && memcpy_tofs(uoss, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}

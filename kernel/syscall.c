@@ -138,6 +138,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_pread64, pread64),
 	SYSCALL(__NR_pwrite64, pwrite64),
 	SYSCALL(__NR_getcwd, getcwd),
+	SYSCALL_REGS(__NR_sigaltstack, sigaltstack),
 	SYSCALL_REGS(__NR_vfork, vfork),
 	SYSCALL(__NR_ugetrlimit, getrlimit),
 	SYSCALL(__NR_mmap2, mmap2),

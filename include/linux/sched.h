@@ -109,6 +109,8 @@ struct task_struct {
 	int *set_child_tid;	/* CLONE_CHILD_SETTID: the tid goes here */
 	int *clear_child_tid;	/* set_tid_address, CLONE_CHILD_CLEARTID */
 	void *robust_list;	/* set_robust_list: kept for get_robust_list */
+	unsigned long sas_ss_sp;	/* sigaltstack: the alternate stack, */
+	unsigned long sas_ss_size;	/* size 0 when there is none */
 	struct sem_undo *semundo;	/* SEM_UNDO records, undone at exit */
 	struct wait_queue *vfork_wait;	/* CLONE_VFORK: the parent sleeps here */
 	struct task_struct *vfork_parent;	/* ... until this child lets go */

@@ -127,6 +127,10 @@ long sys_sysinfo(struct sysinfo *info);
 long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd,
 		unsigned long arg);
 
+/* kernel/signal.c: the alternate signal stack */
+long sys_sigaltstack(struct pt_regs *regs);
+int sas_ss_flags(unsigned long sp);
+
 /* kernel/syscall_names.c, generated: Linux's name for every number */
 extern const char *const linux_syscall_names[NR_syscalls];
 

@@ -74,6 +74,11 @@ int sigsuspend(const sigset_t *mask)
 	return syscall(__NR_rt_sigsuspend, mask, KERNEL_SIGSET_SIZE);
 }
 
+int sigaltstack(const stack_t *ss, stack_t *old)
+{
+	return syscall(__NR_sigaltstack, ss, old);
+}
+
 int sigemptyset(sigset_t *set)
 {
 	memset(set, 0, sizeof(*set));

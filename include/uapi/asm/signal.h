@@ -51,6 +51,12 @@
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
 
+/* sigaltstack's ss_flags and sizes */
+#define SS_ONSTACK	1	/* the alternate stack is in use */
+#define SS_DISABLE	2	/* there is none */
+#define MINSIGSTKSZ	2048	/* smaller is ENOMEM */
+#define SIGSTKSZ	8192	/* enough for most handlers */
+
 /* sigprocmask's how */
 #define SIG_BLOCK	0
 #define SIG_UNBLOCK	1

@@ -61,6 +61,13 @@ struct sigaction {
 #define sa_handler	__sa_u.__handler
 #define sa_sigaction	__sa_u.__sigaction
 
+/* sigaltstack (186): the kernel's struct sigaltstack */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *old);
@@ -68,6 +75,7 @@ int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 int kill(pid_t pid, int sig);
 int raise(int sig);
+int sigaltstack(const stack_t *ss, stack_t *old);
 
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);
