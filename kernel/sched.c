@@ -189,14 +189,27 @@ static void trace_switch(struct task_struct *prev, struct task_struct *next)
 }
 
 /*
+ * Has p's timeout (a jiffies value, 0 for none) come? Only a sleeper's
+ * timeout is cleared when it comes (by do_timer, or by schedule when the
+ * tick came while the task was still on its way to sleep): a task that
+ * set its timeout and had not yet set TASK_INTERRUPTIBLE when the tick
+ * came would otherwise find it cleared and sleep for ever.
+ */
+static int timeout_expired(struct task_struct *p)
+{
+	return p->timeout && p->timeout <= jiffies;
+}
+
+/*
  * schedule - give the CPU to the task pick_next chooses; returns when
  * current is chosen again.
  *
  * Called by a task going to sleep (its state already set, sleep_on), on
  * the way back to user mode when need_resched is set (return_to_user),
  * by sched_yield, and by the idle task. A task that set itself
- * TASK_INTERRUPTIBLE with a signal pending stays runnable, so a sleep
- * never swallows a signal. Interrupts are off from the choice to the
+ * TASK_INTERRUPTIBLE with a signal pending or a timeout that has come
+ * stays runnable, so a sleep never swallows a signal or a tick (1.2.13
+ * checked timeouts here too). Interrupts are off from the choice to the
  * switch: the timer must not change counters or wake tasks in between.
  * Dead threads are freed first (reap_dead_threads): this stack is not
  * theirs. The switch loads next's kernel stack top into the TSS, its page
@@ -213,8 +226,11 @@ void schedule(void)
 	save_flags(flags);
 	cli();
 	need_resched = 0;
-	if (prev->state == TASK_INTERRUPTIBLE && signal_pending(prev))
+	if (prev->state == TASK_INTERRUPTIBLE &&
+	    (signal_pending(prev) || timeout_expired(prev))) {
 		prev->state = TASK_RUNNING;
+		prev->timeout = 0;
+	}
 	next = pick_next(prev);
 	if (next != prev) {
 		account_switch(prev, next);
@@ -397,10 +413,9 @@ void do_timer(struct pt_regs *regs)
 	}
 	calc_load();
 	for_each_task(p) {
-		if (p->timeout && p->timeout <= jiffies) {
+		if (p->state == TASK_INTERRUPTIBLE && timeout_expired(p)) {
 			p->timeout = 0;
-			if (p->state == TASK_INTERRUPTIBLE)
-				wake_up_process(p);
+			wake_up_process(p);
 		}
 		if (p->it_real_value && p->it_real_value <= now)
 			it_real_fn(p);
