@@ -20,6 +20,7 @@
 
 #define NSEC_PER_SEC	1000000000LL
 #define NSEC_PER_USEC	1000LL
+#define TICKS_PER_SEC	100	/* HZ: Lintel's tick, 10 ms */
 #define READINGS	1000000
 #define OTHER_READINGS	10000
 #define YIELD_EVERY	1000
@@ -69,30 +70,48 @@ static long long read_as_programs_do(clockid_t clk)
 	return ns(&ts);
 }
 
-/* The smallest step between two distinct back-to-back readings. */
-static long long smallest_step(clockid_t clk, int pairs)
+/*
+ * The smallest step between two distinct back-to-back readings, and
+ * whether any reading had nanoseconds that are not whole microseconds.
+ */
+static long long smallest_step(clockid_t clk, int pairs, int *sub_usec)
 {
 	long long a, b, best = -1;
 	int i;
 
+	*sub_usec = 0;
 	for (i = 0; i < pairs; i++) {
 		a = read_as_programs_do(clk);
 		b = read_as_programs_do(clk);
+		if (a % NSEC_PER_USEC || b % NSEC_PER_USEC)
+			*sub_usec = 1;
 		if (b > a && (best < 0 || b - a < best))
 			best = b - a;
 	}
 	return best;
 }
 
+/*
+ * The resolution, as properties of the readings rather than of how fast
+ * this machine makes them (a loaded host makes every step longer): the
+ * nanoseconds are not whole microseconds, and back-to-back readings
+ * move by less than a tick, so the clock interpolates within the tick
+ * instead of advancing with jiffies. The smallest step is printed: on an
+ * idle host it is a few hundred ns in Lintel (the cost of the call).
+ */
 static void test_resolution(void)
 {
-	long long step = smallest_step(CLOCK_MONOTONIC, PAIRS);
+	int sub_usec;
+	long long step = smallest_step(CLOCK_MONOTONIC, PAIRS, &sub_usec);
 
-	case_begin("monotonic_steps_below_a_microsecond");
-	CHECK(step > 0 && step < NSEC_PER_USEC,
-	      "two distinct consecutive readings (%s) less than 1000 ns apart, "
-	      "smallest step seen %lld ns",
-	      vdso_gettime ? "vDSO" : "system call", step);
+	case_begin("monotonic_resolution_below_a_microsecond");
+	printf("    smallest step between two readings (%s): %lld ns\n",
+	       vdso_gettime ? "vDSO" : "system call", step);
+	CHECK(sub_usec, "some reading with nanoseconds that are not whole "
+	      "microseconds");
+	CHECK(step > 0 && step < NSEC_PER_SEC / TICKS_PER_SEC,
+	      "two distinct back-to-back readings less than a tick apart, "
+	      "smallest step seen %lld ns", step);
 	case_end();
 }
 
@@ -214,11 +233,12 @@ static void test_getres(void)
 	struct timespec res;
 	long long step;
 	unsigned int i;
+	int sub;
 
 	case_begin("getres_fine_clocks_below_a_microsecond");
 	for (i = 0; i < sizeof(fine) / sizeof(fine[0]); i++) {
 		CHECK_OK(clock_getres(fine[i], &res));
-		step = smallest_step(fine[i], PAIRS / 10);
+		step = smallest_step(fine[i], PAIRS / 10, &sub);
 		CHECK(res.tv_sec == 0 && res.tv_nsec > 0 &&
 		      res.tv_nsec < NSEC_PER_USEC,
 		      "clock %d: resolution under 1 us, got %ld.%09ld",
@@ -233,7 +253,7 @@ static void test_getres(void)
 	case_begin("getres_coarse_clocks_a_tick");
 	for (i = 0; i < sizeof(coarse) / sizeof(coarse[0]); i++) {
 		CHECK_OK(clock_getres(coarse[i], &res));
-		step = smallest_step(coarse[i], PAIRS);
+		step = smallest_step(coarse[i], PAIRS, &sub);
 		CHECK(res.tv_sec == 0 && res.tv_nsec >= NSEC_PER_SEC / 1000,
 		      "clock %d: a tick, at least 1 ms, got %ld.%09ld",
 		      coarse[i], (long)res.tv_sec, res.tv_nsec);
