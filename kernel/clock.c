@@ -61,7 +61,7 @@ static int get_timespec(struct timespec *ts, const void *u, int time64)
 }
 
 /* Copy a timespec out, in either layout; 0 or -EFAULT. */
-static int put_timespec(const struct timespec *ts, void *u, int time64)
+int put_timespec(const struct timespec *ts, void *u, int time64)
 {
 	struct __kernel_timespec t64 = { ts->tv_sec, ts->tv_nsec };
 

@@ -55,6 +55,8 @@ struct task_struct {
 	volatile long state;
 	long counter;		/* ticks left in this slice */
 	long priority;		/* ticks in a full slice */
+	int nice;		/* -20..19, priority follows it (priority.c) */
+	int policy;		/* SCHED_OTHER, _BATCH or _IDLE: reported only */
 	sigset_t signal;	/* pending */
 	sigset_t blocked;
 	sigset_t saved_blocked;	/* sigsuspend's mask to restore after */

@@ -127,6 +127,25 @@ long sys_sysinfo(struct sysinfo *info);
 long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd,
 		unsigned long arg);
 
+/* kernel/priority.c: nice values and scheduling policies */
+struct sched_param {
+	int sched_priority;
+};
+long sys_nice(int increment);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int niceval);
+long sys_sched_get_priority_max(int policy);
+long sys_sched_get_priority_min(int policy);
+long sys_sched_getscheduler(pid_t pid);
+long sys_sched_getparam(pid_t pid, struct sched_param *param);
+long sys_sched_setscheduler(pid_t pid, int policy,
+			    const struct sched_param *param);
+long sys_sched_setparam(pid_t pid, const struct sched_param *param);
+long sys_sched_rr_get_interval(pid_t pid, struct timespec *interval);
+long sys_sched_rr_get_interval_time64(pid_t pid,
+				      struct __kernel_timespec *interval);
+int put_timespec(const struct timespec *ts, void *u, int time64);
+
 /* kernel/signal.c: the alternate signal stack */
 long sys_sigaltstack(struct pt_regs *regs);
 int sas_ss_flags(unsigned long sp);

@@ -24,6 +24,7 @@
 #define __NR_alarm		 27
 #define __NR_pause		 29
 #define __NR_access		 33
+#define __NR_nice		 34
 #define __NR_kill		 37
 #define __NR_dup		 41
 #define __NR_pipe		 42
@@ -57,6 +58,8 @@
 #define __NR_reboot		 88
 #define __NR_mmap		 90
 #define __NR_munmap		 91
+#define __NR_getpriority	 96
+#define __NR_setpriority	 97
 #define __NR_setitimer		104
 #define __NR_getitimer		105
 #define __NR_stat		106
@@ -79,7 +82,14 @@
 #define __NR_getsid		147
 #define __NR_readv		145
 #define __NR_writev		146
+#define __NR_sched_setparam	154
+#define __NR_sched_getparam	155
+#define __NR_sched_setscheduler	156
+#define __NR_sched_getscheduler	157
 #define __NR_sched_yield	158
+#define __NR_sched_get_priority_max	159
+#define __NR_sched_get_priority_min	160
+#define __NR_sched_rr_get_interval	161
 #define __NR_nanosleep		162
 #define __NR_mremap		163
 #define __NR_setresuid		164
@@ -165,6 +175,7 @@
 #define __NR_clock_nanosleep_time64 407
 #define __NR_pselect6_time64	413
 #define __NR_semtimedop_time64	420
+#define __NR_sched_rr_get_interval_time64 423
 
 /* The calls that change files and names (fs/dirops.c, fs/attr.c). */
 #define __NR_link		9
