@@ -444,6 +444,40 @@ long sys_prctl(int option, unsigned long arg2)
 	return -EINVAL;
 }
 
+#define PERSONALITY_QUERY	0xffffffffUL	/* personality: only ask */
+
+/*
+ * personality (136): set current's execution domain, returning the old
+ * one; PERSONALITY_QUERY only asks. Kept across fork and exec, and
+ * reported only: Lintel runs every program as PER_LINUX. 1.2.13 looked
+ * the domain up (exec_domain.c) and refused one it did not have; today's
+ * Linux takes any value, as Lintel does.
+ */
+long sys_personality(unsigned long persona)
+{
+	unsigned long old = current->personality;
+
+	if (persona != PERSONALITY_QUERY)
+		current->personality = persona;
+	return old;
+}
+
+/*
+ * getcpu (318): the CPU and NUMA node current runs on, each stored if
+ * its pointer is not NULL; Lintel has one of each, numbered 0. The
+ * third argument, a cache, has been unused since Linux 2.6.24.
+ */
+long sys_getcpu(unsigned int *cpu, unsigned int *node, void *cache)
+{
+	unsigned int zero = 0;
+
+	if (cpu && memcpy_tofs(cpu, &zero, sizeof(zero)))
+		return -EFAULT;
+	if (node && memcpy_tofs(node, &zero, sizeof(zero)))
+		return -EFAULT;
+	return 0;
+}
+
 /*
  * uname (122): Lintel's names in Linux's struct new_utsname (six fields
  * of 65 bytes). The machine is "i386", what the kernel is built for.

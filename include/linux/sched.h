@@ -56,6 +56,7 @@ struct task_struct {
 	long counter;		/* ticks left in this slice */
 	long priority;		/* ticks in a full slice */
 	int nice;		/* -20..19, priority follows it (priority.c) */
+	unsigned long personality;	/* PER_LINUX and its flags: reported */
 	int policy;		/* SCHED_OTHER, _BATCH or _IDLE: reported only */
 	sigset_t signal;	/* pending */
 	sigset_t blocked;

@@ -123,6 +123,8 @@ long sys_times(struct tms *tbuf);
 long sys_getrusage(int who, struct rusage *ru);
 
 long sys_uname(struct new_utsname *name);
+long sys_personality(unsigned long persona);
+long sys_getcpu(unsigned int *cpu, unsigned int *node, void *cache);
 long sys_sysinfo(struct sysinfo *info);
 long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd,
 		unsigned long arg);

@@ -75,6 +75,7 @@
 #define __NR_sigprocmask	126
 #define __NR_getpgid		132
 #define __NR_fchdir		133
+#define __NR_personality	136
 #define __NR__llseek		140
 #define __NR_getdents		141
 #define __NR__newselect		142
@@ -154,6 +155,7 @@
 #define __NR_pselect6		308
 #define __NR_set_robust_list	311
 #define __NR_get_robust_list	312
+#define __NR_getcpu		318
 #define __NR_dup3		330
 #define __NR_pipe2		331
 #define __NR_prlimit64		340
