@@ -556,6 +556,7 @@ static void bench_msg_roundtrip(void)
 			 CLONE_CHILD_CLEARTID)
 #define THREAD_STACK	4096	/* words: 16 KiB */
 #define NR_FUTEX_CALL	240
+#define FUTEX_WAIT		0
 #define FUTEX_WAIT_PRIVATE	128
 #define FUTEX_WAKE_PRIVATE	129
 
@@ -600,13 +601,18 @@ static long thread_start(void (*fn)(void), volatile uint32_t *tid)
 	return r;
 }
 
-/* Wait until the thread whose tid word is *tid has ended. */
+/*
+ * Wait until the thread whose tid word is *tid has ended. The wait is a
+ * shared one, as glibc's pthread_join: the kernel's wake at the thread's
+ * exit (CLONE_CHILD_CLEARTID) is a shared FUTEX_WAKE, and Linux keys a
+ * private wait on the same word differently, so it would never end.
+ */
 static void thread_join(volatile uint32_t *tid)
 {
 	uint32_t t;
 
 	while ((t = *tid))
-		futex_call(tid, FUTEX_WAIT_PRIVATE, t);
+		futex_call(tid, FUTEX_WAIT, t);
 }
 
 static void thread_nothing(void)
