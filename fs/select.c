@@ -163,6 +163,19 @@ static int poll_pass(void *arg, poll_table *p)
 }
 
 /*
+ * The ticks to sleep for at least ns: timeout_after_ns's tick, less the
+ * tick it is now. Both read jiffies, and a tick may come between the two
+ * reads: the difference is then cut at 0 ("no wait"), never left to wrap
+ * round to NO_TIMEOUT, which would sleep for ever.
+ */
+static unsigned long ns_to_ticks(u64 ns)
+{
+	unsigned long end = timeout_after_ns(ns), now = jiffies;
+
+	return (long)(end - now) > 0 ? end - now : 0;
+}
+
+/*
  * Milliseconds to the ticks to sleep, counted from where the clock is
  * inside the current tick and rounded up (timeout_after_ns), so that
  * poll never returns before its time; a negative time is no limit.
@@ -171,8 +184,7 @@ static unsigned long ms_to_jiffies(int ms)
 {
 	if (ms < 0)
 		return NO_TIMEOUT;
-	return timeout_after_ns((u64)ms * (NSEC_PER_SEC / MSEC_PER_SEC)) -
-	       jiffies;
+	return ns_to_ticks((u64)ms * (NSEC_PER_SEC / MSEC_PER_SEC));
 }
 
 /*
@@ -277,7 +289,7 @@ static long timeval_to_jiffies(const struct timeval *tv, unsigned long *t)
 {
 	if (tv->tv_sec < 0 || tv->tv_usec < 0)
 		return -EINVAL;
-	*t = timeout_after_ns(timeval_to_ns(tv)) - jiffies;
+	*t = ns_to_ticks(timeval_to_ns(tv));
 	return 0;
 }
 
@@ -426,7 +438,7 @@ static long do_pselect(int n, unsigned long *inp, unsigned long *outp,
 	if (n < 0)
 		return -EINVAL;
 	if (timeout_ns) {
-		ticks = timeout_after_ns(*timeout_ns) - jiffies;
+		ticks = ns_to_ticks(*timeout_ns);
 		end = get_monotonic_ns() + *timeout_ns;
 	}
 	ret = set_wait_mask(sig);
