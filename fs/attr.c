@@ -271,38 +271,45 @@ static int utimens_mtime(long sec, long nsec, long *mtime)
 	return 0;
 }
 
-long sys_utimensat(int dfd, const char *filename,
-		   const struct timespec *utimes, int flags)
+/*
+ * The common part of utimensat and utimensat_time64, once the caller has
+ * copied the two times in: given is 0 for a NULL array ("now"), and only
+ * the second time, the modification time, is kept (one time per inode).
+ */
+static long do_utimensat(int dfd, const char *filename, int flags,
+			 int given, long sec, long nsec)
 {
-	struct timespec t[2];
 	struct inode inode;
 	long mtime = UTIME_NOW;
 	int err;
 
-	if (utimes && memcpy_fromfs(t, utimes, sizeof(t)))
-		return -EFAULT;
-	err = utimes ? utimens_mtime(t[1].tv_sec, t[1].tv_nsec, &mtime) : 0;
+	err = given ? utimens_mtime(sec, nsec, &mtime) : 0;
 	if (!err)
 		err = utimens_target(dfd, filename, flags, &inode);
-	return err ? err : utimes_inode(&inode, mtime, utimes &&
+	return err ? err : utimes_inode(&inode, mtime, given &&
 					mtime != UTIME_NOW);
+}
+
+long sys_utimensat(int dfd, const char *filename,
+		   const struct timespec *utimes, int flags)
+{
+	struct timespec t[2];
+
+	if (utimes && memcpy_fromfs(t, utimes, sizeof(t)))
+		return -EFAULT;
+	return do_utimensat(dfd, filename, flags, utimes != NULL,
+			    utimes ? t[1].tv_sec : 0, utimes ? t[1].tv_nsec : 0);
 }
 
 long sys_utimensat_time64(int dfd, const char *filename,
 			  const struct __kernel_timespec *utimes, int flags)
 {
 	struct __kernel_timespec t[2];
-	struct inode inode;
-	long mtime = UTIME_NOW;
-	int err;
 
 	if (utimes && memcpy_fromfs(t, utimes, sizeof(t)))
 		return -EFAULT;
-	err = utimes ? utimens_mtime(t[1].tv_sec, t[1].tv_nsec, &mtime) : 0;
-	if (!err)
-		err = utimens_target(dfd, filename, flags, &inode);
-	return err ? err : utimes_inode(&inode, mtime, utimes &&
-					mtime != UTIME_NOW);
+	return do_utimensat(dfd, filename, flags, utimes != NULL,
+			    utimes ? t[1].tv_sec : 0, utimes ? t[1].tv_nsec : 0);
 }
 
 long sys_utimes(const char *filename, const struct timeval *utimes)
