@@ -57,6 +57,30 @@ static int may_create(const struct inode *dir)
 }
 
 /*
+ * create_namei - the prologue of every call that makes a new name: the
+ * directory that will hold path's last component, in *dir, and that
+ * component in *name, once Linux's checks pass in Linux's order:
+ * -EEXIST if path names something already, dir_namei's errors, -EXDEV
+ * when old (the file a hard link names, else NULL) lives on another
+ * filesystem, then may_create's.
+ */
+static int create_namei(const char *path, const struct inode *old,
+			struct inode *dir, const char **name)
+{
+	struct inode inode;
+	int err;
+
+	if (!lookup_inode(path, &inode))
+		return -EEXIST;
+	err = dir_namei(path, dir, name);
+	if (!err && old && dir->i_dev != old->i_dev)
+		err = -EXDEV;
+	if (!err)
+		err = may_create(dir);
+	return err;
+}
+
+/*
  * May current take victim's name out of dir? In a sticky directory
  * (/tmp) only the file's owner, the directory's owner or root may.
  */
@@ -77,15 +101,10 @@ static int may_delete(const struct inode *dir, const struct inode *victim)
 /* Make a directory at path: 1.2.13's do_mkdir. */
 static int do_mkdir(const char *path, int mode)
 {
-	struct inode dir, inode;
+	struct inode dir;
 	const char *name;
-	int err;
+	int err = create_namei(path, NULL, &dir, &name);
 
-	if (!lookup_inode(path, &inode))
-		return -EEXIST;
-	err = dir_namei(path, &dir, &name);
-	if (!err)
-		err = may_create(&dir);
 	if (!err)
 		err = dir.i_op->mkdir(&dir, name, strlen(name),
 				      mode & ~current->umask & S_IALLUGO);
@@ -204,25 +223,38 @@ static int do_rename(const char *oldpath, const char *newpath)
 				   &newdir, newname, strlen(newname));
 }
 
-/* renameat2 (353): flags (RENAME_NOREPLACE, ...) are not supported. */
-long sys_renameat2(int olddfd, const char *oldname, int newdfd,
-		   const char *newname, unsigned int flags)
+/*
+ * at_path_pair - run op on the normal absolute forms of two user paths,
+ * each relative to its own directory fd (the *at calls that take two
+ * names: rename, link). follow says whether a final symbolic link of the
+ * old name is followed; the new name's never is. Both copies are freed
+ * before returning op's answer, or the first error in reaching them.
+ */
+static int at_path_pair(int (*op)(const char *, const char *),
+			int olddfd, const char *oldname, int follow,
+			int newdfd, const char *newname)
 {
 	char *oldpath, *newpath;
-	int err;
+	int err = at_path(olddfd, oldname, follow, &oldpath);
 
-	if (flags)
-		return -EINVAL;
-	err = at_path(olddfd, oldname, 0, &oldpath);
 	if (err)
 		return err;
 	err = at_path(newdfd, newname, 0, &newpath);
 	if (!err) {
-		err = do_rename(oldpath, newpath);
+		err = op(oldpath, newpath);
 		putname(newpath);
 	}
 	putname(oldpath);
 	return err;
+}
+
+/* renameat2 (353): flags (RENAME_NOREPLACE, ...) are not supported. */
+long sys_renameat2(int olddfd, const char *oldname, int newdfd,
+		   const char *newname, unsigned int flags)
+{
+	if (flags)
+		return -EINVAL;
+	return at_path_pair(do_rename, olddfd, oldname, 0, newdfd, newname);
 }
 
 long sys_renameat(int olddfd, const char *oldname, int newdfd,
@@ -239,7 +271,7 @@ long sys_rename(const char *oldname, const char *newname)
 /* A hard link newpath to the file at oldpath (never a directory). */
 static int do_link(const char *oldpath, const char *newpath)
 {
-	struct inode old, dir, inode;
+	struct inode old, dir;
 	const char *name;
 	int err = lookup_inode(oldpath, &old);
 
@@ -247,13 +279,7 @@ static int do_link(const char *oldpath, const char *newpath)
 		return err;
 	if (S_ISDIR(old.i_mode))
 		return -EPERM;
-	if (!lookup_inode(newpath, &inode))
-		return -EEXIST;
-	err = dir_namei(newpath, &dir, &name);
-	if (!err && dir.i_dev != old.i_dev)
-		err = -EXDEV;
-	if (!err)
-		err = may_create(&dir);
+	err = create_namei(newpath, &old, &dir, &name);
 	if (!err)
 		err = dir.i_op->link(&old, &dir, name, strlen(name));
 	return err;
@@ -264,21 +290,10 @@ static int do_link(const char *oldpath, const char *newpath)
 long sys_linkat(int olddfd, const char *oldname, int newdfd,
 		const char *newname, int flags)
 {
-	char *oldpath, *newpath;
-	int err;
-
 	if (flags & ~AT_SYMLINK_FOLLOW)
 		return -EINVAL;
-	err = at_path(olddfd, oldname, flags & AT_SYMLINK_FOLLOW, &oldpath);
-	if (err)
-		return err;
-	err = at_path(newdfd, newname, 0, &newpath);
-	if (!err) {
-		err = do_link(oldpath, newpath);
-		putname(newpath);
-	}
-	putname(oldpath);
-	return err;
+	return at_path_pair(do_link, olddfd, oldname,
+			    flags & AT_SYMLINK_FOLLOW, newdfd, newname);
 }
 
 long sys_link(const char *oldname, const char *newname)
@@ -289,15 +304,10 @@ long sys_link(const char *oldname, const char *newname)
 /* A symbolic link at path whose target is the kernel string target. */
 static int do_symlink(const char *target, const char *path)
 {
-	struct inode dir, inode;
+	struct inode dir;
 	const char *name;
-	int err;
+	int err = create_namei(path, NULL, &dir, &name);
 
-	if (!lookup_inode(path, &inode))
-		return -EEXIST;
-	err = dir_namei(path, &dir, &name);
-	if (!err)
-		err = may_create(&dir);
 	if (!err)
 		err = dir.i_op->symlink(&dir, name, strlen(name), target);
 	return err;

@@ -193,11 +193,13 @@ static int clock_gettime_common(int which, void *tp, int time64)
 	return err ? err : put_timespec(&ts, tp, time64);
 }
 
+/* clock_gettime (265): the 32-bit timespec; seconds end in 2038. */
 long sys_clock_gettime(int which, struct timespec *tp)
 {
 	return clock_gettime_common(which, tp, 0);
 }
 
+/* clock_gettime64 (403): the time64 timespec, glibc's first choice. */
 long sys_clock_gettime64(int which, struct __kernel_timespec *tp)
 {
 	return clock_gettime_common(which, tp, 1);
@@ -214,11 +216,13 @@ static int clock_getres_common(int which, void *tp, int time64)
 	return put_timespec(&ts, tp, time64);
 }
 
+/* clock_getres (266): the resolution in the 32-bit timespec. */
 long sys_clock_getres(int which, struct timespec *tp)
 {
 	return clock_getres_common(which, tp, 0);
 }
 
+/* clock_getres_time64 (406): the same in the time64 timespec. */
 long sys_clock_getres_time64(int which, struct __kernel_timespec *tp)
 {
 	return clock_getres_common(which, tp, 1);
@@ -254,11 +258,16 @@ static int clock_settime_common(int which, const void *tp, int time64)
 	return err ? err : set_realtime(&ts);
 }
 
+/* clock_settime (264): root sets REALTIME from a 32-bit timespec. */
 long sys_clock_settime(int which, const struct timespec *tp)
 {
 	return clock_settime_common(which, tp, 0);
 }
 
+/*
+ * clock_settime64 (404): the same from a time64 timespec; seconds past
+ * 2038 are cut to it (get_timespec).
+ */
 long sys_clock_settime64(int which, const struct __kernel_timespec *tp)
 {
 	return clock_settime_common(which, tp, 1);
@@ -428,12 +437,17 @@ static int clock_nanosleep_common(int which, int flags, const void *rqtp,
 	return err;
 }
 
+/* clock_nanosleep (267): request and remainder in 32-bit timespecs. */
 long sys_clock_nanosleep(int which, int flags, const struct timespec *rqtp,
 			 struct timespec *rmtp)
 {
 	return clock_nanosleep_common(which, flags, rqtp, rmtp, 0);
 }
 
+/*
+ * clock_nanosleep_time64 (407): the same in time64 timespecs; glibc's
+ * sleep, usleep and nanosleep all come here first.
+ */
 long sys_clock_nanosleep_time64(int which, int flags,
 				const struct __kernel_timespec *rqtp,
 				struct __kernel_timespec *rmtp)

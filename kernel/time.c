@@ -34,6 +34,12 @@
 #define PIC_READ_IRR	0x0A		/* OCW3: next read gives the IRR */
 #define CMOS_INDEX	0x70
 #define CMOS_DATA	0x71
+#define CMOS_SECONDS	0x00		/* the clock's registers */
+#define CMOS_MINUTES	0x02
+#define CMOS_HOURS	0x04
+#define CMOS_DAY	0x07
+#define CMOS_MONTH	0x08
+#define CMOS_YEAR	0x09		/* two digits: the years from 2000 */
 #define CMOS_STATUS_A	0x0A
 #define CMOS_STATUS_B	0x0B
 #define CMOS_UPDATING	0x80
@@ -338,23 +344,32 @@ int timespec_valid(const struct timespec *ts)
 	       ts->tv_nsec < NSEC_PER_SEC;
 }
 
-/* Conversions between the user structures and nanoseconds. */
+/*
+ * timespec_to_ns - a timespec as nanoseconds. The caller checked it
+ * (timespec_valid): a 32-bit tv_sec times NSEC_PER_SEC fits in a u64.
+ */
 u64 timespec_to_ns(const struct timespec *ts)
 {
 	return (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
 }
 
+/* timeval_to_ns - a checked timeval as nanoseconds (itimers, select). */
 u64 timeval_to_ns(const struct timeval *tv)
 {
 	return (u64)tv->tv_sec * NSEC_PER_SEC + (u64)tv->tv_usec * NSEC_PER_USEC;
 }
 
+/*
+ * ns_to_timespec - nanoseconds back to a timespec, tv_nsec always below
+ * one second. ns must be under 2^31 seconds: tv_sec is 32 bits wide.
+ */
 void ns_to_timespec(u64 ns, struct timespec *ts)
 {
 	ts->tv_sec = ns / NSEC_PER_SEC;
 	ts->tv_nsec = ns % NSEC_PER_SEC;
 }
 
+/* ns_to_timeval - the same as a timeval: the microseconds round down. */
 void ns_to_timeval(u64 ns, struct timeval *tv)
 {
 	tv->tv_sec = ns / NSEC_PER_SEC;
@@ -398,6 +413,11 @@ struct pit_sample {
 	unsigned long count;
 };
 
+/*
+ * pit_sample - latch and read channel 2's count into *s, with the TSC
+ * just before and just after: how far apart they are says how much the
+ * reading can be trusted. Interrupts off (calibrate_tsc's caller).
+ */
 static void pit_sample(struct pit_sample *s)
 {
 	s->before = rdtsc();
@@ -493,12 +513,21 @@ static void tsc_init(void)
 
 /* ---- the CMOS clock --------------------------------------------------- */
 
+/*
+ * cmos_read - one byte of the CMOS RAM: the index port selects reg, the
+ * data port gives it. Interrupts off or only one reader (boot, the
+ * timer self-test): the two port accesses must not be split.
+ */
 static unsigned int cmos_read(int reg)
 {
 	outb(reg, CMOS_INDEX);
 	return inb(CMOS_DATA);
 }
 
+/*
+ * bcd - a clock field as a number: the CMOS keeps them in BCD unless
+ * status register B's binary bit (CMOS_BINARY) says otherwise.
+ */
 static unsigned int bcd(unsigned int v, int binary)
 {
 	return binary ? v : (v & 0x0F) + (v >> 4) * 10;
@@ -532,12 +561,12 @@ unsigned long read_cmos_time(void)
 	while (cmos_read(CMOS_STATUS_A) & CMOS_UPDATING)
 		;
 	binary = cmos_read(CMOS_STATUS_B) & CMOS_BINARY;
-	sec = bcd(cmos_read(0x00), binary);
-	min = bcd(cmos_read(0x02), binary);
-	hour = bcd(cmos_read(0x04), binary);
-	day = bcd(cmos_read(0x07), binary);
-	mon = bcd(cmos_read(0x08), binary);
-	year = bcd(cmos_read(0x09), binary) + 2000;
+	sec = bcd(cmos_read(CMOS_SECONDS), binary);
+	min = bcd(cmos_read(CMOS_MINUTES), binary);
+	hour = bcd(cmos_read(CMOS_HOURS), binary);
+	day = bcd(cmos_read(CMOS_DAY), binary);
+	mon = bcd(cmos_read(CMOS_MONTH), binary);
+	year = bcd(cmos_read(CMOS_YEAR), binary) + 2000;
 	return days_since_epoch(year, mon, day) * 86400 +
 	       hour * 3600 + min * 60 + sec;
 }
