@@ -107,7 +107,7 @@ static int do_mkdir(const char *path, int mode)
 
 	if (!err)
 		err = dir.i_op->mkdir(&dir, name, strlen(name),
-				      mode & ~current->umask & S_IALLUGO);
+				      mode & ~current->fs->umask & S_IALLUGO);
 	return err;
 }
 

@@ -407,8 +407,10 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 		err = copy_strings(&bprm, envp, &bprm.envc);
 	if (!err) {
 		de_thread();
-		err = exec_mmap();
+		err = unshare_files();	/* close-on-exec is ours alone */
 	}
+	if (!err)
+		err = exec_mmap();
 	if (err)
 		goto out;
 

@@ -42,7 +42,7 @@ static long do_dup2(unsigned int oldfd, unsigned int newfd, int cloexec)
 		return -EBADF;
 	if (newfd >= nofile_limit())
 		return -EBADF;
-	old = current->filp[newfd];
+	old = current->files->fd[newfd];
 	file->f_count++;
 	fd_install(newfd, file, cloexec);
 	if (old)
@@ -84,7 +84,7 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 			return -EINVAL;
 		return dupfd(fd, arg, cmd == F_DUPFD_CLOEXEC);
 	case F_GETFD:
-		return (current->close_on_exec >> fd) & FD_CLOEXEC;
+		return (current->files->close_on_exec >> fd) & FD_CLOEXEC;
 	case F_SETFD:
 		set_close_on_exec(fd, arg & FD_CLOEXEC);
 		return 0;

@@ -1,7 +1,7 @@
 /*
  * namei.c - from a path to an inode.
  *
- * A path is first made absolute and normal against current->cwd
+ * A path is first made absolute and normal against current->fs->cwd
  * (normalize_path: "/bin/sh", never ".", "..", "//" or a trailing "/"),
  * checking on the way that every component a later one passes through
  * is a searchable directory. The mount table then says which filesystem
@@ -271,7 +271,7 @@ int resolve_path_at(const char *dir, const char *path, char *out, int size,
 /* resolve_path - the same against the cwd, following a final link. */
 int resolve_path(const char *path, char *out, int size)
 {
-	return resolve_path_at(current->cwd, path, out, size, 1);
+	return resolve_path_at(current->fs->cwd, path, out, size, 1);
 }
 
 /*
@@ -346,7 +346,7 @@ static int at_dir(int dfd, const char **dir)
 {
 	struct file *f;
 
-	*dir = current->cwd;
+	*dir = current->fs->cwd;
 	if (dfd == AT_FDCWD)
 		return 0;
 	f = fget(dfd);

@@ -2,7 +2,7 @@
  * open.c - opening and closing files, descriptors, and the calls that
  * work on a path without opening it: chdir, access, getcwd.
  *
- * A descriptor is an index into current->filp[]; several descriptors
+ * A descriptor is an index into current->files->fd[]; several descriptors
  * (dup, fork) may point at one struct file, which f_count counts.
  */
 #include <linux/kernel.h>
@@ -20,7 +20,7 @@
 /* The open file behind descriptor fd, or NULL (the caller says -EBADF). */
 struct file *fget(unsigned int fd)
 {
-	return fd < NR_OPEN ? current->filp[fd] : NULL;
+	return fd < NR_OPEN ? current->files->fd[fd] : NULL;
 }
 
 /* How many descriptors current may have: NR_OPEN or its RLIMIT_NOFILE. */
@@ -36,7 +36,7 @@ int get_unused_fd(unsigned int from)
 	unsigned int fd, limit = nofile_limit();
 
 	for (fd = from; fd < limit; fd++)
-		if (!current->filp[fd])
+		if (!current->files->fd[fd])
 			return fd;
 	return -EMFILE;
 }
@@ -44,15 +44,15 @@ int get_unused_fd(unsigned int from)
 void set_close_on_exec(unsigned int fd, int on)
 {
 	if (on)
-		current->close_on_exec |= 1UL << fd;
+		current->files->close_on_exec |= 1UL << fd;
 	else
-		current->close_on_exec &= ~(1UL << fd);
+		current->files->close_on_exec &= ~(1UL << fd);
 }
 
 /* Point descriptor fd at file (NULL: free it). */
 void fd_install(unsigned int fd, struct file *file, int cloexec)
 {
-	current->filp[fd] = file;
+	current->files->fd[fd] = file;
 	set_close_on_exec(fd, cloexec);
 }
 
@@ -110,7 +110,7 @@ static int open_create(const char *path, int mode, struct inode *inode)
 	if (err)
 		return err;
 	return dir.i_op->create(&dir, name, strlen(name),
-				mode & ~current->umask & S_IALLUGO, inode);
+				mode & ~current->fs->umask & S_IALLUGO, inode);
 }
 
 /*
@@ -248,7 +248,7 @@ int open_console(void)
 	return 0;
 }
 
-/* Make a directory the cwd; its path must fit task_struct's cwd. */
+/* Make a directory the cwd; its path must fit fs_struct's cwd. */
 static int set_cwd(const struct inode *inode, const char *path)
 {
 	int err;
@@ -258,9 +258,9 @@ static int set_cwd(const struct inode *inode, const char *path)
 	err = permission(inode, MAY_EXEC, current->euid, current->egid);
 	if (err)
 		return err;
-	if (strlen(path) >= sizeof(current->cwd))
+	if (strlen(path) >= sizeof(current->fs->cwd))
 		return -ENAMETOOLONG;
-	strcpy(current->cwd, path);
+	strcpy(current->fs->cwd, path);
 	return 0;
 }
 
@@ -293,11 +293,11 @@ long sys_fchdir(unsigned int fd)
 /* Linux returns the length, NUL included; the C library returns buf. */
 long sys_getcwd(char *buf, unsigned long size)
 {
-	unsigned long len = strlen(current->cwd) + 1;
+	unsigned long len = strlen(current->fs->cwd) + 1;
 
 	if (len > size)
 		return -ERANGE;
-	if (memcpy_tofs(buf, current->cwd, len))
+	if (memcpy_tofs(buf, current->fs->cwd, len))
 		return -EFAULT;
 	return len;
 }
@@ -335,11 +335,11 @@ long sys_faccessat(int dfd, const char *filename, int mode)
 	return err;
 }
 
-/* Kept for each process and inherited; open, mkdir apply it. */
+/* Inherited, shared by CLONE_FS (threads); open and mkdir apply it. */
 long sys_umask(int mask)
 {
-	int old = current->umask;
+	int old = current->fs->umask;
 
-	current->umask = mask & S_IRWXUGO;
+	current->fs->umask = mask & S_IRWXUGO;
 	return old;
 }

@@ -165,7 +165,7 @@ static int stat_at(int dfd, const char *filename, int flags,
 	if (empty && dfd != AT_FDCWD)
 		return fd_inode(dfd, inode);
 	if (empty)
-		return lookup_inode(current->cwd, inode);
+		return lookup_inode(current->fs->cwd, inode);
 	err = at_path(dfd, filename, !(flags & AT_SYMLINK_NOFOLLOW), &path);
 	if (err)
 		return err;

@@ -28,6 +28,7 @@
 #include <linux/sem.h>
 #include <linux/trace.h>
 #include <linux/proc_fs.h>
+#include <uapi/linux/sched.h>
 #include "util.h"
 
 #define SEQ_LIMIT	(0x7fffffff / SEMMNI)	/* ids stay positive ints */
@@ -366,14 +367,51 @@ void sem_clear_undo(struct semid_ds *sma, int semnum)
 
 /* ---- SEM_UNDO records -------------------------------------------------- */
 
+/* current's SEM_UNDO list, made empty at first need; NULL: no memory. */
+static struct sem_undo_list *get_undo_list(void)
+{
+	struct sem_undo_list *ulp = current->semundo;
+
+	if (!ulp && (ulp = kmalloc(sizeof(*ulp), GFP_KERNEL))) {
+		ulp->count = 1;
+		ulp->proc_list = NULL;
+		current->semundo = ulp;
+	}
+	return ulp;
+}
+
+/*
+ * copy_semundo - clone's child p shares current's SEM_UNDO list under
+ * CLONE_SYSVSEM (a thread's SEM_UNDO is undone when the process ends),
+ * else starts with none (fork: not inherited). 0, or -ENOMEM.
+ */
+int copy_semundo(unsigned long clone_flags, struct task_struct *p)
+{
+	struct sem_undo_list *ulp;
+
+	p->semundo = NULL;
+	if (!(clone_flags & CLONE_SYSVSEM))
+		return 0;
+	ulp = get_undo_list();
+	if (!ulp)
+		return -ENOMEM;
+	ulp->count++;
+	p->semundo = ulp;
+	return 0;
+}
+
 /*
  * current's record for semid, made (all zero) if it has none. Records of
  * removed sets (semid -1) are freed on the way. NULL: out of memory.
  */
 static struct sem_undo *find_undo(struct semid_ds *sma, int semid)
 {
-	struct sem_undo **unp = &current->semundo, *un;
+	struct sem_undo_list *ulp = get_undo_list();
+	struct sem_undo **unp, *un;
 
+	if (!ulp)
+		return NULL;
+	unp = &ulp->proc_list;
 	while ((un = *unp)) {
 		if (un->semid == semid)
 			return un;
@@ -390,8 +428,8 @@ static struct sem_undo *find_undo(struct semid_ds *sma, int semid)
 	memset(un, 0, sizeof(*un) + sma->sem_nsems * sizeof(short));
 	un->semid = semid;
 	un->semadj = (short *)(un + 1);
-	un->proc_next = current->semundo;
-	current->semundo = un;
+	un->proc_next = ulp->proc_list;
+	ulp->proc_list = un;
 	un->id_next = sma->undo;
 	sma->undo = un;
 	return un;
@@ -425,17 +463,22 @@ static void apply_undo(struct semid_ds *sma, struct sem_undo *un)
 }
 
 /*
- * do_exit: undo what this process's SEM_UNDO operations did, and wake
- * whoever that lets go on. A process dies here however it dies (exit,
- * a signal); it cannot be asleep in semop, which dequeues before return.
+ * do_exit: the last task using the SEM_UNDO list (CLONE_SYSVSEM) undoes
+ * what the process's SEM_UNDO operations did, and wakes whoever that
+ * lets go on. A process dies here however it dies (exit, a signal); it
+ * cannot be asleep in semop, which dequeues before return.
  */
 void sem_exit(void)
 {
+	struct sem_undo_list *ulp = current->semundo;
 	struct sem_undo *un;
 	struct semid_ds *sma;
 
-	while ((un = current->semundo)) {
-		current->semundo = un->proc_next;
+	current->semundo = NULL;
+	if (!ulp || --ulp->count > 0)
+		return;
+	while ((un = ulp->proc_list)) {
+		ulp->proc_list = un->proc_next;
 		sma = un->semid < 0 ? NULL : sem_lookup(un->semid);
 		if (sma) {
 			unlink_undo(sma, un);
@@ -444,6 +487,7 @@ void sem_exit(void)
 		}
 		kfree(un);
 	}
+	kfree(ulp);
 }
 
 /* ---- semop ------------------------------------------------------------- */

@@ -1,10 +1,11 @@
 /*
  * exit.c - a process ends: it gives back its memory and files, hands its
- * children to init, and stays a zombie holding its exit status until its
- * parent collects it with wait4. A thread (not 1.2.13: clone with
- * CLONE_THREAD) ends alone with exit, or takes its whole group with it
- * with exit_group or a fatal signal; the group leader's zombie is what
- * the parent waits for, and it is reported once every thread is gone.
+ * children to init (or to another of its threads), and stays a zombie
+ * holding its exit status until its parent collects it with wait4. A
+ * thread (not 1.2.13: clone with CLONE_THREAD) ends alone with exit, or
+ * takes its whole group with it with exit_group or a fatal signal; the
+ * group leader's zombie is what the parent waits for, and it is reported
+ * once every thread is gone.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -25,34 +26,54 @@
 int nr_dead_threads;	/* zombies no one waits for: reap_dead_threads */
 #define WSTOPPED_CODE	0x7f
 
-/* Children of the dying task become init's (pid 1). */
+/*
+ * The task that takes the dying father's children: another living thread
+ * of its group, so that the process still has them (Linux's
+ * find_new_reaper), or init (pid 1) when father was the last.
+ */
+static struct task_struct *new_reaper(struct task_struct *father)
+{
+	struct task_struct *t;
+
+	for_each_task(t)
+		if (t != father && t->tgid == father->tgid &&
+		    t->state != TASK_ZOMBIE)
+			return t;
+	return find_task_by_pid(1);
+}
+
+/*
+ * Children of the dying task become another thread's of its group, or
+ * init's (1.2.13 gave them all to init: it had no threads). The new
+ * parent is told of those already zombies.
+ */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *init = find_task_by_pid(1), *p;
+	struct task_struct *reaper = new_reaper(father), *p;
 	int zombies = 0;
 
 	for_each_task(p) {
 		if (p->p_pptr != father)
 			continue;
-		/* unlink from father's child list, relink under init */
+		/* unlink from father's child list, relink under reaper */
 		if (p->p_osptr)
 			p->p_osptr->p_ysptr = p->p_ysptr;
 		if (p->p_ysptr)
 			p->p_ysptr->p_osptr = p->p_osptr;
 		else
 			father->p_cptr = p->p_osptr;
-		p->p_pptr = init;
+		p->p_pptr = reaper;
 		p->p_ysptr = NULL;
-		p->p_osptr = init->p_cptr;
+		p->p_osptr = reaper->p_cptr;
 		if (p->p_osptr)
 			p->p_osptr->p_ysptr = p;
-		init->p_cptr = p;
+		reaper->p_cptr = p;
 		if (p->state == TASK_ZOMBIE)
 			zombies = 1;
 	}
 	if (zombies) {
-		send_sig(SIGCHLD, init, 1);
-		wake_up_interruptible(&init->wait_chldexit);
+		send_sig(SIGCHLD, reaper, 1);
+		wake_up_interruptible(&reaper->wait_chldexit);
 	}
 }
 
@@ -124,6 +145,21 @@ void mm_release(struct mm_struct *mm)
 }
 
 /*
+ * The interval timers belong to the process and live in its leader
+ * (kernel/itimer.c): a thread that execs and takes the leader's place
+ * takes them over, as they survive exec on Linux.
+ */
+static void take_group_timers(struct task_struct *leader)
+{
+	current->it_real_value = leader->it_real_value;
+	current->it_real_incr = leader->it_real_incr;
+	current->it_virt_value = leader->it_virt_value;
+	current->it_virt_incr = leader->it_virt_incr;
+	current->it_prof_value = leader->it_prof_value;
+	current->it_prof_incr = leader->it_prof_incr;
+}
+
+/*
  * de_thread - exec from a thread (Linux's de_thread): every other thread
  * of the group gets SIGKILL, and current waits, a tick at a time, until
  * all are zombies; the group is marked exiting meanwhile, so that their
@@ -147,6 +183,7 @@ void de_thread(void)
 		schedule();
 	}
 	if (leader != current) {
+		take_group_timers(leader);
 		current->pid = leader->pid;
 		current->exit_signal = leader->exit_signal;
 		current->group_leader = current;
@@ -190,8 +227,9 @@ static void exit_notify(struct task_struct *p)
  * (status << 8) for exit(), the signal number for a death by signal.
  *
  * Gives back the address space (the last thread of an mm frees it), the
- * files and the FPU, hands the children to init, and leaves a zombie
- * that holds code until the parent reaps it in wait4 (reap_zombie frees
+ * files and the FPU, hands the children to another living thread of the
+ * group or else to init, and leaves a zombie that holds code until the
+ * parent reaps it in wait4 (reap_zombie frees
  * the rest: release_task); a thread's zombie is freed at once
  * (reap_dead_threads). The parent gets its exit_signal (SIGCHLD unless
  * clone said otherwise) and is woken when the group's last task is gone.
@@ -207,6 +245,7 @@ void do_exit(long code)
 	sem_exit();
 	exit_mm(p);
 	exit_files(p);
+	exit_fs(p);
 	if (thread_group_empty(p))
 		disassociate_ctty();
 	clear_fpu();		/* nobody may save FPU state into a zombie */

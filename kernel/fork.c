@@ -3,9 +3,11 @@
  *
  * The child gets its own task_struct and kernel stack, a copy of the
  * address space (dup_mmap: private pages shared copy-on-write, shared and
- * shm pages shared for real, vm_ops->open for each area), the same open
- * files, and a copy of the parent's user registers with eax = 0, so that
- * fork returns 0 in the child.
+ * shm pages shared for real, vm_ops->open for each area), a copy of the
+ * descriptor table pointing at the same open files, and a copy of the
+ * parent's user registers with eax = 0, so that fork returns 0 in the
+ * child. clone's flags share instead of copying (CLONE_VM, CLONE_FILES,
+ * CLONE_FS, CLONE_SYSVSEM) or make a thread of current's group.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -14,6 +16,7 @@
 #include <linux/syscalls.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
+#include <linux/sem.h>
 #include <asm/system.h>
 #include <asm/segment.h>
 #include <linux/syscalls.h>
@@ -190,7 +193,6 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
 	p->restore_blocked = 0;
 	p->wait_chldexit = NULL;
 	p->timeout = 0;
-	p->semundo = NULL;	/* SEM_UNDO records are not inherited */
 	init_child_times(p);
 	p->start_time = jiffies;
 	p->did_exec = 0;
@@ -274,9 +276,11 @@ again:
  * child is made visible (task[], the task lists, wake_up_process), so a
  * failure unwinds in reverse order and leaves no trace: -EAGAIN when the
  * task table or RLIMIT_NPROC is full, -ENOMEM when memory is, -EINVAL for
- * a combination of flags Linux refuses. CLONE_VM shares current's mm;
- * CLONE_FILES, CLONE_FS and CLONE_SIGHAND give copies (Lintel keeps the
- * descriptor table, cwd and handlers in the task_struct: docs/06).
+ * a combination of flags Linux refuses. CLONE_VM shares current's mm,
+ * CLONE_FILES its descriptor table, CLONE_FS its cwd and umask,
+ * CLONE_SYSVSEM its SEM_UNDO records; CLONE_SIGHAND gives copies of the
+ * handlers, kept alike in the whole group (Lintel keeps them in the
+ * task_struct: docs/06).
  */
 int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
 {
@@ -300,8 +304,12 @@ int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
 	init_clone(p, clone_flags);
 	if (copy_mm(clone_flags, p))
 		goto out_free_stack;
-	if (copy_files(p, current))
+	if (copy_files(clone_flags, p))
 		goto out_free_mm;
+	if (copy_fs(clone_flags, p))
+		goto out_free_files;
+	if (copy_semundo(clone_flags, p))
+		goto out_free_fs;
 	copy_thread(p, usp, regs);
 
 	task[slot] = p;
@@ -311,6 +319,10 @@ int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs)
 	wake_up_process(p);
 	return p->pid;
 
+out_free_fs:
+	exit_fs(p);
+out_free_files:
+	exit_files(p);
 out_free_mm:
 	mmput(p->mm);
 out_free_stack:

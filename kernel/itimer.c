@@ -10,8 +10,11 @@
  * or after its time: never early, at most a tick late. Lintel keeps the
  * values in nanoseconds rather than 1.2.13's ticks, so that getitimer
  * gives back what setitimer was told, as Linux does. The timers belong
- * to the task that set them: with threads, each thread has its own,
- * where Linux keeps one set per process (a departure).
+ * to the process, as in Linux: they live in the thread group's leader
+ * (whose task_struct lasts as long as the group), every thread that
+ * sets or reads them sees the one set, a CPU-time timer counts the
+ * ticks of every thread, and the signal goes to the group (one thread
+ * that does not block it takes it).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -29,7 +32,8 @@ struct itimerval {
 };
 
 /*
- * it_real_fn - ITIMER_REAL of p is due: SIGALRM, then the next period.
+ * it_real_fn - ITIMER_REAL of p (a group leader: only leaders arm one)
+ * is due: SIGALRM to the group, then the next period.
  *
  * Called by do_timer with interrupts off. The next expiry counts from
  * this one, not from now, so that a periodic timer keeps its rate; whole
@@ -39,7 +43,7 @@ void it_real_fn(struct task_struct *p)
 {
 	u64 now = (u64)jiffies * NSEC_PER_TICK, incr = p->it_real_incr;
 
-	send_sig(SIGALRM, p, 1);
+	send_group_sig(SIGALRM, p, 1);
 	if (!incr) {
 		p->it_real_value = 0;
 		return;
@@ -49,8 +53,11 @@ void it_real_fn(struct task_struct *p)
 		p->it_real_value += ((now - p->it_real_value) / incr + 1) * incr;
 }
 
-/* One CPU-time timer: take a tick off; at zero, signal and reload. */
-static void it_cpu_tick(struct task_struct *p, u64 *value, u64 incr, int sig)
+/*
+ * One CPU-time timer of the group led by g: take a tick off; at zero,
+ * signal the group and reload.
+ */
+static void it_cpu_tick(struct task_struct *g, u64 *value, u64 incr, int sig)
 {
 	if (!*value)
 		return;
@@ -58,20 +65,23 @@ static void it_cpu_tick(struct task_struct *p, u64 *value, u64 incr, int sig)
 		*value -= NSEC_PER_TICK;
 		return;
 	}
-	send_sig(sig, p, 1);
+	send_group_sig(sig, g, 1);
 	*value = incr;
 }
 
 /*
  * do_process_times - charge the tick that found p running to its
- * CPU-time itimers (VIRTUAL only when it was in user mode), and note its
- * resident set for getrusage's ru_maxrss. Called by do_timer.
+ * process's CPU-time itimers (VIRTUAL only when it was in user mode),
+ * which its group leader holds, and note p's resident set for
+ * getrusage's ru_maxrss. Called by do_timer.
  */
 void do_process_times(struct task_struct *p, int user)
 {
+	struct task_struct *g = p->group_leader;
+
 	if (user)
-		it_cpu_tick(p, &p->it_virt_value, p->it_virt_incr, SIGVTALRM);
-	it_cpu_tick(p, &p->it_prof_value, p->it_prof_incr, SIGPROF);
+		it_cpu_tick(g, &g->it_virt_value, g->it_virt_incr, SIGVTALRM);
+	it_cpu_tick(g, &g->it_prof_value, g->it_prof_incr, SIGPROF);
 	if (p->mm && p->mm->rss > p->maxrss)
 		p->maxrss = p->mm->rss;
 }
@@ -86,33 +96,40 @@ static u64 it_real_left(struct task_struct *p)
 	return p->it_real_value > now ? p->it_real_value - now : NSEC_PER_USEC;
 }
 
-/* Timer which of current, as value left and period: 0 or -EINVAL. */
+/*
+ * Timer which of current's process (kept in its group leader), as value
+ * left and period: 0 or -EINVAL.
+ */
 static int get_itimer(int which, u64 *value, u64 *incr)
 {
+	struct task_struct *g = current->group_leader;
+
 	switch (which) {
 	case ITIMER_REAL:
-		*value = it_real_left(current);
-		*incr = current->it_real_incr;
+		*value = it_real_left(g);
+		*incr = g->it_real_incr;
 		return 0;
 	case ITIMER_VIRTUAL:
-		*value = current->it_virt_value;
-		*incr = current->it_virt_incr;
+		*value = g->it_virt_value;
+		*incr = g->it_virt_incr;
 		return 0;
 	case ITIMER_PROF:
-		*value = current->it_prof_value;
-		*incr = current->it_prof_incr;
+		*value = g->it_prof_value;
+		*incr = g->it_prof_incr;
 		return 0;
 	}
 	return -EINVAL;
 }
 
 /*
- * set_itimer - arm (value != 0) or disarm timer which. A CPU-time timer
- * fires when a tick takes its value to zero or below: a value under one
- * tick fires at the next tick that finds the process on the CPU.
+ * set_itimer - arm (value != 0) or disarm timer which of current's
+ * process (its group leader holds the set). A CPU-time timer fires when
+ * a tick takes its value to zero or below: a value under one tick fires
+ * at the next tick that finds a thread of the process on the CPU.
  */
 static int set_itimer(int which, u64 value, u64 incr)
 {
+	struct task_struct *g = current->group_leader;
 	unsigned long flags;
 
 	if (which < ITIMER_REAL || which > ITIMER_PROF)
@@ -122,14 +139,14 @@ static int set_itimer(int which, u64 value, u64 incr)
 	save_flags(flags);
 	cli();
 	if (which == ITIMER_REAL) {
-		current->it_real_value = value ? get_monotonic_ns() + value : 0;
-		current->it_real_incr = incr;
+		g->it_real_value = value ? get_monotonic_ns() + value : 0;
+		g->it_real_incr = incr;
 	} else if (which == ITIMER_VIRTUAL) {
-		current->it_virt_value = value;
-		current->it_virt_incr = incr;
+		g->it_virt_value = value;
+		g->it_virt_incr = incr;
 	} else {
-		current->it_prof_value = value;
-		current->it_prof_incr = incr;
+		g->it_prof_value = value;
+		g->it_prof_incr = incr;
 	}
 	restore_flags(flags);
 	return 0;

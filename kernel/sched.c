@@ -20,6 +20,10 @@
 #include <asm/system.h>
 #include <asm/i387.h>
 
+/* The idle task's descriptor table (empty) and cwd: init copies them. */
+static struct files_struct init_files = { .count = 1 };
+static struct fs_struct init_fs = { .count = 1, .umask = 0022, .cwd = "/" };
+
 struct task_struct init_task = {
 	.state = TASK_RUNNING,
 	.counter = DEF_PRIORITY,
@@ -28,8 +32,8 @@ struct task_struct init_task = {
 	.group_leader = &init_task,
 	.next_task = &init_task,
 	.prev_task = &init_task,
-	.cwd = "/",
-	.umask = 0022,
+	.files = &init_files,
+	.fs = &init_fs,
 	.rlim = {
 		[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_FSIZE] = { RLIM_INFINITY, RLIM_INFINITY },

@@ -375,9 +375,9 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	struct file *file = NULL;
 
 	if (!(flags & MAP_ANONYMOUS)) {
-		if (fd >= NR_OPEN || !current->filp[fd])
+		if (fd >= NR_OPEN || !current->files->fd[fd])
 			return -EBADF;
-		file = current->filp[fd];
+		file = current->files->fd[fd];
 	}
 	return do_mmap(file, addr, len, prot, flags, pgoff << PAGE_SHIFT);
 }

@@ -54,9 +54,11 @@ static int has_tty_open(struct task_struct *p, struct tty_struct *tty)
 {
 	int fd;
 
+	if (!p->files)		/* gone at exit */
+		return 0;
 	for (fd = 0; fd < NR_OPEN; fd++)
-		if (p->filp[fd] && p->filp[fd]->f_op == &tty_fops &&
-		    p->filp[fd]->private_data == tty)
+		if (p->files->fd[fd] && p->files->fd[fd]->f_op == &tty_fops &&
+		    p->files->fd[fd]->private_data == tty)
 			return 1;
 	return 0;
 }

@@ -142,12 +142,21 @@ static int nr_threads(struct task_struct *p)
 	return n ? n : 1;
 }
 
+/*
+ * The Umask: line, four octal digits as Linux's %04o (a umask is at most
+ * 0777). A zombie has let go of its fs_struct and has none, as on Linux.
+ */
+static void show_umask(struct proc_buf *pb, const struct fs_struct *fs)
+{
+	if (fs)
+		proc_printf(pb, "Umask:\t0%c%c%c\n", '0' + ((fs->umask >> 6) & 7),
+			    '0' + ((fs->umask >> 3) & 7), '0' + (fs->umask & 7));
+}
+
 int proc_pid_status_show(struct proc_buf *pb, struct task_struct *p)
 {
-	/* a umask is at most 0777: four octal digits, as Linux's %04o */
-	proc_printf(pb, "Name:\t%.*s\nUmask:\t0%c%c%c\n", TASK_COMM_LEN,
-		    p->comm, '0' + ((p->umask >> 6) & 7),
-		    '0' + ((p->umask >> 3) & 7), '0' + (p->umask & 7));
+	proc_printf(pb, "Name:\t%.*s\n", TASK_COMM_LEN, p->comm);
+	show_umask(pb, p->fs);
 	proc_printf(pb, "State:\t%s\nTgid:\t%d\nPid:\t%d\nPPid:\t%d\n"
 		    "TracerPid:\t0\n", state_name(p), p->tgid, p->pid,
 		    parent_pid(p));

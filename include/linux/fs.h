@@ -5,7 +5,7 @@
  * The file layer: open files, the operations behind them, path lookup
  * and the system calls on file descriptors.
  *
- *   fd --> current->filp[fd] --> struct file --> f_op (tty, pipe, ...)
+ *   fd --> current->files->fd[fd] --> struct file --> f_op (tty, pipe, ...)
  *                                   |
  *                                   +-- f_inode: what stat shows
  *
@@ -195,8 +195,11 @@ void set_close_on_exec(unsigned int fd, int on);
 int close_fp(struct file *file);
 int do_open(const char *path, int flags, int mode, struct file **filp);
 int open_console(void);
-int copy_files(struct task_struct *child, struct task_struct *parent);
+int copy_files(unsigned long clone_flags, struct task_struct *p);
+int copy_fs(unsigned long clone_flags, struct task_struct *p);
 void exit_files(struct task_struct *p);
+void exit_fs(struct task_struct *p);
+int unshare_files(void);
 void do_close_on_exec(struct task_struct *p);
 
 /* fs/namei.c: paths */

@@ -49,7 +49,30 @@ struct thread_struct {
 struct file;
 struct mm_struct;
 struct tty_struct;
-struct sem_undo;
+struct sem_undo_list;
+
+#define CWD_MAX		128	/* the initramfs has no inodes to point at */
+
+/*
+ * What clone's CLONE_FILES shares: the descriptor table (Linux 2.0's
+ * files_struct; 1.2.13 kept filp[] and close_on_exec in the task_struct,
+ * which cannot be shared). count is how many tasks point at it.
+ */
+struct files_struct {
+	int count;
+	unsigned long close_on_exec;	/* a bit per descriptor */
+	struct file *fd[NR_OPEN];
+};
+
+/*
+ * What CLONE_FS shares: the cwd and the umask (Linux 2.0's fs_struct,
+ * with a path for the cwd; 1.2.13 kept them in the task_struct).
+ */
+struct fs_struct {
+	int count;
+	unsigned short umask;
+	char cwd[CWD_MAX];
+};
 
 struct task_struct {
 	volatile long state;
@@ -103,10 +126,8 @@ struct task_struct {
 	struct thread_struct tss;
 	struct mm_struct *mm;
 	struct tty_struct *tty;	/* controlling terminal, or NULL */
-	struct file *filp[NR_OPEN];
-	unsigned long close_on_exec;
-	unsigned short umask;
-	char cwd[128];		/* the initramfs has no inodes to point at */
+	struct files_struct *files;	/* shared under CLONE_FILES */
+	struct fs_struct *fs;		/* shared under CLONE_FS */
 	char exe[128];		/* the program's path: /proc/<pid>/exe */
 	unsigned long kernel_stack_page;
 	int *set_child_tid;	/* CLONE_CHILD_SETTID: the tid goes here */
@@ -114,7 +135,7 @@ struct task_struct {
 	void *robust_list;	/* set_robust_list: kept for get_robust_list */
 	unsigned long sas_ss_sp;	/* sigaltstack: the alternate stack, */
 	unsigned long sas_ss_size;	/* size 0 when there is none */
-	struct sem_undo *semundo;	/* SEM_UNDO records, undone at exit */
+	struct sem_undo_list *semundo;	/* SEM_UNDO records: CLONE_SYSVSEM */
 	struct wait_queue *vfork_wait;	/* CLONE_VFORK: the parent sleeps here */
 	struct task_struct *vfork_parent;	/* ... until this child lets go */
 };

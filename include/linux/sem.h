@@ -88,7 +88,7 @@ struct sem_queue {
 
 /*
  * What SEM_UNDO has done to a set, per process: exit adds semadj[] back.
- * On the process's list (task->semundo) and the set's (sma->undo); semid
+ * On the process's list (task->semundo->proc_list) and the set's (sma->undo); semid
  * becomes -1 when the set is removed.
  */
 struct sem_undo {
@@ -96,6 +96,17 @@ struct sem_undo {
 	struct sem_undo *id_next;
 	int semid;
 	short *semadj;
+};
+
+/*
+ * A process's SEM_UNDO records (task->semundo, Linux's sem_undo_list):
+ * made at its first SEM_UNDO operation, shared by the tasks clone made
+ * with CLONE_SYSVSEM (count says how many), applied by the last of them
+ * to exit. 1.2.13 hung the records off the task_struct itself.
+ */
+struct sem_undo_list {
+	int count;
+	struct sem_undo *proc_list;
 };
 
 /* The user layouts (Linux i386). */
@@ -119,8 +130,9 @@ struct seminfo {
 	    semvmx, semaem;
 };
 
-/* ipc/sem.c: boot, and do_exit */
+/* ipc/sem.c: boot, clone and do_exit */
 void sem_init(void);
+int copy_semundo(unsigned long clone_flags, struct task_struct *p);
 void sem_exit(void);
 
 #endif

@@ -48,9 +48,13 @@ def perm_line(perm):
 
 
 def undo_owner(un_addr):
-    """The task whose semundo list holds the record at un_addr."""
+    """The task whose semundo list holds the record at un_addr (the first
+    of the threads that share the list under CLONE_SYSVSEM)."""
     for task in utils.tasks():
-        for un in walk(task["semundo"], "proc_next"):
+        ulp = task["semundo"]
+        if not utils.u32(ulp):
+            continue
+        for un in walk(ulp["proc_list"], "proc_next"):
             if utils.u32(un.address) == un_addr:
                 return utils.task_name(task)
     return "no task"

@@ -1,0 +1,337 @@
+/*
+ * thread_group.h - test_thread_group.c's cases (the glibc and musl
+ * builds). Cases that fork keep the child's work short and check its
+ * exit status; every descriptor, semaphore set and timer made is given
+ * back, and the cwd and umask are put back as they were.
+ */
+#ifndef _THREAD_GROUP_H
+#define _THREAD_GROUP_H
+
+#include <pthread.h>
+#include <sched.h>
+#include <fcntl.h>
+#include <time.h>
+#include <sys/wait.h>
+#include <sys/ipc.h>
+#include <sys/sem.h>
+#include <sys/time.h>
+#include <sys/stat.h>
+
+#define CHILD_STACK	(64 * 1024)
+#define CWD_SIZE	256
+#define NEW_UMASK	027
+#define NEW_DIR		"/tmp"
+#define TIMER_LONG_SEC	5	/* armed, never meant to fire */
+#define TIMER_SHORT_US	30000	/* 30 ms */
+#define WAIT_STEP_US	10000
+#define WAIT_STEPS	500	/* 5 s: far more than a timer takes */
+#define SPIN_LIMIT_SEC	10	/* a bound on the CPU a spin may burn */
+#define CHILD_OK	0
+#define CHILD_BAD	1
+
+static int pipe_fds[2];
+static char child_stack[CHILD_STACK] __attribute__((aligned(16)));
+static volatile sig_atomic_t got_signal;
+
+/* ---- CLONE_FILES -------------------------------------------------------- */
+
+static void *open_pipe(void *arg)
+{
+	(void)arg;
+	return (void *)(long)pipe(pipe_fds);
+}
+
+static void *close_pipe(void *arg)
+{
+	(void)arg;
+	close(pipe_fds[0]);
+	close(pipe_fds[1]);
+	return NULL;
+}
+
+/* Run fn in a new thread and return what it returned. */
+static void *in_thread(void *(*fn)(void *), void *arg)
+{
+	pthread_t t;
+	void *ret = (void *)-1L;
+
+	if (pthread_create(&t, NULL, fn, arg) == 0)
+		pthread_join(t, &ret);
+	return ret;
+}
+
+/* a pipe one thread opens is the other's; a close in one closes both */
+static void test_files_shared(void)
+{
+	char c = 0;
+
+	case_begin("thread_open_and_close_seen_by_the_other");
+	CHECK(in_thread(open_pipe, NULL) == NULL, "pipe in the thread");
+	CHECK(fcntl(pipe_fds[0], F_GETFD) == 0, "the thread's pipe is open "
+	      "in main: F_GETFD %d", fcntl(pipe_fds[0], F_GETFD));
+	CHECK(write(pipe_fds[1], "x", 1) == 1 && read(pipe_fds[0], &c, 1) == 1
+	      && c == 'x', "a byte through the thread's pipe, got '%c'", c);
+	in_thread(close_pipe, NULL);
+	CHECK_ERR(fcntl(pipe_fds[0], F_GETFD), EBADF);
+	CHECK_ERR(fcntl(pipe_fds[1], F_GETFD), EBADF);
+	case_end();
+}
+
+/* ---- CLONE_FS ------------------------------------------------------------ */
+
+static void *chdir_umask(void *arg)
+{
+	(void)arg;
+	umask(NEW_UMASK);
+	return (void *)(long)chdir(NEW_DIR);
+}
+
+/* chdir and umask in a thread hold for the whole process */
+static void test_fs_shared(void)
+{
+	char old[CWD_SIZE], now[CWD_SIZE] = "";
+	mode_t old_mask = umask(0);
+
+	case_begin("thread_chdir_and_umask_seen_by_the_other");
+	umask(old_mask);
+	CHECK(getcwd(old, sizeof(old)) != NULL, "getcwd");
+	CHECK(in_thread(chdir_umask, NULL) == NULL, "chdir in the thread");
+	CHECK(getcwd(now, sizeof(now)) && !strcmp(now, NEW_DIR),
+	      "cwd %s in main, got %s", NEW_DIR, now);
+	CHECK(umask(old_mask) == (mode_t)NEW_UMASK, "umask %o in main",
+	      NEW_UMASK);
+	CHECK_OK(chdir(old));
+	case_end();
+}
+
+/* ---- clone without CLONE_FILES / CLONE_FS --------------------------------- */
+
+/* The clone child: a pipe, a chdir and a umask of its own, then exit. */
+static int clone_child(void *arg)
+{
+	(void)arg;
+	if (pipe(pipe_fds))
+		return CHILD_BAD;
+	umask(NEW_UMASK);
+	return chdir(NEW_DIR) ? CHILD_BAD : CHILD_OK;
+}
+
+/* clone(CLONE_VM | flags | SIGCHLD) running clone_child; its status. */
+static int run_clone(int flags)
+{
+	int status = -1;
+	pid_t pid = clone(clone_child, child_stack + CHILD_STACK,
+			  CLONE_VM | flags | SIGCHLD, NULL);
+
+	if (pid > 0 && waitpid(pid, &status, 0) != pid)
+		status = -1;
+	return status;
+}
+
+/* one mm, but copies of the table and cwd: the child's opens stay its */
+static void test_files_copied(void)
+{
+	char old[CWD_SIZE], now[CWD_SIZE] = "";
+	mode_t old_mask = umask(0);
+
+	case_begin("clone_without_files_and_fs_copies_them");
+	umask(old_mask);
+	CHECK(getcwd(old, sizeof(old)) != NULL, "getcwd");
+	pipe_fds[0] = pipe_fds[1] = -1;
+	CHECK(run_clone(0) == 0, "the child's pipe and chdir worked");
+	CHECK(pipe_fds[0] >= 0, "the child wrote its fds into the shared mm");
+	CHECK_ERR(fcntl(pipe_fds[0], F_GETFD), EBADF);
+	CHECK(getcwd(now, sizeof(now)) && !strcmp(now, old),
+	      "cwd still %s, got %s", old, now);
+	CHECK(umask(old_mask) == old_mask, "umask still %o", old_mask);
+	case_end();
+
+	case_begin("clone_files_without_threads_shares_the_table");
+	CHECK(run_clone(CLONE_FILES | CLONE_FS) == 0, "the child's calls");
+	CHECK(fcntl(pipe_fds[0], F_GETFD) == 0 &&
+	      fcntl(pipe_fds[1], F_GETFD) == 0, "the child's pipe is ours");
+	CHECK(getcwd(now, sizeof(now)) && !strcmp(now, NEW_DIR),
+	      "cwd %s, got %s", NEW_DIR, now);
+	CHECK(umask(old_mask) == (mode_t)NEW_UMASK, "umask %o", NEW_UMASK);
+	close(pipe_fds[0]);
+	close(pipe_fds[1]);
+	CHECK_OK(chdir(old));
+	case_end();
+}
+
+/* ---- CLONE_SYSVSEM -------------------------------------------------------- */
+
+static void *sem_up_undo(void *arg)
+{
+	struct sembuf up = { 0, 1, SEM_UNDO };
+
+	return (void *)(long)semop(*(int *)arg, &up, 1);
+}
+
+/* In a child process: a thread's SEM_UNDO op outlives the thread. */
+static int sem_child(int semid)
+{
+	if (in_thread(sem_up_undo, &semid) != NULL)
+		return CHILD_BAD;
+	return semctl(semid, 0, GETVAL) == 1 ? CHILD_OK : CHILD_BAD;
+}
+
+/* a thread's SEM_UNDO is the process's: undone when the process ends */
+static void test_sysvsem_shared(void)
+{
+	int semid = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600), status = -1;
+	pid_t pid;
+
+	case_begin("sem_undo_of_a_thread_waits_for_the_process");
+	CHECK(semid >= 0, "semget: errno %d", errno);
+	pid = fork();
+	if (pid == 0)
+		_exit(sem_child(semid));
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == CHILD_OK,
+	      "semval 1 after the thread ended: status %#x", status);
+	CHECK(semctl(semid, 0, GETVAL) == 0, "undone at the process's end: "
+	      "semval %d", semctl(semid, 0, GETVAL));
+	CHECK_OK(semctl(semid, 0, IPC_RMID));
+	case_end();
+}
+
+/* ---- the children of a thread that exits ----------------------------------- */
+
+/* A thread forks a child that waits on the pipe; returns the child's pid. */
+static void *fork_waiting_child(void *arg)
+{
+	pid_t group = *(pid_t *)arg, pid;
+	char c;
+
+	pid = fork();
+	if (pid == 0) {
+		close(pipe_fds[1]);
+		if (read(pipe_fds[0], &c, 1) != 1)
+			_exit(CHILD_BAD);
+		_exit(getppid() == group ? CHILD_OK : CHILD_BAD);
+	}
+	return (void *)(long)pid;
+}
+
+/* the thread is gone: its child is the process's, and main reaps it */
+static void test_reparent_to_thread(void)
+{
+	pid_t self = getpid(), pid;
+	int status = -1;
+
+	case_begin("children_of_an_exited_thread_stay_in_the_process");
+	CHECK_OK(pipe(pipe_fds));
+	pid = (pid_t)(long)in_thread(fork_waiting_child, &self);
+	CHECK(pid > 0, "fork in the thread: %d", pid);
+	CHECK(write(pipe_fds[1], "x", 1) == 1, "wake the child");
+	CHECK(waitpid(pid, &status, 0) == pid, "main waits for the child of "
+	      "the dead thread: errno %d", errno);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == CHILD_OK,
+	      "the child's parent is still this process: status %#x", status);
+	close(pipe_fds[0]);
+	close(pipe_fds[1]);
+	case_end();
+}
+
+/* ---- interval timers ------------------------------------------------------- */
+
+static void note_signal(int sig)
+{
+	(void)sig;
+	got_signal = 1;
+}
+
+static void *arm_real_timer(void *arg)
+{
+	struct itimerval it = { { 0, 0 }, { TIMER_LONG_SEC, 0 } };
+
+	(void)arg;
+	return (void *)(long)setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void *read_real_timer(void *arg)
+{
+	struct itimerval it;
+
+	getitimer(ITIMER_REAL, &it);
+	*(long *)arg = it.it_value.tv_sec * 1000000L + it.it_value.tv_usec;
+	return NULL;
+}
+
+/* Sleep in short steps until a handler ran, at most WAIT_STEPS of them. */
+static void wait_for_signal(void)
+{
+	int i;
+
+	for (i = 0; i < WAIT_STEPS && !got_signal; i++)
+		usleep(WAIT_STEP_US);
+}
+
+/* one ITIMER_REAL per process: set in a thread, read and fired in main */
+static void test_itimer_real_shared(void)
+{
+	struct itimerval it = { { 0, 0 }, { 0, 0 } }, left;
+	long usec = -1;
+
+	case_begin("itimer_real_belongs_to_the_process");
+	in_thread(arm_real_timer, NULL);
+	getitimer(ITIMER_REAL, &left);
+	CHECK(left.it_value.tv_sec > 0, "the thread's timer seen in main: "
+	      "%ld s left", (long)left.it_value.tv_sec);
+	setitimer(ITIMER_REAL, &it, NULL);
+	in_thread(read_real_timer, &usec);
+	CHECK(usec == 0, "main's disarm seen in a thread: %ld us left", usec);
+	signal(SIGALRM, note_signal);
+	got_signal = 0;
+	it.it_value.tv_usec = TIMER_SHORT_US;
+	setitimer(ITIMER_REAL, &it, NULL);
+	wait_for_signal();
+	CHECK(got_signal, "SIGALRM within %d s", WAIT_STEPS * WAIT_STEP_US /
+	      1000000);
+	signal(SIGALRM, SIG_DFL);
+	case_end();
+}
+
+/* Burn CPU until SIGPROF came or SPIN_LIMIT_SEC of wall time passed. */
+static void *spin_for_signal(void *arg)
+{
+	struct timespec start, now;
+
+	(void)arg;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	while (!got_signal && now.tv_sec - start.tv_sec < SPIN_LIMIT_SEC);
+	return NULL;
+}
+
+/* ITIMER_PROF counts every thread's CPU: main sleeps, a thread spins */
+static void test_itimer_prof_counts_threads(void)
+{
+	struct itimerval it = { { 0, 0 }, { 0, TIMER_SHORT_US } }, off;
+
+	case_begin("itimer_prof_counts_the_cpu_of_every_thread");
+	memset(&off, 0, sizeof(off));
+	signal(SIGPROF, note_signal);
+	got_signal = 0;
+	setitimer(ITIMER_PROF, &it, NULL);
+	in_thread(spin_for_signal, NULL);
+	CHECK(got_signal, "SIGPROF from a spinning thread while main waits");
+	setitimer(ITIMER_PROF, &off, NULL);
+	signal(SIGPROF, SIG_DFL);
+	case_end();
+}
+
+static void test_thread_group(void)
+{
+	test_files_shared();
+	test_fs_shared();
+	test_files_copied();
+	test_sysvsem_shared();
+	test_reparent_to_thread();
+	test_itimer_real_shared();
+	test_itimer_prof_counts_threads();
+}
+
+#endif
