@@ -12,6 +12,7 @@
 #include <linux/multiboot.h>
 #include <linux/initramfs.h>
 #include <linux/selftest.h>
+#include <linux/blkdev.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
@@ -157,6 +158,7 @@ void start_kernel(unsigned long magic, unsigned long mbi_phys)
 	shm_init();
 	sem_init();
 	msg_init();
+	blk_dev_init();
 	sti();
 
 	tty_init();

@@ -109,9 +109,11 @@ def qemu_status(rc, bug_mark):
 PRINTK_TIME = re.compile(r"^\[ *\d+\.\d{6}\] ", re.M)
 
 
-def boot_raw(args, boot_from, cmdline, mem=128, cpu=None, initrd=None):
+def boot_raw(args, boot_from, cmdline, mem=128, cpu=None, initrd=None,
+             disk=None):
     """Boot Lintel once (on QEMU's CPU model cpu, if given; from initrd,
-    else args.initrd); return (QEMU's exit status or None on a hang, serial
+    else args.initrd; with disk, a QEMU drive file name, as the first IDE
+    disk); return (QEMU's exit status or None on a hang, serial
     output, what the kernel wrote to the debug console). The output's
     printk timestamps are left out, so that checks can match kernel lines
     from their start."""
@@ -121,6 +123,8 @@ def boot_raw(args, boot_from, cmdline, mem=128, cpu=None, initrd=None):
     cmd[cmd.index("-m") + 1] = str(mem)
     if cpu:
         cmd += ["-cpu", cpu]
+    if disk:
+        cmd += ["-drive", "file=%s,format=raw,if=ide,index=0" % disk]
     if boot_from == "iso":
         cmd += ["-cdrom", args.test_iso]
     else:
@@ -142,10 +146,12 @@ def boot_raw(args, boot_from, cmdline, mem=128, cpu=None, initrd=None):
     return rc, PRINTK_TIME.sub("", out), mark
 
 
-def boot(args, boot_from, cmdline, mem=128, cpu=None, initrd=None):
+def boot(args, boot_from, cmdline, mem=128, cpu=None, initrd=None,
+         disk=None):
     """Boot Lintel once; return (guest status: a number, KERNEL_BUG, or
     None if QEMU did not power off; serial output)."""
-    rc, out, mark = boot_raw(args, boot_from, cmdline, mem, cpu, initrd)
+    rc, out, mark = boot_raw(args, boot_from, cmdline, mem, cpu, initrd,
+                             disk)
     return (qemu_status(rc, mark) if rc is not None else None), out
 
 
@@ -284,6 +290,81 @@ def check_trace_enosys(tally, args):
                "status %s, ENOSYS lines named %s" % (status, named))
 
 
+# test=hd on a scratch disk made for the run (selftest/hd.c): its first
+# sector says so, QEMU's blkdebug fails every read of one sector, and the
+# page the self-test writes for us must then be in the image file.
+SCRATCH_BYTES = 1 << 20
+SCRATCH_HOST_PAGE = 200
+SCRATCH_BAD_SECTOR = 1500
+SCRATCH_LINE = "LINTEL SCRATCH DISK bytes=%d host_page=%d bad_sector=%d\n"
+HD_CASES = ["hd_size_is_the_image_size", "hd_bad_arguments_refused",
+            "hd_write_then_read_many_pages",
+            "hd_page_writes_stay_in_their_page", "hd_odd_sector_run",
+            "hd_page_for_the_host", "hd_bad_sector_is_eio"]
+HD_BOOT_LINES = ["hda: QEMU HARDDISK, ATA DISK drive",
+                 "ide0 at 0x1f0-0x1f7,0x3f6 on irq 14",
+                 "hda: 2048 sectors (1 MB) w/256KiB Cache, CHS=2/16/63"]
+BLKDEBUG_RULE = """[inject-error]
+event = "read_aio"
+errno = "5"
+sector = "%d"
+once = "off"
+"""
+
+
+def make_scratch_disk(d):
+    """The image and the blkdebug rule; the QEMU drive file name."""
+    img, rule = os.path.join(d, "scratch.img"), os.path.join(d, "bad.cfg")
+    with open(img, "wb") as f:
+        f.write((SCRATCH_LINE % (SCRATCH_BYTES, SCRATCH_HOST_PAGE,
+                                 SCRATCH_BAD_SECTOR)).encode())
+        f.truncate(SCRATCH_BYTES)
+    with open(rule, "w") as f:
+        f.write(BLKDEBUG_RULE % SCRATCH_BAD_SECTOR)
+    return "blkdebug:%s:%s" % (rule, img)
+
+
+def host_page_ok(d):
+    """The self-test's page, read from the image file on the host."""
+    sectors = 4096 // 512
+    with open(os.path.join(d, "scratch.img"), "rb") as f:
+        f.seek(SCRATCH_HOST_PAGE * 4096)
+        page = f.read(4096)
+    first = SCRATCH_HOST_PAGE * sectors
+    return all(page[i * 512:].startswith(
+        ("lintel hd selftest page %d sector %d\n"
+         % (SCRATCH_HOST_PAGE, first + i)).encode())
+        for i in range(sectors))
+
+
+def check_disk(tally, args):
+    """The disk driver on a disk of its own: boot lines, every case of
+    test=hd that writes, the data in the image, the error of a bad
+    sector printed."""
+    d = tempfile.mkdtemp(prefix="lintel-disk-", dir="build")
+    try:
+        status, out = boot(args, "kernel", "test=hd panic=exit",
+                           disk=make_scratch_disk(d))
+        save_log("kernel-hd-scratch", out)
+        sys.stdout.write("".join(l + "\n" for l in out.splitlines()
+                                 if l.startswith("test ")))
+        tally.add_output("kernel_hd_scratch_disk", out, status)
+        missing = [c for c in HD_CASES if "test %s: OK" % c not in out]
+        tally.case("hd_scratch_cases_all_ran", not missing,
+                   "missing %s" % missing)
+        missing = [l for l in HD_BOOT_LINES if l not in out.splitlines()]
+        tally.case("hd_boot_lines_as_linux", not missing,
+                   "missing %s" % missing)
+        tally.case("hd_bad_sector_printed", "hda: read_intr: status=0x41 "
+                   "{ DriveReady Error }, error=0x04, sector=%d"
+                   % SCRATCH_BAD_SECTOR in out, "no read_intr line")
+        tally.case("hd_writes_reach_the_image", host_page_ok(d),
+                   "page %d of the image is not the self-test's"
+                   % SCRATCH_HOST_PAGE)
+    finally:
+        shutil.rmtree(d)
+
+
 def make_test_iso(args):
     """A copy of the ISO whose GRUB entry runs a self-test and powers off."""
     tmp = tempfile.mkdtemp(prefix="lintel-iso-", dir="build")
@@ -319,6 +400,7 @@ def run_kernel(tally, args):
     check_memory_sizes(tally, args)
     check_fpu_without_fxsr(tally, args)
     check_trace_enosys(tally, args)
+    check_disk(tally, args)
 
 
 def run_abi(tally):

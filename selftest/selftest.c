@@ -23,6 +23,7 @@ static const struct selftest selftests[] = {
 	{ "mm_fault", selftest_mm_fault },
 	{ "mm_vma", selftest_mm_vma },
 	{ "mm_bigmem", selftest_mm_bigmem },
+	{ "hd", selftest_hd },
 	{ "oops", selftest_oops },
 };
 

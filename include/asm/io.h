@@ -33,4 +33,21 @@ static inline unsigned short inw(unsigned short port)
 	return v;
 }
 
+/*
+ * Move count 16-bit words between a port and memory (rep insw/outsw):
+ * how a PIO disk's data register is read and written, a sector at a time.
+ */
+static inline void insw(unsigned short port, void *addr, unsigned long count)
+{
+	__asm__ volatile("cld; rep insw"
+			 : "+D"(addr), "+c"(count) : "d"(port) : "memory");
+}
+
+static inline void outsw(unsigned short port, const void *addr,
+			 unsigned long count)
+{
+	__asm__ volatile("cld; rep outsw"
+			 : "+S"(addr), "+c"(count) : "d"(port) : "memory");
+}
+
 #endif

@@ -95,8 +95,12 @@ int ll_rw_page(int rw, kdev_t dev, unsigned long page_nr, char *buf);
 int ll_rw_sectors(int rw, kdev_t dev, unsigned long sector,
 		  unsigned long nr, char *buf);
 
-/* The driver's side: finish the current request and wake its task. */
-void end_request(int uptodate);
+/*
+ * The driver's side: finish the request at the head of blk_dev[major]'s
+ * queue (uptodate 0: it failed) and wake its task. 1.2.13's took the
+ * major from a MAJOR_NR each driver defined before including blk.h.
+ */
+void end_request(unsigned int major, int uptodate);
 
 /*
  * blk_dev_pages - the size of dev in pages (PAGE_SIZE), 0 when there is
@@ -106,6 +110,7 @@ unsigned long blk_dev_pages(kdev_t dev);
 
 /* Boot: probe the disks (hd_init) and set up the queues. */
 void blk_dev_init(void);
+void hd_init(void);		/* drivers/block/hd.c */
 
 extern const struct file_operations blkdev_fops;	/* /dev/hda */
 
