@@ -11,6 +11,7 @@ QEMUEXTRA ?=			# more QEMU flags
 EXTRA ?=			# your own static i386 programs, copied into /bin
 INIT ?=				# a program to run as init; QEMU exits with its status
 BUSYBOX ?= 0			# BUSYBOX=1: Debian's busybox-static in /usr/bin
+SWAP ?=				# SWAP=N: an N MiB swap area as the first IDE disk
 V ?= 0				# V=1 shows every command
 DEBUG ?= 0			# DEBUG=1: kernel at -Og, locals visible in GDB
 
@@ -141,6 +142,24 @@ $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	$(Q)grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 
+# ---- the swap disk ---------------------------------------------------------
+# SWAP=N: build/swap-N.img, N MiB formatted by util-linux's mkswap, is
+# QEMU's first IDE disk (Lintel's /dev/hda) on every target that boots.
+# It is made once and kept; without SWAP= there is no disk. make test
+# uses its own (TEST_SWAP_IMG), opened copy-on-write.
+SWAP := $(strip $(SWAP))
+MKSWAP := $(firstword $(wildcard /sbin/mkswap /usr/sbin/mkswap) mkswap)
+SWAP_IMG := $(if $(SWAP),$(B)/swap-$(SWAP).img)
+TEST_SWAP_IMG := $(B)/swap-$(or $(SWAP),64).img
+SWAP_DRIVE := $(if $(SWAP_IMG),-drive file=$(SWAP_IMG),format=raw,if=ide,index=0)
+
+$(B)/swap-%.img:
+	@echo "  MKSWAP  $@"
+	@mkdir -p $(dir $@)
+	$(Q)rm -f $@.tmp && dd if=/dev/zero of=$@.tmp bs=1M count=$* \
+		status=none && chmod 600 $@.tmp && \
+		$(MKSWAP) $@.tmp >/dev/null && mv $@.tmp $@
+
 # ---- running it ------------------------------------------------------------
 # A kernel bug writes a mark to QEMU's debug console (BUGLOG), which
 # qemu-status.sh reads: QEMU's exit status alone cannot tell a kernel bug
@@ -148,7 +167,7 @@ $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 BUGLOG := $(B)/kernel-bug.log
 QEMUFLAGS := -m $(MEM) -no-reboot -nic none \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-debugcon file:$(BUGLOG) $(QEMUEXTRA)
+	-debugcon file:$(BUGLOG) $(SWAP_DRIVE) $(QEMUEXTRA)
 # A window when there is a display; otherwise the serial port is the
 # terminal. The exit statuses of isa-debug-exit are (status << 1) | 1.
 DISPLAY_FLAGS := $(if $(DISPLAY),-serial mon:stdio,-nographic)
@@ -160,17 +179,17 @@ deps:
 	$(Q)sh scripts/deps.sh
 
 run: deps
-	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory all $(SWAP_IMG)
 	$(QEMU) -cdrom $(ISO) $(QEMUFLAGS) $(DISPLAY_FLAGS); \
 		sh scripts/qemu-status.sh $$? $(BUGLOG)
 
-qemu: deps $(KERNEL) $(INITRAMFS)
+qemu: deps $(KERNEL) $(INITRAMFS) $(SWAP_IMG)
 	$(QEMU_KERNEL) $(DISPLAY_FLAGS); sh scripts/qemu-status.sh $$? $(BUGLOG)
 
-qemu-nox: deps $(KERNEL) $(INITRAMFS)
+qemu-nox: deps $(KERNEL) $(INITRAMFS) $(SWAP_IMG)
 	$(QEMU_KERNEL) -nographic; sh scripts/qemu-status.sh $$? $(BUGLOG)
 
-debug: deps $(KERNEL) $(INITRAMFS)
+debug: deps $(KERNEL) $(INITRAMFS) $(SWAP_IMG)
 	@echo "*** QEMU is stopped before the first instruction, gdbstub on"
 	@echo "*** localhost:$(GDBPORT). In another terminal: make gdb"
 	$(QEMU_KERNEL) -nographic -S -gdb tcp::$(GDBPORT); \
@@ -200,10 +219,11 @@ $(B)/host/%: tests/%.c
 
 .PHONY: test check host-tests check-prototypes
 test: deps
-	$(Q)$(MAKE) --no-print-directory all $(HOST_TESTS) $(FULL_INITRAMFS)
+	$(Q)$(MAKE) --no-print-directory all $(HOST_TESTS) $(FULL_INITRAMFS) \
+		$(TEST_SWAP_IMG)
 	$(Q)python3 scripts/runtests.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
 		--full-initrd $(FULL_INITRAMFS) --busybox $(BUSYBOX_BIN) \
-		--iso $(ISO) $(HOST_TESTS)
+		--iso $(ISO) --swap-img $(TEST_SWAP_IMG) $(HOST_TESTS)
 # make check: what a reviewer would otherwise say by hand. The style
 # rules (scripts/checkstyle.py, STYLE.md), every kernel file compiled
 # with no warning at all (-Wmissing-prototypes included), and the
@@ -320,6 +340,8 @@ help:
 	@echo "  INIT=prog        run /bin/prog as init; QEMU exits with its status"
 	@echo "  BUSYBOX=1        Debian's busybox-static in /usr/bin, a link per"
 	@echo "                   applet (fetched once into build/busybox/)"
+	@echo "  SWAP=64          a 64 MiB swap area (mkswap) as the first IDE disk,"
+	@echo "                   /dev/hda (build/swap-64.img); make test: its size"
 	@echo "  V=1              show every command"
 	@echo "  DEBUG=1          kernel built with -Og for GDB (make debug DEBUG=1)"
 

@@ -2,31 +2,36 @@
  * devices.c - /dev, and the character devices behind its names.
  *
  * /dev is a tiny filesystem of its own, mounted over the initramfs's
- * empty /dev (fs/namei.c): a fixed list of device files. Opening one
- * goes through chrdev_open, which finds the driver by major number in
- * chrdevs[] (1.2.13's table, filled in statically here) and lets the
- * driver choose its operations by minor number.
+ * empty /dev (fs/namei.c): a fixed list of device files. Opening a
+ * character device goes through chrdev_open, which finds the driver by
+ * major number in chrdevs[] (1.2.13's table, filled in statically here)
+ * and lets the driver choose its operations by minor number. The one
+ * block device, /dev/hda, opens into fs/block_dev.c.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/fs.h>
+#include <linux/blkdev.h>
 
 #define DEVFS_DEV	MKDEV(0, 5)
 #define DEVFS_ROOT_INO	1	/* the nodes follow: 2, 3, ... */
 #define NULL_MINOR	3
+#define DISK_GID	6	/* Debian's group "disk": disks are root:disk */
 
 struct dev_node {
 	const char *name;
 	mode_t mode;
 	unsigned short rdev;
+	gid_t gid;		/* the owner is root */
 };
 
 static const struct dev_node dev_nodes[] = {
-	{ "console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1) },
-	{ "null", S_IFCHR | 0666, MKDEV(MEM_MAJOR, NULL_MINOR) },
-	{ "tty", S_IFCHR | 0666, MKDEV(TTYAUX_MAJOR, 0) },
+	{ "console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1), 0 },
+	{ "hda", S_IFBLK | 0660, MKDEV(HD_MAJOR, 0), DISK_GID },
+	{ "null", S_IFCHR | 0666, MKDEV(MEM_MAJOR, NULL_MINOR), 0 },
+	{ "tty", S_IFCHR | 0666, MKDEV(TTYAUX_MAJOR, 0), 0 },
 };
 
 static const struct file_operations memory_fops;
@@ -106,8 +111,10 @@ int devfs_lookup(const char *name, struct inode *inode)
 			inode->i_ino = DEVFS_ROOT_INO + 1 + i;
 			inode->i_mode = dev_nodes[i].mode;
 			inode->i_rdev = dev_nodes[i].rdev;
+			inode->i_gid = dev_nodes[i].gid;
 			inode->i_nlink = 1;
-			inode->i_fop = &chrdev_fops;
+			inode->i_fop = S_ISBLK(inode->i_mode) ?
+				       &blkdev_fops : &chrdev_fops;
 			return 0;
 		}
 	return -ENOENT;
@@ -124,7 +131,8 @@ static int devfs_readdir(struct file *file, void *buf, filldir_t filldir)
 		return 0;
 	for (i = file->f_pos - 2; i < ARRAY_SIZE(dev_nodes); i++) {
 		if (filldir(buf, dev_nodes[i].name, strlen(dev_nodes[i].name),
-			    i + 3, DEVFS_ROOT_INO + 1 + i, DT_CHR))
+			    i + 3, DEVFS_ROOT_INO + 1 + i,
+			    IFTODT(dev_nodes[i].mode)))
 			return 0;
 		file->f_pos = i + 3;
 	}

@@ -28,6 +28,8 @@ check dot graphviz		# make docs renders the diagrams in docs/ to SVG
 # build link with it
 [ -f /usr/i686-linux-gnu/lib/libc.a ] || need="$need libc6-dev-i386-cross"
 check dpkg-deb dpkg		# get-i386-debs.sh unpacks the .debs
+# SWAP=N formats its disk image with util-linux's mkswap, in /sbin
+[ -x /sbin/mkswap ] || [ -x /usr/sbin/mkswap ] || need="$need util-linux"
 
 fetch_debs() {
 	case "$1" in

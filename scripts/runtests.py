@@ -492,19 +492,70 @@ def all_guest_programs():
             for p in guest_programs(d)]
 
 
+# Guest programs that boot with make test's swap image (--swap-img,
+# mkswap's) as the first IDE disk, copy-on-write (QEMU's snapshot=on: the
+# image never changes and every run starts from mkswap's), and those of
+# them that must not skip anything in Lintel.
+DISK_GUESTS = ("test_hda", "test_swap")
+MUST_RUN_IN_LINTEL = ("test_hda",)
+
+
+SWAP_GUEST_MEM = 16     # MiB: test_swap* (small image) must page out
+
+
+def guest_mem(prog):
+    """QEMU's -m for a guest program (name, host path, image path, full?):
+    the full image alone is bigger than SWAP_GUEST_MEM."""
+    swap = os.path.basename(prog[2]).startswith("test_swap")
+    return SWAP_GUEST_MEM if swap and not prog[3] else 128
+
+
+def guest_disk(args, path):
+    """The drive a guest program at path boots with, or None."""
+    name = os.path.basename(path)
+    if not args.swap_img or not name.startswith(DISK_GUESTS):
+        return None
+    return "%s,snapshot=on" % args.swap_img
+
+
+def check_no_disk(tally, args):
+    """test_hda in a Lintel without a disk: open("/dev/hda") is ENXIO,
+    so every case skips for that reason."""
+    status, out = boot(args, "kernel", "init=/tests/test_hda panic=exit "
+                       "quiet")
+    save_log("guest-test_hda-no-disk", out)
+    skips = SKIPPED_LINE.findall(out)
+    ok = status == 0 and skips and all("ENXIO" in why for _, why in skips)
+    tally.case("hda_without_disk_is_enxio", ok, "status %s, skips %s"
+               % (status, skips[:1]))
+
+
+def check_ran_everything(tally, name, out):
+    """A disk program that must run every case in Lintel skipped none."""
+    if not name.endswith(MUST_RUN_IN_LINTEL):
+        return
+    skips = SKIPPED_LINE.findall(out)
+    tally.case("lintel_%s_ran_with_its_disk" % name, not skips,
+               "skipped %s" % skips[:1])
+
+
 def run_guest(tally, args):
     print("== guest tests inside Lintel (Lintel's libc, glibc, musl) ==")
     progs = all_guest_programs()
     jobs = lambda p: boot(args, "kernel", "init=%s panic=exit quiet" % p[2],
-                          initrd=args.full_initrd if p[3] else None)
+                          mem=guest_mem(p),
+                          initrd=args.full_initrd if p[3] else None,
+                          disk=guest_disk(args, p[2]))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(jobs, progs))
     for (name, _, _, _), (status, out) in zip(progs, results):
         sys.stdout.write("".join(l + "\n" for l in out.splitlines()
                                  if l.startswith(("test ", "    also"))))
         ok = tally.add_output("lintel_" + name, out, status)
+        check_ran_everything(tally, name, out)
         if not check_held(tally, name, out) or not ok:
             save_log("guest-" + name, out)
+    check_no_disk(tally, args)
     print("== a short seeded fuzz campaign (make fuzz runs long ones) ==")
     import fuzz
     fuzz.run_campaign(tally, args, FUZZ_SEED, FUZZ_CALLS)
@@ -617,6 +668,8 @@ def main():
                     "and busybox (build/initramfs-full.cpio)")
     ap.add_argument("--busybox", help="Debian's busybox, for the busybox "
                     "layer's expected output")
+    ap.add_argument("--swap-img", help="a swap area made by mkswap, the "
+                    "first IDE disk of the DISK_GUESTS programs")
     ap.add_argument("--only", choices=["host", "kernel", "gdb", "guest",
                                        "native", "busybox", "labs"])
     ap.add_argument("host_tests", nargs="*")
