@@ -157,15 +157,23 @@ long sys_fchown(unsigned int fd, uid_t user, gid_t group)
 	return chown_inode(fd_inode(fd, &inode), &inode, user, group);
 }
 
-/* Cut or extend a regular file to length (zeros past the old end). */
+/*
+ * Cut or extend a regular file to length (zeros past the old end).
+ * Growing it past RLIMIT_FSIZE is SIGXFSZ and -EFBIG, as on Linux.
+ */
 static int do_truncate(struct inode *inode, loff_t length)
 {
+	unsigned long limit = current->rlim[RLIMIT_FSIZE].rlim_cur;
+
 	if (length < 0)
 		return -EINVAL;
 	if (S_ISDIR(inode->i_mode))
 		return -EISDIR;
 	if (!S_ISREG(inode->i_mode) || !inode->i_op)
 		return -EINVAL;
+	if (length > inode->i_size && limit != RLIM_INFINITY &&
+	    length > limit)
+		return fsize_exceeded();
 	return inode->i_op->truncate(inode, length);
 }
 

@@ -57,6 +57,37 @@ const struct file_operations chrdev_fops = {
 	.open = chrdev_open,
 };
 
+/* Opening a node no driver stands behind: a socket. */
+static int no_device_open(struct file *file)
+{
+	return -ENXIO;
+}
+
+static const struct file_operations no_device_fops = {
+	.open = no_device_open,
+};
+
+/*
+ * init_special_inode - what a filesystem's node that is neither file,
+ * directory nor link opens with (Linux's name): a character device by
+ * its major number, a block device through fs/block_dev.c, a named pipe
+ * its pipe (fs/fifo.c). Lintel has no sockets: -ENXIO, as Linux for a
+ * socket node.
+ */
+void init_special_inode(struct inode *inode, mode_t mode,
+			unsigned short rdev)
+{
+	inode->i_rdev = rdev;
+	if (S_ISCHR(mode))
+		inode->i_fop = &chrdev_fops;
+	else if (S_ISFIFO(mode))
+		inode->i_fop = &def_fifo_fops;
+	else if (S_ISBLK(mode))
+		inode->i_fop = &blkdev_fops;
+	else if (S_ISSOCK(mode))
+		inode->i_fop = &no_device_fops;
+}
+
 /* /dev/null: reads find the end at once, writes vanish. */
 static int null_read(struct file *file, char *buf, int count)
 {

@@ -333,3 +333,84 @@ long sys_symlink(const char *oldname, const char *newname)
 {
 	return sys_symlinkat(oldname, AT_FDCWD, newname);
 }
+
+/* mknod's dev_t (Linux's new_encode_dev): 12 bits of major, 20 of minor. */
+#define DEV_MAJOR(dev)	(((dev) & 0xfff00) >> 8)
+#define DEV_MINOR(dev)	(((dev) & 0xff) | (((dev) >> 12) & 0xfff00))
+#define RDEV_MAX	0xff	/* the largest major or minor i_rdev holds */
+
+/*
+ * The type check mknod makes before anything else (Linux's may_mknod):
+ * a regular file, device, FIFO or socket; a directory is -EPERM (mkdir
+ * makes those), any other type -EINVAL.
+ */
+static int may_mknod(int mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFREG: case S_IFCHR: case S_IFBLK: case S_IFIFO: case S_IFSOCK:
+		return 0;
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+}
+
+/*
+ * A device node needs root (Linux's CAP_MKNOD) and a number i_rdev can
+ * hold: Lintel keeps 1.2.13's 8-bit major and minor, and says -EINVAL
+ * for a larger one where Linux would make it.
+ */
+static int mknod_rdev(int mode, unsigned int dev, unsigned short *rdev)
+{
+	*rdev = 0;
+	if (!S_ISCHR(mode) && !S_ISBLK(mode))
+		return 0;
+	if (current->euid)
+		return -EPERM;
+	if (DEV_MAJOR(dev) > RDEV_MAX || DEV_MINOR(dev) > RDEV_MAX)
+		return -EINVAL;
+	*rdev = MKDEV(DEV_MAJOR(dev), DEV_MINOR(dev));
+	return 0;
+}
+
+/* Make a node at path: 1.2.13's do_mknod, with Linux's checks in order. */
+static int do_mknod(const char *path, int mode, unsigned int dev)
+{
+	struct inode dir;
+	unsigned short rdev;
+	const char *name;
+	int err;
+
+	if (!(mode & S_IFMT))
+		mode |= S_IFREG;
+	err = may_mknod(mode);
+	if (!err)
+		err = create_namei(path, NULL, &dir, &name);
+	if (!err)
+		err = mknod_rdev(mode, dev, &rdev);
+	if (!err)
+		err = dir.i_op->mknod(&dir, name, strlen(name),
+				      (mode & S_IFMT) |
+				      (mode & ~current->fs->umask & S_IALLUGO),
+				      rdev);
+	return err;
+}
+
+/* mknodat (297): a FIFO, regular file or (for root) device node. */
+long sys_mknodat(int dfd, const char *filename, int mode, unsigned int dev)
+{
+	char *path;
+	int err = at_path(dfd, filename, 0, &path);
+
+	if (err)
+		return err;
+	err = do_mknod(path, mode, dev);
+	putname(path);
+	return err;
+}
+
+long sys_mknod(const char *filename, int mode, unsigned int dev)
+{
+	return sys_mknodat(AT_FDCWD, filename, mode, dev);
+}

@@ -1,31 +1,83 @@
 /*
  * namei.c - from a path to an inode.
  *
- * A path is first made absolute and normal against current->fs->cwd
+ * A path is made absolute and normal against current->fs->cwd
  * (normalize_path: "/bin/sh", never ".", "..", "//" or a trailing "/"),
- * checking on the way that every component a later one passes through
- * is a searchable directory. The mount table then says which filesystem
- * holds the result, and that filesystem's lookup fills the inode.
+ * one component at a time. Every name a later one passes through must
+ * be a searchable directory or a symbolic link; a link is replaced by
+ * its target on the spot (an absolute target starts again at "/", a
+ * relative one at the link's directory), so that the path built so far
+ * never holds a link and ".." after a link goes up from its target, as
+ * on Linux. The mount table then says which filesystem holds the
+ * result, and that filesystem's lookup fills the inode.
  *
  * 1.2.13 walked the path one directory inode at a time (lookup() on each
  * component); with no inodes to hold, Lintel walks the string instead.
- * normalize_path is pure (host-tested in tests/test_namei.c).
+ * normalize_path is pure: the filesystem is asked through nd->step
+ * (host-tested in tests/test_namei.c with a fake tree).
  */
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/fs.h>
 
-/*
- * Append the components of path to out[0..*len), which holds a normal
- * absolute path without its trailing slash ("" is the root). check_dir,
- * if given, vets each name that is followed by a slash: it must be a
- * directory for the walk to go on through it.
- */
-static int walk_path(const char *path, char *out, int size, int *len,
-		     int (*check_dir)(const char *dir))
+/* Drop the last component of nd->out ("/a/b" -> "/a", "/a" -> ""). */
+static void path_up(struct nameidata *nd)
 {
-	const char *name;
-	int n, err;
+	while (nd->len > 0 && nd->out[--nd->len] != '/')
+		;
+	nd->out[nd->len] = '\0';
+}
+
+/*
+ * Put the link's target in front of the rest of the path (empty, or
+ * starting with its slash; it may already be in nd->buf: memmove), and
+ * go back to where the target starts from. *path then points at what
+ * is left to walk. Past MAX_LINKS links it is -ELOOP, as on Linux.
+ */
+static int follow_link(struct nameidata *nd, const char *target, int tlen,
+		       const char **path)
+{
+	int rest = strlen(*path);
+
+	if (++nd->links > MAX_LINKS)
+		return -ELOOP;
+	if (tlen == 0)
+		return -ENOENT;
+	if (tlen + rest + 1 > PATH_MAX)
+		return -ENAMETOOLONG;
+	memmove(nd->buf + tlen, *path, rest + 1);
+	memcpy(nd->buf, target, tlen);
+	*path = nd->buf;
+	if (target[0] == '/')
+		nd->len = 0;
+	else
+		path_up(nd);
+	nd->out[nd->len] = '\0';
+	return 0;
+}
+
+/* Append name[0..n) to nd->out. */
+static int path_add(struct nameidata *nd, const char *name, int n)
+{
+	if (nd->len + 1 + n + 1 > nd->size)
+		return -ENAMETOOLONG;
+	nd->out[nd->len++] = '/';
+	memcpy(nd->out + nd->len, name, n);
+	nd->len += n;
+	nd->out[nd->len] = '\0';
+	return 0;
+}
+
+/*
+ * Append the components of path to nd->out. With vet, nd->step sees
+ * each name that is followed by a slash (and the last one when
+ * nd->follow): it returns 0 to go on, an error, or 1 and a link's
+ * target, which is walked in the link's place.
+ */
+static int walk_path(struct nameidata *nd, const char *path, int vet)
+{
+	const char *name, *target;
+	int n, tlen, err;
 
 	for (;;) {
 		while (*path == '/')
@@ -41,53 +93,51 @@ static int walk_path(const char *path, char *out, int size, int *len,
 		if (n == 1 && name[0] == '.')
 			continue;
 		if (n == 2 && name[0] == '.' && name[1] == '.') {
-			while (*len > 0 && out[--*len] != '/')
-				;
-			out[*len] = '\0';
+			path_up(nd);
 			continue;
 		}
-		if (*len + 1 + n + 1 > size)
-			return -ENAMETOOLONG;
-		out[(*len)++] = '/';
-		memcpy(out + *len, name, n);
-		*len += n;
-		out[*len] = '\0';
-		if (*path == '/' && check_dir) {
-			err = check_dir(out);
-			if (err)
-				return err;
-		}
+		err = path_add(nd, name, n);
+		if (err)
+			return err;
+		if (!vet || (!*path && !nd->follow))
+			continue;
+		err = nd->step(nd, !*path, &target, &tlen);
+		if (err > 0)
+			err = follow_link(nd, target, tlen, &path);
+		if (err)
+			return err;
 	}
 }
 
 /*
- * normalize_path - the absolute, normal form of path, into out[size].
+ * normalize_path - the absolute, normal form of path into nd->out
+ * (nd->size bytes), links resolved as nd->step says.
  *
- * A relative path starts at cwd (itself normal and absolute). ".." of
- * the root is the root. Returns 0, -ENOENT for an empty path,
- * -ENAMETOOLONG when a component exceeds NAME_MAX or the result does
- * not fit, or what check_dir returned.
+ * A relative path starts at cwd (itself normal, absolute and free of
+ * links). ".." of the root is the root. Returns 0, -ENOENT for an
+ * empty path, -ENAMETOOLONG when a component exceeds NAME_MAX or the
+ * result does not fit, -ELOOP, or what nd->step returned.
  */
-int normalize_path(const char *cwd, const char *path, char *out, int size,
-		   int (*check_dir)(const char *dir))
+int normalize_path(const char *cwd, const char *path, struct nameidata *nd)
 {
-	int len = 0, err;
+	int err;
 
 	if (!*path)
 		return -ENOENT;
-	if (size < 2)
+	if (nd->size < 2)
 		return -ENAMETOOLONG;
-	out[0] = '\0';
+	nd->out[0] = '\0';
+	nd->len = nd->links = 0;
 	if (*path != '/') {
-		err = walk_path(cwd, out, size, &len, NULL);
+		err = walk_path(nd, cwd, 0);
 		if (err)
 			return err;
 	}
-	err = walk_path(path, out, size, &len, check_dir);
+	err = walk_path(nd, path, nd->step != NULL);
 	if (err)
 		return err;
-	if (len == 0)
-		strcpy(out, "/");
+	if (nd->len == 0)
+		strcpy(nd->out, "/");
 	return 0;
 }
 
@@ -98,8 +148,6 @@ int normalize_path(const char *cwd, const char *path, char *out, int size,
 #include <linux/proc_fs.h>
 #include <linux/fcntl.h>
 #include <asm/segment.h>
-
-#define MAX_LINKS	40	/* Linux's MAXSYMLINKS; 1.2.13 stopped at 5 */
 
 /*
  * The mounted filesystems. A path belongs to the one with the longest
@@ -187,84 +235,49 @@ int permission(const struct inode *inode, int mask, uid_t uid, gid_t gid)
 	return (mode & mask & 7) == (mode_t)mask ? 0 : -EACCES;
 }
 
-/* normalize_path's check_dir: a directory the caller may search. */
-static int check_dir(const char *dir)
+/*
+ * The kernel's nd->step: a name followed by a slash must be a directory
+ * the caller may search, or a link (followed, as is a last one when
+ * nd->follow). A missing last name is no error here: open(O_CREAT),
+ * mkdir and the like make it. The PATH_MAX buffer a link needs is
+ * allocated at the first one; the caller frees nd->buf.
+ */
+static int lookup_step(struct nameidata *nd, int last, const char **target,
+		       int *tlen)
 {
 	struct inode inode;
-	int err = lookup_inode(dir, &inode);
+	int err = lookup_inode(nd->out, &inode);
 
 	if (err)
-		return err;
+		return last ? 0 : err;
+	if (S_ISLNK(inode.i_mode)) {
+		if (!nd->buf && !(nd->buf = kmalloc(PATH_MAX, GFP_KERNEL)))
+			return -ENOMEM;
+		*target = inode.i_data;
+		*tlen = inode.i_size;
+		return 1;
+	}
+	if (last)
+		return 0;
 	if (!S_ISDIR(inode.i_mode))
 		return -ENOTDIR;
 	return permission(&inode, MAY_EXEC, current->euid, current->egid);
 }
 
 /*
- * link_target - replace path (normal, absolute, naming the symbolic link
- * *inode) by the normal form of the link's target, which is i_size bytes
- * at i_data (not NUL-terminated) and, if relative, starts at the link's
- * directory. tmp is a PATH_MAX scratch buffer.
- */
-static int link_target(char *path, int size, const struct inode *inode,
-		       char *tmp)
-{
-	char *slash = strrchr(path, '/');
-	int dlen = inode->i_data[0] == '/' ? 0 : slash - path;
-
-	if (inode->i_size == 0)
-		return -ENOENT;
-	if (dlen + 1 + inode->i_size >= PATH_MAX)
-		return -ENAMETOOLONG;
-	memcpy(tmp, path, dlen);
-	tmp[dlen] = '/';
-	memcpy(tmp + dlen + 1, inode->i_data, inode->i_size);
-	tmp[dlen + 1 + inode->i_size] = '\0';
-	return normalize_path("/", tmp, path, size, check_dir);
-}
-
-/*
- * follow_link - while path (normal, absolute) names a symbolic link, put
- * the link's target in its place. Links live in the ramfs mounts (such
- * as busybox's applets in /usr/bin) and /proc (/proc/<pid>/exe); only
- * the last component is followed, and after MAX_LINKS links it is -ELOOP, as in
- * 1.2.13's follow_link.
- */
-static int follow_link(char *path, int size)
-{
-	struct inode inode;
-	char *tmp = NULL;
-	int err = 0, links = 0;
-
-	while (!lookup_inode(path, &inode) && S_ISLNK(inode.i_mode)) {
-		if (++links > MAX_LINKS) {
-			err = -ELOOP;
-			break;
-		}
-		if (!tmp && !(tmp = kmalloc(PATH_MAX, GFP_KERNEL))) {
-			err = -ENOMEM;
-			break;
-		}
-		err = link_target(path, size, &inode, tmp);
-		if (err)
-			break;
-	}
-	kfree(tmp);
-	return err;
-}
-
-/*
  * resolve_path_at - normalize a kernel copy of a path against dir (the
- * cwd, or the directory an *at call names), and follow a final
- * symbolic link when follow is set (lstat and readlink do not).
+ * cwd, or the directory an *at call names) into out[size], following
+ * every symbolic link on the way, and a final one when follow is set
+ * (lstat, readlink and O_NOFOLLOW do not). Links live in the ramfs
+ * mounts (busybox's applets in /usr/bin) and /proc (/proc/<pid>/exe).
  */
 int resolve_path_at(const char *dir, const char *path, char *out, int size,
 		    int follow)
 {
-	int err = normalize_path(dir, path, out, size, check_dir);
+	struct nameidata nd = { out, size, 0, follow, 0, NULL, lookup_step };
+	int err = normalize_path(dir, path, &nd);
 
-	if (!err && follow)
-		err = follow_link(out, size);
+	kfree(nd.buf);
 	return err;
 }
 

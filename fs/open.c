@@ -79,6 +79,8 @@ static int may_open(const struct inode *inode, int flags)
 
 	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
 		return -EEXIST;
+	if (S_ISLNK(inode->i_mode))	/* only O_NOFOLLOW gets here */
+		return -ELOOP;
 	if (acc != O_WRONLY)
 		mask |= MAY_READ;
 	if (acc != O_RDONLY || (flags & O_TRUNC))
@@ -131,6 +133,16 @@ static int open_namei(const char *path, int flags, int mode,
 	    inode->i_op)
 		err = inode->i_op->truncate(inode, 0);
 	return err;
+}
+
+/*
+ * Does an open follow a link in the last component? Not with
+ * O_NOFOLLOW (ELOOP, may_open), nor with O_CREAT|O_EXCL (EEXIST).
+ */
+static int open_follow(int flags)
+{
+	return !(flags & O_NOFOLLOW) &&
+	       (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
 }
 
 /* do_open - open the file at a normal absolute path (see open_namei). */
@@ -187,7 +199,8 @@ long sys_open(const char *filename, int flags, int mode)
 	path = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (!path)
 		goto out;
-	err = resolve_path(name, path, PATH_MAX);
+	err = resolve_path_at(current->fs->cwd, name, path, PATH_MAX,
+			      open_follow(flags));
 	if (!err)
 		err = do_open(path, flags, mode, &f);
 	if (!err) {
@@ -210,7 +223,7 @@ long sys_openat(int dfd, const char *filename, int flags, int mode)
 	struct file *f;
 	int fd, err;
 
-	err = at_path(dfd, filename, 1, &path);
+	err = at_path(dfd, filename, open_follow(flags), &path);
 	if (err)
 		return err;
 	fd = err = get_unused_fd(0);

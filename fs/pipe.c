@@ -22,18 +22,11 @@
 #include <linux/poll.h>
 #include <linux/fcntl.h>
 #include <linux/termios.h>
+#include <linux/pipe_fs_i.h>
 #include <asm/segment.h>
 
 #define PIPE_BUF	PAGE_SIZE	/* the ring, and the atomic write size */
 #define PIPE_DEV	MKDEV(0, 12)
-
-struct pipe_inode_info {
-	struct wait_queue *wait;	/* readers and writers sleep here */
-	char *base;			/* the ring: one page */
-	unsigned int start;		/* first unread byte */
-	unsigned int len;		/* bytes unread */
-	unsigned int readers, writers;	/* open files of each end */
-};
 
 static unsigned long pipe_ino;	/* inode numbers for fstat */
 
@@ -44,7 +37,7 @@ static int pipe_wait(struct pipe_inode_info *pipe)
 	return signal_pending(current) ? -EINTR : 0;
 }
 
-static int pipe_read(struct file *file, char *buf, int count)
+int pipe_read(struct file *file, char *buf, int count)
 {
 	struct pipe_inode_info *pipe = file->f_inode.i_pipe;
 	int done = 0, chunk, err;
@@ -88,7 +81,7 @@ static int pipe_fill(struct pipe_inode_info *pipe, const char *buf, int count)
 	return done;
 }
 
-static int pipe_write(struct file *file, const char *buf, int count)
+int pipe_write(struct file *file, const char *buf, int count)
 {
 	struct pipe_inode_info *pipe = file->f_inode.i_pipe;
 	unsigned int need = count <= (int)PIPE_BUF ? count : 1;
@@ -115,7 +108,7 @@ static int pipe_write(struct file *file, const char *buf, int count)
 	return done;
 }
 
-static int pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+int pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	int n = file->f_inode.i_pipe->len;
 
@@ -124,8 +117,11 @@ static int pipe_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	return memcpy_tofs((void *)arg, &n, sizeof(n)) ? -EFAULT : 0;
 }
 
-/* One end closed: the other side may now see EOF or EPIPE. */
-static void pipe_release(struct file *file)
+/*
+ * One end closed: the other side may now see EOF or EPIPE. Returns 1
+ * when no end is left open and the caller should free the pipe.
+ */
+int pipe_drop_end(struct file *file)
 {
 	struct pipe_inode_info *pipe = file->f_inode.i_pipe;
 
@@ -135,10 +131,22 @@ static void pipe_release(struct file *file)
 		pipe->writers--;
 	if (pipe->readers || pipe->writers) {
 		wake_up_interruptible(&pipe->wait);
-		return;
+		return 0;
 	}
+	return 1;
+}
+
+/* Give back a pipe's ring and state (no end open any more). */
+void free_pipe(struct pipe_inode_info *pipe)
+{
 	free_page((unsigned long)pipe->base);
 	kfree(pipe);
+}
+
+static void pipe_release(struct file *file)
+{
+	if (pipe_drop_end(file))
+		free_pipe(file->f_inode.i_pipe);
 }
 
 /*
@@ -146,7 +154,7 @@ static void pipe_release(struct file *file)
  * is left (POLLHUP), writing when there is room, POLLERR for a write
  * end no one reads. Both ends wait on the one queue.
  */
-static unsigned int pipe_poll(struct file *file, poll_table *p)
+unsigned int pipe_poll(struct file *file, poll_table *p)
 {
 	struct pipe_inode_info *pipe = file->f_inode.i_pipe;
 	unsigned int mask = 0;
@@ -190,7 +198,8 @@ static void pipe_inode(struct inode *inode, struct pipe_inode_info *pipe)
 	inode->i_fop = &pipe_fops;
 }
 
-static struct pipe_inode_info *alloc_pipe(void)
+/* A new, empty pipe with no end counted yet; NULL without memory. */
+struct pipe_inode_info *alloc_pipe(void)
 {
 	struct pipe_inode_info *pipe = kmalloc(sizeof(*pipe), GFP_KERNEL);
 
@@ -202,7 +211,6 @@ static struct pipe_inode_info *alloc_pipe(void)
 		kfree(pipe);
 		return NULL;
 	}
-	pipe->readers = pipe->writers = 1;
 	return pipe;
 }
 
@@ -224,6 +232,7 @@ int do_pipe(int *fd, int flags)
 	pipe = alloc_pipe();
 	if (!pipe)
 		goto out_files;
+	pipe->readers = pipe->writers = 1;
 	pipe_inode(&f[0]->f_inode, pipe);
 	f[1]->f_inode = f[0]->f_inode;
 	for (i = 0; i < 2; i++) {

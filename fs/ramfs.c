@@ -59,8 +59,7 @@ struct ram_inode {
 	mode_t mode;
 	uid_t uid;
 	gid_t gid;
-	unsigned short nlink;
-	unsigned short count;	/* open files */
+	unsigned short nlink, count, rdev;	/* names, open files, MKDEV */
 	time_t mtime;
 	unsigned long size;
 	char *data;
@@ -207,6 +206,8 @@ static void ram_fill(struct ram_inode *ri, struct inode *inode)
 		inode->i_fop = &ramfs_dir_fops;
 	else if (S_ISREG(ri->mode))
 		inode->i_fop = &ramfs_file_fops;
+	else
+		init_special_inode(inode, ri->mode, ri->rdev);
 }
 
 /* The node at name ("a/b", "" for the root) below sb's root. */
@@ -446,13 +447,23 @@ static int ramfs_create(struct inode *dir, const char *name, int len,
 	return err;
 }
 
+/* mknod: a node of any type; rdev is a device node's MKDEV. */
+static int ramfs_mknod(struct inode *dir, const char *name, int len,
+		       int mode, int rdev)
+{
+	struct ram_inode *ri;
+	int err = ram_mknod(dir, name, len, mode, &ri);
+
+	if (!err)
+		ri->rdev = rdev;
+	return err;
+}
+
 /* An empty directory (nlink 2: its name and its "."). */
 static int ramfs_mkdir(struct inode *dir, const char *name, int len,
 		       int mode)
 {
-	struct ram_inode *ri;
-
-	return ram_mknod(dir, name, len, S_IFDIR | (mode & S_IALLUGO), &ri);
+	return ramfs_mknod(dir, name, len, S_IFDIR | (mode & S_IALLUGO), 0);
 }
 
 /* A symbolic link whose target is a kernel copy of target. */
@@ -679,6 +690,7 @@ static const struct inode_operations ramfs_iops = {
 	.unlink = ramfs_unlink,
 	.symlink = ramfs_symlink,
 	.mkdir = ramfs_mkdir,
+	.mknod = ramfs_mknod,
 	.rmdir = ramfs_rmdir,
 	.rename = ramfs_rename,
 	.truncate = ramfs_truncate,

@@ -104,6 +104,32 @@ long sys_read(unsigned int fd, char *buf, unsigned long count)
 	return file->f_op->read(file, buf, count);
 }
 
+/*
+ * RLIMIT_FSIZE: how many of count bytes a write to file may move, cut
+ * at the limit as Linux's generic_write_check_limits does. Only
+ * regular files are bounded; an O_APPEND write starts at the end.
+ */
+static unsigned long fsize_room(struct file *file, unsigned long count)
+{
+	unsigned long limit = current->rlim[RLIMIT_FSIZE].rlim_cur;
+	loff_t pos = file->f_pos;
+
+	if (limit == RLIM_INFINITY || !S_ISREG(file->f_inode.i_mode))
+		return count;
+	if (file->f_flags & O_APPEND) {
+		refresh_inode(&file->f_inode);
+		pos = file->f_inode.i_size;
+	}
+	return pos >= limit ? 0 : min(count, (unsigned long)(limit - pos));
+}
+
+/* A write that may move nothing: SIGXFSZ, then -EFBIG, as on Linux. */
+int fsize_exceeded(void)
+{
+	send_sig(SIGXFSZ, current, 0);
+	return -EFBIG;
+}
+
 long sys_write(unsigned int fd, const char *buf, unsigned long count)
 {
 	struct file *file = fget(fd);
@@ -114,7 +140,9 @@ long sys_write(unsigned int fd, const char *buf, unsigned long count)
 		return -EINVAL;
 	if (!count)
 		return 0;
-	count = min(count, (unsigned long)MAX_RW_COUNT);
+	count = fsize_room(file, min(count, (unsigned long)MAX_RW_COUNT));
+	if (!count)
+		return fsize_exceeded();
 	if (verify_area(VERIFY_READ, buf, count))
 		return -EFAULT;
 	return file->f_op->write(file, buf, count);
@@ -235,6 +263,10 @@ static long do_readv_writev(int type, unsigned long fd,
 			return done ? done : -EFAULT;
 		if (!iov.iov_len)
 			continue;
+		if (type == VERIFY_READ)
+			iov.iov_len = fsize_room(file, iov.iov_len);
+		if (!iov.iov_len)	/* at RLIMIT_FSIZE */
+			return done ? done : fsize_exceeded();
 		if (type == VERIFY_WRITE)
 			n = file->f_op->read(file, iov.iov_base, iov.iov_len);
 		else

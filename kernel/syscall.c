@@ -244,6 +244,8 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_utimensat, utimensat),
 	SYSCALL(__NR_renameat2, renameat2),
 	SYSCALL(__NR_utimensat_time64, utimensat_time64),
+	SYSCALL(__NR_mknod, mknod),
+	SYSCALL(__NR_mknodat, mknodat),
 	SYSCALL(__NR_clock_settime64, clock_settime64),
 	SYSCALL(__NR_clock_getres_time64, clock_getres_time64),
 	SYSCALL(__NR_clock_nanosleep_time64, clock_nanosleep_time64),

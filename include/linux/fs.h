@@ -104,6 +104,8 @@ struct inode_operations {
 	int (*symlink)(struct inode *dir, const char *name, int len,
 		       const char *target);
 	int (*mkdir)(struct inode *dir, const char *name, int len, int mode);
+	int (*mknod)(struct inode *dir, const char *name, int len, int mode,
+		     int rdev);
 	int (*rmdir)(struct inode *dir, const char *name, int len);
 	int (*rename)(struct inode *old_dir, const char *old_name, int old_len,
 		      struct inode *new_dir, const char *new_name, int new_len);
@@ -203,10 +205,26 @@ int unshare_files(void);
 void do_close_on_exec(struct task_struct *p);
 
 /* fs/namei.c: paths */
+#define MAX_LINKS	40	/* Linux's MAXSYMLINKS; 1.2.13 stopped at 5 */
+
+/*
+ * A path walk in progress (normalize_path). out[0..len) is the normal
+ * absolute path so far, never holding a link; step vets the last name
+ * added (see walk_path) and may hand back a link's target to follow.
+ */
+struct nameidata {
+	char *out;
+	int size, len;
+	int follow;		/* a link in the last component too */
+	int links;		/* followed so far */
+	char *buf;		/* PATH_MAX bytes: a target and the rest */
+	int (*step)(struct nameidata *nd, int last, const char **target,
+		    int *tlen);
+};
+
 int getname(const char *user_path, char **kernel_path);
 void putname(char *kernel_path);
-int normalize_path(const char *cwd, const char *path, char *out, int size,
-		   int (*check_dir)(const char *dir));
+int normalize_path(const char *cwd, const char *path, struct nameidata *nd);
 int resolve_path(const char *path, char *out, int size);
 int resolve_path_at(const char *dir, const char *path, char *out, int size,
 		    int follow);
@@ -218,6 +236,7 @@ int namei(const char *filename, struct inode *inode);
 int permission(const struct inode *inode, int mask, uid_t uid, gid_t gid);
 
 /* fs/read_write.c */
+int fsize_exceeded(void);
 loff_t default_lseek(struct file *file, loff_t offset, int whence);
 loff_t no_lseek(struct file *file, loff_t offset, int whence);
 int generic_read_dir(struct file *file, char *buf, int count);
@@ -240,12 +259,15 @@ void refresh_inode(struct inode *inode);
 
 /* fs/devices.c: /dev and the character devices behind it */
 int devfs_lookup(const char *name, struct inode *inode);
+void init_special_inode(struct inode *inode, mode_t mode,
+			unsigned short rdev);
 int register_chrdev(unsigned int major, const char *name,
 		    const struct file_operations *fops);
 extern const struct file_operations chrdev_fops;
 
-/* fs/pipe.c */
+/* fs/pipe.c and fs/fifo.c */
 int do_pipe(int *fd, int flags);
+extern const struct file_operations def_fifo_fops;
 
 /* drivers/char/tty.c */
 void tty_init(void);
@@ -317,6 +339,7 @@ struct statfs;
 struct statfs64;
 long sys_link(const char *oldname, const char *newname);	/* 9 */
 long sys_unlink(const char *pathname);				/* 10 */
+long sys_mknod(const char *filename, int mode, unsigned int dev); /* 14 */
 long sys_chmod(const char *filename, mode_t mode);		/* 15 */
 long sys_rename(const char *oldname, const char *newname);	/* 38 */
 long sys_mkdir(const char *pathname, int mode);			/* 39 */
@@ -342,6 +365,8 @@ long sys_fstatfs64(unsigned int fd, size_t sz,			/* 269 */
 		   struct statfs64 *buf);
 long sys_utimes(const char *filename,				/* 271 */
 		const struct timeval *utimes);
+long sys_mknodat(int dfd, const char *filename, int mode,	/* 297 */
+		 unsigned int dev);
 long sys_fchownat(int dfd, const char *filename, uid_t user,	/* 298 */
 		  gid_t group, int flag);
 long sys_renameat(int olddfd, const char *oldname, int newdfd,	/* 302 */

@@ -182,6 +182,7 @@
 /* The calls that change files and names (fs/dirops.c, fs/attr.c). */
 #define __NR_link		9
 #define __NR_unlink		10
+#define __NR_mknod		14
 #define __NR_chmod		15
 #define __NR_rename		38
 #define __NR_mkdir		39
@@ -202,6 +203,7 @@
 #define __NR_statfs64		268
 #define __NR_fstatfs64		269
 #define __NR_utimes		271
+#define __NR_mknodat		297
 #define __NR_fchownat		298
 #define __NR_renameat		302
 #define __NR_linkat		303
