@@ -266,14 +266,16 @@ fuzz: deps $(KERNEL) $(INITRAMFS)
 
 # ---- benchmarks (scripts/bench.py; docs/bench.md) -------------------------
 .PHONY: bench bench-linux
-bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
+bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG)
 	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
 		--lintel-initrd $(INITRAMFS) --init /bin/bench \
-		$(if $(filter linux,$(COMPARE)),--linux)
+		$(if $(filter linux,$(COMPARE)),--linux) \
+		$(if $(SWAP_IMG),--disk $(SWAP_IMG))
 
-bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS)
+bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG)
 	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
-		--lintel-initrd $(INITRAMFS) --init /bin/bench --linux
+		--lintel-initrd $(INITRAMFS) --init /bin/bench --linux \
+		$(if $(SWAP_IMG),--disk $(SWAP_IMG))
 
 # ---- docs ------------------------------------------------------------------
 # Every GDB transcript and trace excerpt in docs/ is produced by running it

@@ -336,6 +336,8 @@ def parse_args():
     ap.add_argument("--linux-deb", help="use this linux-image .deb file")
     ap.add_argument("--qemu", default=QEMU)
     ap.add_argument("--output", help="also write the table to this file")
+    ap.add_argument("--disk", help="a disk image for both kernels' first "
+                    "IDE disk (make bench SWAP=N): the disk_* rows")
     args = ap.parse_args()
     if not args.lintel_kernel and not args.linux:
         die("nothing to run: give --lintel-kernel and --lintel-initrd, "
@@ -351,6 +353,9 @@ def parse_args():
 
 def main():
     args = parse_args()
+    if args.disk:
+        QEMU_FLAGS.extend(["-drive", "file=%s,format=raw,if=ide,index=0"
+                           % args.disk])
     setups = []
     if args.lintel_kernel:
         setups.append(lintel_kernel(args))

@@ -22,6 +22,7 @@
  * the machine off when done; anywhere else it just exits.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -68,6 +69,9 @@
 #define MSG_PING	1	/* message types: to the child, back */
 #define MSG_PONG	2
 #define CLOCK_PAIRS	10000		/* back-to-back readings for the step */
+#define DISK		"/dev/hda"	/* make bench SWAP=N: the swap disk */
+#define DISK_PAGES	256		/* pages read and written back */
+#define SECTOR_SIZE	512
 
 static uint64_t tsc_base;		/* now_ns() counts from here */
 static uint32_t ns_mult;		/* ns = (ticks * ns_mult) >> MULT_SHIFT */
@@ -684,6 +688,55 @@ static void bench_futex_pingpong(void)
 	report_us("futex_pingpong", ns, i, "us/roundtrip");
 }
 
+/*
+ * The disk, through /dev/hda (make bench SWAP=64): a page read, a page
+ * written, and a single sector written, the unit a page write is
+ * measured against (swap writes a page at a time). The pages are the
+ * last DISK_PAGES of the disk, read first and written back unchanged:
+ * the benchmark never changes what the disk holds.
+ */
+static uint64_t disk_pass(int fd, off_t base, char *pages, int len,
+			  int writing)
+{
+	uint64_t t0 = now_ns();
+	int i, n;
+
+	for (i = 0; i < DISK_PAGES; i++) {
+		if (lseek(fd, base + i * PAGE_SIZE, SEEK_SET) < 0)
+			return 0;
+		n = writing ? write(fd, pages + i * PAGE_SIZE, len) :
+			      read(fd, pages + i * PAGE_SIZE, len);
+		if (n != len)
+			return 0;
+	}
+	return now_ns() - t0;
+}
+
+static void bench_disk(void)
+{
+	static char pages[DISK_PAGES * PAGE_SIZE];
+	uint64_t rd, wr, sec;
+	off_t base;
+	int fd = open(DISK, O_RDWR);
+
+	if (fd < 0) {
+		report_error("disk_page_read", "open");
+		return;
+	}
+	base = lseek(fd, 0, SEEK_END) - DISK_PAGES * PAGE_SIZE;
+	rd = base < 0 ? 0 : disk_pass(fd, base, pages, PAGE_SIZE, 0);
+	wr = rd ? disk_pass(fd, base, pages, PAGE_SIZE, 1) : 0;
+	sec = wr ? disk_pass(fd, base, pages, SECTOR_SIZE, 1) : 0;
+	close(fd);
+	if (!sec) {
+		report_error("disk_page_read", "read or write");
+		return;
+	}
+	report_us("disk_page_read", rd, DISK_PAGES, "us/page");
+	report_us("disk_page_write", wr, DISK_PAGES, "us/page");
+	report_us("disk_sector_write", sec, DISK_PAGES, "us/sector");
+}
+
 int main(void)
 {
 	uint32_t tsc_per_us;
@@ -707,6 +760,7 @@ int main(void)
 		bench_thread_create();
 		bench_fork();
 		bench_anon();
+		bench_disk();
 	}
 	printf("bench end\n");
 
