@@ -4,13 +4,22 @@
  *
  * Every file is a ram_inode; a directory holds a list of ram_dirents
  * (name -> ram_inode), so a file may have several names (link). A
- * file's bytes are one kmalloc'd block of whole pages, or, until it is
- * first written, the initramfs archive's own bytes. The node lives
- * while it has a name (i_nlink) or an open file (count): unlink of an
- * open file keeps the data until the last close, as on Linux.
+ * file's bytes live in the page cache, page by page, found by (node,
+ * offset) (fs/ramfs_file.c, mm/filemap.c). A file unpacked from the
+ * initramfs starts with no pages at all: its bytes stay in the archive,
+ * and a page of them is copied into the cache only when it is written
+ * or mapped; read copies straight from the archive until then. That
+ * costs no memory at boot and none for the files only read or run
+ * (exec reads the archive too); Linux instead copies the whole archive
+ * into its page cache and frees it. A page never written in a tmpfs
+ * file is a hole: read gives zeros, and no page is spent on it.
  *
- * Each mount counts the bytes its files hold and refuses to go past its
- * limit with -ENOSPC, as tmpfs's size= does.
+ * The node lives while it has a name (i_nlink) or an open file (count;
+ * a mapping holds its file open): unlink of an open file keeps the data
+ * until the last close, as on Linux.
+ *
+ * Each mount counts the pages its files hold and refuses to go past its
+ * limit with -ENOSPC, as tmpfs's size= does; only memory limits a file.
  *
  * Departure from 1.2.13: ramfs came with Linux 2.4; 1.2.13 had a disk
  * filesystem at "/" and nothing in memory.
@@ -20,55 +29,13 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
+#include <linux/pagemap.h>
 #include <linux/fs.h>
 #include <linux/fcntl.h>
 #include <linux/cpio.h>
 #include <asm/segment.h>
 #include <asm/page.h>
-
-#define RAMFS_MAGIC	0x858458f6	/* statfs f_type, as Linux's */
-#define TMPFS_MAGIC	0x01021994
-#define TMP_SIZE_LIMIT	(8UL << 20)	/* /tmp's size= */
-#define SHM_SIZE_LIMIT	(4UL << 20)	/* /dev/shm's size= */
-#define RAMFS_MAX_FILE	(4UL << 20)	/* kmalloc's largest block */
-#define ROOT_DIR_MODE	(S_IFDIR | 0755)
-#define TMP_DIR_MODE	(S_IFDIR | S_ISVTX | 0777)
-
-struct ram_inode;
-
-/* One name in a directory; cookie orders readdir across deletions. */
-struct ram_dirent {
-	struct ram_dirent *next;
-	struct ram_inode *inode;
-	unsigned long cookie;
-	int len;
-	char name[];
-};
-
-/* One mounted ramfs. limit 0: only memory bounds it. */
-struct ram_sb {
-	struct ram_inode *root;
-	unsigned short dev;
-	unsigned long magic, limit, used, next_ino, files;
-	mode_t root_mode;
-};
-
-struct ram_inode {
-	struct ram_sb *sb;
-	unsigned long ino;
-	mode_t mode;
-	uid_t uid;
-	gid_t gid;
-	unsigned short nlink, count, rdev;	/* names, open files, MKDEV */
-	time_t mtime;
-	unsigned long size;
-	char *data;
-	unsigned long alloc;	/* bytes of data we own; 0: archive or none */
-	char *link;		/* a symlink()'s target, kmalloc'd */
-	struct ram_inode *parent;	/* directories: ".." */
-	struct ram_dirent *entries;
-	unsigned long next_cookie;
-};
+#include "ramfs.h"
 
 /* The three mounts: the root has no limit but memory; /tmp and /dev/shm do. */
 static struct ram_sb rootfs_sb = { NULL, MKDEV(0, 1), RAMFS_MAGIC, 0, 0, 1,
@@ -79,7 +46,6 @@ static struct ram_sb tmpfs_sb = { NULL, MKDEV(0, 13), TMPFS_MAGIC,
 static struct ram_sb shmfs_sb = { NULL, MKDEV(0, 14), TMPFS_MAGIC,
 				  SHM_SIZE_LIMIT, 0, 1, 0, TMP_DIR_MODE };
 
-static const struct file_operations ramfs_file_fops;
 static const struct file_operations ramfs_dir_fops;
 static const struct inode_operations ramfs_iops;
 
@@ -98,6 +64,7 @@ static struct ram_inode *ram_new_inode(struct ram_sb *sb, mode_t mode)
 	ri->gid = current->egid;
 	ri->nlink = S_ISDIR(mode) ? 2 : 1;
 	ri->mtime = CURRENT_TIME;
+	ri->mapping.shmem = sb->magic == TMPFS_MAGIC;
 	sb->files++;
 	return ri;
 }
@@ -107,10 +74,7 @@ static void ram_iput(struct ram_inode *ri)
 {
 	if (ri->nlink || ri->count)
 		return;
-	if (ri->alloc) {
-		ri->sb->used -= ri->alloc;
-		kfree(ri->data);
-	}
+	ram_cut(ri, 0);
 	kfree(ri->link);
 	ri->sb->files--;
 	kfree(ri);
@@ -188,7 +152,7 @@ static void del_entry(struct ram_inode *dir, struct ram_dirent *de)
 }
 
 /* Copy a node into the struct inode the rest of the kernel works with. */
-static void ram_fill(struct ram_inode *ri, struct inode *inode)
+void ram_fill(struct ram_inode *ri, struct inode *inode)
 {
 	memset(inode, 0, sizeof(*inode));
 	inode->i_dev = ri->sb->dev;
@@ -202,6 +166,7 @@ static void ram_fill(struct ram_inode *ri, struct inode *inode)
 	inode->i_data = ri->data;
 	inode->i_op = &ramfs_iops;
 	inode->generic_ip = ri;
+	inode->i_mapping = &ri->mapping;
 	if (S_ISDIR(ri->mode))
 		inode->i_fop = &ramfs_dir_fops;
 	else if (S_ISREG(ri->mode))
@@ -264,113 +229,6 @@ int tmpfs_lookup(const char *name, struct inode *inode)
 int shmfs_lookup(const char *name, struct inode *inode)
 {
 	return ram_lookup(&shmfs_sb, name, inode);
-}
-
-/*
- * Make ri's data our own block of at least size bytes (whole pages),
- * keeping its first ri->size bytes. -ENOSPC past the mount's limit or a
- * file's largest size, -ENOMEM when kmalloc cannot.
- */
-static int ram_reserve(struct ram_inode *ri, unsigned long size)
-{
-	struct ram_sb *sb = ri->sb;
-	unsigned long want = PAGE_ALIGN(size), keep;
-	char *data;
-
-	if (ri->alloc && want <= ri->alloc)
-		return 0;
-	if (!want) {		/* an archive file cut to nothing */
-		ri->data = NULL;
-		return 0;
-	}
-	if (want < 2 * ri->alloc)
-		want = 2 * ri->alloc;	/* double: appends stay cheap */
-	if (want > RAMFS_MAX_FILE)
-		want = max(PAGE_ALIGN(size), RAMFS_MAX_FILE);
-	if (sb->limit && sb->used - ri->alloc + want > sb->limit)
-		want = PAGE_ALIGN(size);
-	if (size > RAMFS_MAX_FILE ||
-	    (sb->limit && sb->used - ri->alloc + want > sb->limit))
-		return -ENOSPC;
-	data = kmalloc(want, GFP_KERNEL);
-	if (!data)
-		return -ENOMEM;
-	keep = min(ri->size, size);
-	memcpy(data, ri->data, keep);
-	memset(data + keep, 0, want - keep);
-	if (ri->alloc)
-		kfree(ri->data);
-	sb->used += want - ri->alloc;
-	ri->data = data;
-	ri->alloc = want;
-	return 0;
-}
-
-/* Room for a write of count bytes at pos: how many fit, or -ENOSPC. */
-static int ram_room(struct ram_inode *ri, unsigned long pos, int count)
-{
-	struct ram_sb *sb = ri->sb;
-	unsigned long most = RAMFS_MAX_FILE;
-
-	if (sb->limit)
-		most = min(most, ri->alloc + ((sb->limit - sb->used) &
-					      PAGE_MASK));
-	if (pos >= most)
-		return -ENOSPC;
-	return min((unsigned long)count, most - pos);
-}
-
-/* read from f_pos; the node, not the file's copy, knows the size. */
-static int ramfs_read(struct file *file, char *buf, int count)
-{
-	struct ram_inode *ri = file->f_inode.generic_ip;
-
-	if (file->f_pos >= ri->size)
-		return 0;
-	count = min((loff_t)count, ri->size - file->f_pos);
-	if (memcpy_tofs(buf, ri->data + file->f_pos, count))
-		return -EFAULT;
-	file->f_pos += count;
-	return count;
-}
-
-/*
- * write: at the end for O_APPEND, else at f_pos, growing the file (a
- * hole reads as zeros). A write that does not all fit writes what does,
- * as on Linux; one that fits nothing is -ENOSPC.
- */
-static int ramfs_write(struct file *file, const char *buf, int count)
-{
-	struct ram_inode *ri = file->f_inode.generic_ip;
-	unsigned long pos;
-	int err;
-
-	if (file->f_flags & O_APPEND)
-		file->f_pos = ri->size;
-	pos = file->f_pos;
-	if (!count)
-		return 0;
-	count = ram_room(ri, pos, count);
-	if (count < 0)
-		return count;
-	err = ram_reserve(ri, pos + count);
-	if (err)
-		return err;
-	if (memcpy_fromfs(ri->data + pos, buf, count))
-		return -EFAULT;
-	if (pos + count > ri->size)
-		ri->size = pos + count;
-	ri->mtime = CURRENT_TIME;
-	file->f_pos += count;
-	file->f_inode.i_size = ri->size;
-	return count;
-}
-
-/* lseek's SEEK_END must see what other open files wrote. */
-static loff_t ramfs_lseek(struct file *file, loff_t offset, int whence)
-{
-	refresh_inode(&file->f_inode);
-	return default_lseek(file, offset, whence);
 }
 
 /* An open file holds its node: unlink leaves the data to it. */
@@ -563,27 +421,6 @@ static int ramfs_rename(struct inode *old_dir, const char *old_name,
 	return 0;
 }
 
-/*
- * Cut or grow a file to length; bytes past the end are kept zero, so
- * that a later growth shows zeros, as a hole does.
- */
-static int ramfs_truncate(struct inode *inode, loff_t length)
-{
-	struct ram_inode *ri = inode->generic_ip;
-	int err = 0;
-
-	if (length > ri->size || (!ri->alloc && length != ri->size))
-		err = ram_reserve(ri, length);
-	if (err)
-		return err;
-	if (length < ri->size && ri->alloc)	/* what a later growth shows */
-		memset(ri->data + length, 0, min(ri->size, ri->alloc) - length);
-	ri->size = length;
-	ri->mtime = CURRENT_TIME;
-	inode->i_size = length;
-	return 0;
-}
-
 /* Bring a copy of the inode up to date with its node. */
 static void ramfs_read_inode(struct inode *inode)
 {
@@ -663,18 +500,20 @@ int rootfs_add_member(const struct cpio_entry *e)
 	ri->gid = e->gid;
 	ri->mtime = e->mtime;
 	if (!S_ISDIR(e->mode)) {
-		ri->data = (char *)e->data;
+		ri->data = e->data;
 		ri->size = e->size;
+		ri->archive_size = S_ISREG(e->mode) ? e->size : 0;
 	}
 	return 0;
 }
 
-static const struct file_operations ramfs_file_fops = {
+const struct file_operations ramfs_file_fops = {
 	.lseek = ramfs_lseek,
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.open = ramfs_open,
 	.release = ramfs_release,
+	.mmap = generic_file_mmap,
 };
 
 static const struct file_operations ramfs_dir_fops = {
@@ -694,6 +533,7 @@ static const struct inode_operations ramfs_iops = {
 	.rmdir = ramfs_rmdir,
 	.rename = ramfs_rename,
 	.truncate = ramfs_truncate,
+	.readpage = ramfs_readpage,
 	.read_inode = ramfs_read_inode,
 	.notify_change = ramfs_notify_change,
 	.statfs = ramfs_statfs,

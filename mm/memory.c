@@ -497,17 +497,23 @@ int do_no_page(struct vm_area_struct *vma, unsigned long address,
 	if (!vma->vm_ops || !vma->vm_ops->nopage)
 		return do_anonymous_page(vma, page_table, write_access);
 
-	/* An area that fills its own pages (1.2.13: file mappings). */
-	page = __get_free_page(GFP_USER);
-	if (!page)
-		return -ENOMEM;
-	page = vma->vm_ops->nopage(vma, address, page,
+	/*
+	 * An area that finds its own pages: a file mapping (filemap_nopage).
+	 * A private area's write gets its own copy at once; a read maps the
+	 * file's page read-only, for do_wp_page to copy at the first write.
+	 * 1.2.13 passed nopage a fresh page to fill; Lintel's pages come
+	 * from the page cache, as in 1.3.
+	 */
+	page = vma->vm_ops->nopage(vma, address,
 				   write_access && !(vma->vm_flags & VM_SHARED));
 	if (!page)
 		return -EFAULT;
 	entry = mk_pte(page, vma->vm_page_prot);
 	if (write_access)
 		entry = pte_mkdirty(pte_mkwrite(entry));
+	else if (virt_to_page(page)->count > 1 &&
+		 !(vma->vm_flags & VM_SHARED))
+		entry = pte_wrprotect(entry);
 	*page_table = entry;
 	vma->vm_mm->rss++;
 	return 0;

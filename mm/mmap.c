@@ -2,8 +2,9 @@
  * mmap.c - mapping and unmapping areas of the current process: mmap,
  * munmap and brk (1.2.13's mm/mmap.c and kernel/sys.c:sys_brk).
  *
- * Lintel maps anonymous memory only, private or shared; there are no
- * file mappings yet. The system calls follow today's Linux in what a
+ * Anonymous memory, private or shared, and files whose data is in the
+ * page cache (f_op->mmap: mm/file_mmap.c). The system calls follow
+ * today's Linux in what a
  * program sees (errno values, MAP_FIXED_NOREPLACE, shared anonymous
  * memory, where mmap puts things); where 1.2.13 differed, a comment says.
  */
@@ -12,6 +13,7 @@
 #include <linux/sched.h>
 #include <linux/mman.h>
 #include <linux/mm.h>
+#include <linux/fs.h>
 
 /*
  * Where mmap looks for room when not told where: upwards from 1 GiB (the
@@ -140,10 +142,11 @@ int do_munmap(unsigned long addr, size_t len)
 static int can_merge(struct vm_area_struct *prev, struct vm_area_struct *next)
 {
 	if (prev->vm_end != next->vm_start || prev->vm_flags != next->vm_flags ||
-	    prev->vm_ops != next->vm_ops || prev->vm_pte != next->vm_pte)
+	    prev->vm_ops != next->vm_ops || prev->vm_pte != next->vm_pte ||
+	    prev->vm_file != next->vm_file)
 		return 0;
-	/* shm: the pieces must be neighbours in the segment too */
-	if ((prev->vm_flags & VM_SHM) &&
+	/* shm, a file: the pieces must be neighbours in the object too */
+	if (prev->vm_ops &&
 	    prev->vm_offset + (prev->vm_end - prev->vm_start) != next->vm_offset)
 		return 0;
 	return 1;
@@ -259,13 +262,56 @@ int may_expand_vm(struct mm_struct *mm, unsigned long addr,
 }
 
 /*
- * do_mmap - map len bytes of anonymous memory in the current process.
- * Returns the address, or a negative errno as an unsigned long (test it
- * with IS_ERR_VALUE, or compare with the address asked for). Private
- * memory is demand-zeroed page by page; shared anonymous memory is
- * allocated at once (populate_range), because after a fork both sides
- * must find the same pages and nothing else records them. file must be
- * NULL: Lintel has no file mappings (-ENODEV).
+ * What mapping file allows, as Linux checks it: it must be open for
+ * reading, and for writing too if the mapping is shared and writable.
+ * A shared mapping of a file not open for writing may never be made
+ * writable (no VM_MAYWRITE for mprotect) and is private in all but name.
+ * Returns 0 or -errno; *vm_flags is corrected.
+ */
+static int file_mmap_allowed(struct file *file, unsigned long *vm_flags)
+{
+	if (!file->f_op || !file->f_op->mmap)
+		return -ENODEV;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (!(*vm_flags & VM_SHARED) || (file->f_mode & FMODE_WRITE))
+		return 0;
+	if (*vm_flags & VM_WRITE)
+		return -EACCES;
+	*vm_flags &= ~(VM_SHARED | VM_MAYWRITE);
+	return 0;
+}
+
+/* A new area [addr, addr + len) with the given flags and nothing behind it. */
+static struct vm_area_struct *new_vma(unsigned long addr, unsigned long len,
+				      unsigned long vm_flags, unsigned long off)
+{
+	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+
+	if (!vma)
+		return NULL;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = vm_flags;
+	vma->vm_page_prot = protection_map[vm_flags & 0xf];
+	vma->vm_next_share = vma->vm_prev_share = NULL;
+	vma->vm_ops = NULL;
+	vma->vm_offset = off;
+	vma->vm_pte = 0;
+	vma->vm_file = NULL;
+	return vma;
+}
+
+/*
+ * do_mmap - map len bytes of anonymous memory, or of file from offset
+ * off, in the current process. Returns the address, or a negative errno
+ * as an unsigned long (test it with IS_ERR_VALUE, or compare with the
+ * address asked for). Private memory is demand-zeroed page by page;
+ * shared anonymous memory is allocated at once (populate_range), because
+ * after a fork both sides must find the same pages and nothing else
+ * records them. A file's pages come from the page cache at each first
+ * touch (filemap_nopage); the area holds a reference on file from here
+ * on, so a caller in the kernel (exec) may close its own afterwards.
  */
 unsigned long do_mmap(struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot,
@@ -273,6 +319,7 @@ unsigned long do_mmap(struct file *file, unsigned long addr,
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
+	unsigned long vm_flags;
 	int error;
 
 	if (!len)
@@ -290,34 +337,30 @@ unsigned long do_mmap(struct file *file, unsigned long addr,
 		return -ENOMEM;
 	if (off + len < off)
 		return -EOVERFLOW;
-	if (file)
-		return -ENODEV;
+	vm_flags = mmap_vm_flags(prot, flags);
+	error = file ? file_mmap_allowed(file, &vm_flags) : 0;
+	if (error)
+		return error;
 	addr = mmap_address(mm, addr, len, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
 	if (!may_expand_vm(mm, addr, len))
 		return -ENOMEM;
 
-	vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+	vma = new_vma(addr, len, vm_flags, off);
 	if (!vma)
 		return -ENOMEM;
-	vma->vm_start = addr;
-	vma->vm_end = addr + len;
-	vma->vm_flags = mmap_vm_flags(prot, flags);
-	vma->vm_page_prot = protection_map[vma->vm_flags & 0xf];
-	vma->vm_next_share = vma->vm_prev_share = NULL;
-	vma->vm_ops = NULL;
-	vma->vm_offset = off;
-	vma->vm_pte = 0;
-
 	error = do_munmap(addr, len);
+	if (!error && file)
+		error = file->f_op->mmap(file, vma);
 	if (error) {
 		kfree(vma);
 		return error;
 	}
 	insert_vm_struct(mm, vma);
-	if ((vma->vm_flags & (VM_SHARED | VM_LOCKED)) ||
-	    (flags & MAP_POPULATE)) {
+	/* a file's pages are found again in the cache: nothing to do now */
+	if (!file && ((vma->vm_flags & (VM_SHARED | VM_LOCKED)) ||
+		      (flags & MAP_POPULATE))) {
 		error = populate_range(vma, addr, addr + len);
 		if (error) {
 			do_munmap(addr, len);

@@ -33,14 +33,6 @@ unsigned long min_free_pages;
 /* The list heads; each is a circular list through page->next/prev. */
 static mem_map_t free_area[NR_MEM_LISTS];
 
-/* The kernel virtual address of the page mem_map entry page stands for. */
-static unsigned long page_address(mem_map_t *page)
-{
-	unsigned long map_nr = page - mem_map;
-
-	return (unsigned long)__va(map_nr << PAGE_SHIFT);
-}
-
 /* Put the free block at map_nr (aligned to 2^order) on its list. */
 static void add_free_block(unsigned long map_nr, int order)
 {

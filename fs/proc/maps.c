@@ -7,12 +7,12 @@
  *   40000000-40002000 rw-s 00000000 00:01 0          /SYSV0000002a (deleted)
  *   bffe0000-c0000000 rw-p 00000000 00:00 0          [stack]
  *
- * perms are VM_READ, VM_WRITE, VM_EXEC and s(hared)/p(rivate). Lintel
- * copies a program into anonymous memory at exec, so only two kinds of
- * area have a name: the stack and the heap, as Linux calls them, and a
- * shm attach, which Linux shows as a file of its internal shm mount,
- * "/SYSV<key in hex> (deleted)", whose inode number is the shm id.
- * 1.2.13 printed no names at all.
+ * perms are VM_READ, VM_WRITE, VM_EXEC and s(hared)/p(rivate). A file
+ * mapping shows its file's device, inode and path (" (deleted)" once
+ * it has no name left); anonymous areas are nameless but for the stack
+ * and the heap, as Linux calls them; a shm attach shows as Linux shows
+ * it, a file of its internal shm mount, "/SYSV<key in hex> (deleted)",
+ * whose inode number is the shm id. 1.2.13 printed no names at all.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -37,21 +37,38 @@ static const char *anon_name(struct mm_struct *mm, struct vm_area_struct *vma)
 	return "";
 }
 
+/* A file mapping's device, inode and path, as the file is now. */
+static void file_name(struct file *file, const char **path,
+		      const char **deleted, unsigned int *dev,
+		      unsigned long *ino)
+{
+	refresh_inode(&file->f_inode);
+	*path = file->f_path ? file->f_path : "";
+	*deleted = file->f_inode.i_nlink ? "" : " (deleted)";
+	*dev = file->f_inode.i_dev;
+	*ino = file->f_inode.i_ino;
+}
+
 static void show_map(struct proc_buf *pb, struct mm_struct *mm,
 		     struct vm_area_struct *vma)
 {
 	unsigned long flags = vma->vm_flags, offset = 0, ino = 0;
 	unsigned int dev = 0;
 	char name[MAPS_NAME_MAX];
+	const char *path = anon_name(mm, vma), *deleted = "";
 	int start = pb->len, width, id;
 	key_t key;
 
-	snprintf(name, sizeof(name), "%s", anon_name(mm, vma));
+	if (vma->vm_file) {
+		file_name(vma->vm_file, &path, &deleted, &dev, &ino);
+		offset = vma->vm_offset;
+	}
 	if ((flags & VM_SHM) && !shm_attach_info(vma, &key, &id)) {
 		snprintf(name, sizeof(name), "/SYSV%08x (deleted)", key);
 		dev = SHM_MAPS_DEV;
 		offset = vma->vm_offset;
 		ino = id;
+		path = name;
 	}
 	proc_printf(pb, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ",
 		    vma->vm_start, vma->vm_end,
@@ -59,10 +76,11 @@ static void show_map(struct proc_buf *pb, struct mm_struct *mm,
 		    flags & VM_EXEC ? 'x' : '-',
 		    flags & VM_MAYSHARE ? 's' : 'p',
 		    offset, MAJOR(dev), MINOR(dev), ino);
-	if (name[0]) {
+	if (path[0]) {
 		width = pb->len - start;
-		proc_printf(pb, "%*s%s", width < MAPS_NAME_COLUMN ?
-			    MAPS_NAME_COLUMN - width + 1 : 1, "", name);
+		proc_printf(pb, "%*s%s%s", width < MAPS_NAME_COLUMN ?
+			    MAPS_NAME_COLUMN - width + 1 : 1, "", path,
+			    deleted);
 	}
 	proc_printf(pb, "\n");
 }

@@ -3,14 +3,18 @@
  * Linux's layout ("MemTotal:       131072 kB"), so free(1) and scripts
  * written for Linux can read it.
  *
- * Lintel has no page cache, no buffers and no swap: those lines are
- * there, as 0, because readers look for them. Slab is what kmalloc holds;
+ * Cached is the page cache (files' pages, mm/filemap.c) and SysV shm's
+ * pages, Shmem what of that tmpfs files and SysV shm hold: as on Linux,
+ * whose shm segments live in its tmpfs cache. Lintel has no buffers and
+ * no swap: those lines are there, as 0, because readers look for them.
+ * Slab is what kmalloc holds;
  * KmallocObjects (Lintel's own line, a bare count as HugePages_Total is)
  * lets init check after each test that every kernel object came back.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
+#include <linux/pagemap.h>
 #include <linux/shm.h>
 #include <linux/proc_fs.h>
 
@@ -29,11 +33,11 @@ int proc_meminfo_show(struct proc_buf *pb, struct task_struct *task)
 	show_val_kb(pb, "MemFree:", nr_free_pages);
 	show_val_kb(pb, "MemAvailable:", nr_free_pages);
 	show_val_kb(pb, "Buffers:", 0);
-	show_val_kb(pb, "Cached:", 0);
+	show_val_kb(pb, "Cached:", page_cache_size + shm_rss);
 	show_val_kb(pb, "SwapCached:", 0);
 	show_val_kb(pb, "SwapTotal:", 0);
 	show_val_kb(pb, "SwapFree:", 0);
-	show_val_kb(pb, "Shmem:", shm_rss);
+	show_val_kb(pb, "Shmem:", page_cache_shmem + shm_rss);
 	show_val_kb(pb, "Slab:", kmalloc_pages);
 	proc_printf(pb, "%-16s%8lu\n", "KmallocObjects:", kmalloc_objects);
 	return 0;

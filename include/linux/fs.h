@@ -59,6 +59,8 @@ struct task_struct;
 struct pipe_inode_info;
 struct poll_table_struct;
 struct inode_operations;
+struct vm_area_struct;
+struct address_space;
 
 /*
  * What is known about a file: the fields stat shows, and where its
@@ -86,6 +88,7 @@ struct inode {
 	const struct file_operations *i_fop;	/* what an open gets */
 	const struct inode_operations *i_op;	/* NULL: cannot change */
 	void *generic_ip;	/* the filesystem's own node */
+	struct address_space *i_mapping; /* its pages: the node's, shared */
 };
 
 /*
@@ -110,6 +113,13 @@ struct inode_operations {
 	int (*rename)(struct inode *old_dir, const char *old_name, int old_len,
 		      struct inode *new_dir, const char *new_name, int new_len);
 	int (*truncate)(struct inode *inode, loff_t length);
+	/*
+	 * Fill page (zeroed, not yet in the cache) with the bytes at
+	 * offset and charge it to the filesystem: 0, or -ENOSPC past the
+	 * mount's limit (1.3's readpage, which also read the disk).
+	 */
+	int (*readpage)(struct inode *inode, unsigned long page,
+			unsigned long offset);
 	void (*read_inode)(struct inode *inode);
 	void (*notify_change)(const struct inode *inode);
 	void (*statfs)(const struct inode *inode, struct kstatfs *buf);
@@ -153,6 +163,8 @@ struct file_operations {
 	void (*release)(struct file *file);
 	/* POLLIN, POLLOUT, ... now; poll_wait(queue, p) for the change */
 	unsigned int (*poll)(struct file *file, struct poll_table_struct *p);
+	/* set up vma to map the file (1.2.13's mmap): 0 or -errno */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 };
 
 /*

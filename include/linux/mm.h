@@ -37,7 +37,12 @@ typedef struct page {
 	unsigned short inuse;	/* PG_slab: objects handed out */
 	unsigned char kmalloc_shift; /* PG_slab: log2 of the object size */
 	void *freelist;		/* PG_slab: first free object */
-	struct page *next, *prev; /* free_area list, or kmalloc bucket list */
+	/* free_area list, kmalloc bucket list, or a file's list of pages */
+	struct page *next, *prev;
+	/* the page cache (mm/filemap.c, Linux 1.3's fields) */
+	struct address_space *mapping;	/* whose page: NULL if none */
+	unsigned long offset;		/* where in the file, page-aligned */
+	struct page *next_hash, *prev_hash;	/* page_hash_table chain */
 } mem_map_t;
 
 #define PG_reserved	0x01	/* never allocated or freed */
@@ -54,6 +59,12 @@ extern unsigned long min_free_pages;	/* left for GFP_ATOMIC callers */
 static inline mem_map_t *virt_to_page(unsigned long addr)
 {
 	return mem_map + MAP_NR(addr);
+}
+
+/* The kernel address of the page a mem_map entry describes. */
+static inline unsigned long page_address(const mem_map_t *page)
+{
+	return (unsigned long)__va((unsigned long)(page - mem_map) << PAGE_SHIFT);
 }
 
 static inline int page_reserved(unsigned long addr)
@@ -126,6 +137,12 @@ struct vm_area_struct {
 	struct vm_operations_struct *vm_ops;
 	unsigned long vm_offset;	/* of vm_start in the object mapped */
 	unsigned long vm_pte;		/* shm: the signature of page 0 */
+	/*
+	 * A file mapping's open file, one reference held (f_count).
+	 * 1.2.13 held the inode (vm_inode); Lintel has no inode cache,
+	 * so the area holds the file, as Linux has since 2.2.
+	 */
+	struct file *vm_file;
 };
 
 /* vm_flags, with 1.2.13's values (VM_LOCKED is from Linux 1.3) */
@@ -154,7 +171,9 @@ struct vm_area_struct {
  *   close   the area is going away (munmap, exit, exec, merge); its
  *           pages need not be unmapped here, the caller does that next
  *   unmap   [addr, addr+len) of the area is being unmapped
- *   nopage  fill page (a fresh page) for address; return the page to map
+ *   nopage  the page for address, one reference held for the caller's
+ *           pte; with no_share, a private copy (a write to a private
+ *           area). 0: there is none (past the end of a file): SIGBUS
  *   swapin  a fault on a "not present, not none" pte entry of this area;
  *           offset is the page's (page-aligned) offset in the object:
  *           return a present pte holding one page reference for the
@@ -166,8 +185,7 @@ struct vm_operations_struct {
 	void (*unmap)(struct vm_area_struct *area, unsigned long addr,
 		      size_t len);
 	unsigned long (*nopage)(struct vm_area_struct *area,
-				unsigned long address, unsigned long page,
-				int write_access);
+				unsigned long address, int no_share);
 	void (*swapout)(struct vm_area_struct *area, unsigned long address,
 			pte_t *page_table);
 	pte_t (*swapin)(struct vm_area_struct *area, unsigned long offset,

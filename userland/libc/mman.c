@@ -1,5 +1,6 @@
 /*
- * mman.c - the address space: the program break and mappings.
+ * mman.c - the address space: the program break and mappings, and
+ * POSIX shared memory (shm_open), which is files that get mapped.
  */
 #include <unistd.h>
 #include <errno.h>
@@ -7,8 +8,11 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <stdarg.h>
+#include <string.h>
+#include <fcntl.h>
 
 #define MMAP2_UNIT	4096	/* mmap2 takes its offset in 4 KiB units */
+#define SHM_PATH_MAX	256	/* "/dev/shm/" and a name */
 
 static uintptr_t cur_brk;
 
@@ -79,4 +83,49 @@ int msync(void *addr, size_t len, int flags)
 int mincore(void *addr, size_t len, unsigned char *vec)
 {
 	return syscall(__NR_mincore, addr, len, vec);
+}
+
+/*
+ * POSIX shared memory, as glibc does it: a file of the tmpfs at
+ * /dev/shm, named by name without its leading slash ("/x" is
+ * /dev/shm/x). A name with another slash in it is EINVAL.
+ */
+static int shm_path(const char *name, char *path, size_t size)
+{
+	static const char dir[] = "/dev/shm/";
+	size_t n;
+
+	while (*name == '/')
+		name++;
+	n = strlen(name);
+	if (!n || strchr(name, '/') || sizeof(dir) + n > size) {
+		errno = n >= size ? ENAMETOOLONG : EINVAL;
+		return -1;
+	}
+	memcpy(path, dir, sizeof(dir) - 1);
+	memcpy(path + sizeof(dir) - 1, name, n + 1);
+	return 0;
+}
+
+int shm_open(const char *name, int oflag, mode_t mode)
+{
+	char path[SHM_PATH_MAX];
+
+	if (shm_path(name, path, sizeof(path)) < 0)
+		return -1;
+	return open(path, oflag | O_NOFOLLOW | O_CLOEXEC, mode);
+}
+
+int shm_unlink(const char *name)
+{
+	char path[SHM_PATH_MAX];
+
+	if (shm_path(name, path, sizeof(path)) < 0)
+		return -1;
+	return syscall(__NR_unlink, path);
+}
+
+int ftruncate(int fd, off_t length)
+{
+	return syscall(__NR_ftruncate, fd, length);
 }

@@ -44,6 +44,7 @@ ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
+int ftruncate(int fd, off_t length);
 int dup(int fd);
 int dup2(int oldfd, int newfd);
 int pipe(int fds[2]);
