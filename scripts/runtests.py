@@ -291,21 +291,25 @@ def check_trace_enosys(tally, args):
 
 
 # test=hd on a scratch disk made for the run (selftest/hd.c): its first
-# sector says so, QEMU's blkdebug fails every read of one sector, and the
-# page the self-test writes for us must then be in the image file.
+# sector says so, QEMU's blkdebug fails every read of one sector and
+# every write of another, and the page the self-test writes for us must
+# then be in the image file.
 SCRATCH_BYTES = 1 << 20
 SCRATCH_HOST_PAGE = 200
 SCRATCH_BAD_SECTOR = 1500
-SCRATCH_LINE = "LINTEL SCRATCH DISK bytes=%d host_page=%d bad_sector=%d\n"
+SCRATCH_BAD_WRITE = 1700
+SCRATCH_LINE = ("LINTEL SCRATCH DISK bytes=%d host_page=%d bad_sector=%d "
+                "bad_write_sector=%d\n")
 HD_CASES = ["hd_size_is_the_image_size", "hd_bad_arguments_refused",
             "hd_write_then_read_many_pages",
             "hd_page_writes_stay_in_their_page", "hd_odd_sector_run",
-            "hd_page_for_the_host", "hd_bad_sector_is_eio"]
+            "hd_page_for_the_host", "hd_bad_sector_is_eio",
+            "hd_bad_sector_inside_a_block_is_eio", "hd_bad_write_is_eio"]
 HD_BOOT_LINES = ["hda: QEMU HARDDISK, ATA DISK drive",
                  "ide0 at 0x1f0-0x1f7,0x3f6 on irq 14",
                  "hda: 2048 sectors (1 MB) w/256KiB Cache, CHS=2/16/63"]
 BLKDEBUG_RULE = """[inject-error]
-event = "read_aio"
+event = "%s"
 errno = "5"
 sector = "%d"
 once = "off"
@@ -317,10 +321,12 @@ def make_scratch_disk(d):
     img, rule = os.path.join(d, "scratch.img"), os.path.join(d, "bad.cfg")
     with open(img, "wb") as f:
         f.write((SCRATCH_LINE % (SCRATCH_BYTES, SCRATCH_HOST_PAGE,
-                                 SCRATCH_BAD_SECTOR)).encode())
+                                 SCRATCH_BAD_SECTOR,
+                                 SCRATCH_BAD_WRITE)).encode())
         f.truncate(SCRATCH_BYTES)
     with open(rule, "w") as f:
-        f.write(BLKDEBUG_RULE % SCRATCH_BAD_SECTOR)
+        f.write(BLKDEBUG_RULE % ("read_aio", SCRATCH_BAD_SECTOR) +
+                BLKDEBUG_RULE % ("write_aio", SCRATCH_BAD_WRITE))
     return "blkdebug:%s:%s" % (rule, img)
 
 
@@ -358,6 +364,9 @@ def check_disk(tally, args):
         tally.case("hd_bad_sector_printed", "hda: read_intr: status=0x41 "
                    "{ DriveReady Error }, error=0x04, sector=%d"
                    % SCRATCH_BAD_SECTOR in out, "no read_intr line")
+        tally.case("hd_bad_write_printed", "hda: write_intr: status=0x41 "
+                   "{ DriveReady Error }, error=0x04, sector=%d"
+                   % SCRATCH_BAD_WRITE in out, "no write_intr line")
         tally.case("hd_writes_reach_the_image", host_page_ok(d),
                    "page %d of the image is not the self-test's"
                    % SCRATCH_HOST_PAGE)

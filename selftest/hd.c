@@ -7,10 +7,12 @@
  * puts in sector 0, never on a swap area or any other disk:
  *
  *	LINTEL SCRATCH DISK bytes=1048576 host_page=200 bad_sector=1500
+ *	bad_write_sector=1700			(one line)
  *
  * bytes is the image's size; host_page is where test=hd writes a
  * pattern the runner then finds in the image file on the host;
- * bad_sector is a sector QEMU was told to fail reads of (blkdebug).
+ * bad_sector and bad_write_sector are sectors QEMU was told to fail
+ * reads and writes of (blkdebug).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -34,7 +36,7 @@
 
 /* What the runner's line in sector 0 says; 0 where it says nothing. */
 struct scratch {
-	unsigned long bytes, host_page, bad_sector;
+	unsigned long bytes, host_page, bad_sector, bad_write;
 };
 
 static unsigned long seed;
@@ -88,7 +90,8 @@ static int is_scratch(char *buf, struct scratch *sc)
 		return 0;
 	sc->bytes = mark_value(buf, "bytes=");
 	sc->host_page = mark_value(buf, "host_page=");
-	sc->bad_sector = mark_value(buf, "bad_sector=");
+	sc->bad_sector = mark_value(buf, " bad_sector=");
+	sc->bad_write = mark_value(buf, " bad_write_sector=");
 	return 1;
 }
 
@@ -225,6 +228,8 @@ static void test_host_page(char *buf, const struct scratch *sc)
 /* A sector QEMU fails: -EIO, and the next request works again. */
 static void test_bad_sector(char *buf, const struct scratch *sc)
 {
+	unsigned long around = sc->bad_sector - SECTORS_PER_PAGE / 2;
+
 	kcase_begin("hd_bad_sector_is_eio");
 	KCHECK(sc->bad_sector > 0, "no bad_sector= in the scratch line");
 	KCHECK(ll_rw_sectors(READ, HD_DEV, sc->bad_sector, 1, buf) == -EIO,
@@ -232,6 +237,23 @@ static void test_bad_sector(char *buf, const struct scratch *sc)
 	       sc->bad_sector);
 	KCHECK(ll_rw_sectors(READ, HD_DEV, 0, 1, buf) == 0,
 	       "sector 0 unreadable after the error");
+	kcase_end();
+
+	kcase_begin("hd_bad_sector_inside_a_block_is_eio");
+	KCHECK(ll_rw_sectors(READ, HD_DEV, around, 2 * SECTORS_PER_PAGE,
+			     buf) == -EIO, "two pages around sector %lu read",
+	       sc->bad_sector);
+	KCHECK(ll_rw_page(READ, HD_DEV, 0, buf) == 0,
+	       "page 0 unreadable after the error");
+	kcase_end();
+
+	kcase_begin("hd_bad_write_is_eio");
+	KCHECK(sc->bad_write > 0, "no bad_write_sector= in the scratch line");
+	KCHECK(ll_rw_sectors(WRITE, HD_DEV, sc->bad_write, 1, buf) == -EIO,
+	       "a write of bad sector %lu did not fail with EIO",
+	       sc->bad_write);
+	KCHECK(ll_rw_sectors(READ, HD_DEV, sc->bad_write, 1, buf) == 0,
+	       "the sector is still readable");
 	kcase_end();
 }
 
@@ -256,7 +278,7 @@ void selftest_hd(void)
 {
 	char *a = (char *)__get_free_pages(GFP_KERNEL, BIG_ORDER);
 	char *b = (char *)__get_free_pages(GFP_KERNEL, BIG_ORDER);
-	struct scratch sc = { 0, 0, 0 };
+	struct scratch sc = { .bytes = 0 };
 
 	kcase_begin("hd_buffers");
 	KCHECK(a && b, "no memory for two buffers of %d pages", BIG_PAGES);
