@@ -151,7 +151,10 @@ SWAP := $(strip $(SWAP))
 MKSWAP := $(firstword $(wildcard /sbin/mkswap /usr/sbin/mkswap) mkswap)
 SWAP_IMG := $(if $(SWAP),$(B)/swap-$(SWAP).img)
 TEST_SWAP_IMG := $(B)/swap-$(or $(SWAP),64).img
-SWAP_DRIVE := $(if $(SWAP_IMG),-drive file=$(SWAP_IMG),format=raw,if=ide,index=0)
+SWAP_DRIVE :=
+ifneq ($(SWAP_IMG),)
+SWAP_DRIVE := -drive file=$(SWAP_IMG),format=raw,if=ide,index=0
+endif
 
 $(B)/swap-%.img:
 	@echo "  MKSWAP  $@"
