@@ -43,7 +43,7 @@ static struct timezone sys_tz;
  * Copy a timespec in from user space, in the 32-bit layout or the time64
  * one; 0 or -EFAULT. The check of its values is the caller's.
  */
-static int get_timespec(struct timespec *ts, const void *u, int time64)
+int get_timespec(struct timespec *ts, const void *u, int time64)
 {
 	struct __kernel_timespec t64;
 

@@ -157,12 +157,13 @@ int futex_wake(unsigned long *uaddr, int shared, int nr, unsigned long bitset)
 
 /*
  * When a wait ends, as CLOCK_MONOTONIC nanoseconds (get_monotonic_ns),
- * from a user timespec: relative to now, or an absolute time on
- * CLOCK_MONOTONIC or CLOCK_REALTIME (converted by the distance from the
- * wall clock's now). *end = 0: no timeout; a time already past gives a
- * moment already past. -EINVAL for a bad timespec, -EFAULT.
+ * from a user timespec (time64: futex_time64's layout): relative to now,
+ * or an absolute time on CLOCK_MONOTONIC or CLOCK_REALTIME (converted by
+ * the distance from the wall clock's now). *end = 0: no timeout; a time
+ * already past gives a moment already past. -EINVAL for a bad timespec,
+ * -EFAULT.
  */
-static long timeout_end(const struct timespec *ut, int absolute,
+static long timeout_end(const void *ut, int time64, int absolute,
 			int realtime, u64 *end)
 {
 	struct timespec t, now;
@@ -171,7 +172,7 @@ static long timeout_end(const struct timespec *ut, int absolute,
 	*end = 0;
 	if (!ut)
 		return 0;
-	if (memcpy_fromfs(&t, ut, sizeof(t)))
+	if (get_timespec(&t, ut, time64))
 		return -EFAULT;
 	if (!timespec_valid(&t))
 		return -EINVAL;
@@ -234,10 +235,36 @@ static int futex_sleep(struct futex_q *q, u64 end)
 	return q->woken ? 0 : err;
 }
 
+static long futex_wait_restart(struct restart_block *rb);
+
+/*
+ * A signal ended a wait: a wait without a timeout is made again unless a
+ * handler without SA_RESTART runs (-ERESTARTSYS); one with a timeout
+ * fails with EINTR if any handler runs, and otherwise (a stop and
+ * SIGCONT) goes on to the same end through restart_syscall, as Linux's
+ * futex_wait does.
+ */
+static long futex_wait_interrupted(unsigned long uaddr, int shared,
+				   unsigned long val, u64 end,
+				   unsigned long bitset)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	if (!end)
+		return -ERESTARTSYS;
+	rb->uaddr = uaddr;
+	rb->shared = shared;
+	rb->val = val;
+	rb->end = end;
+	rb->bitset = bitset;
+	rb->fn = futex_wait_restart;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 /*
  * FUTEX_WAIT, FUTEX_WAIT_BITSET: sleep if the word still holds val
  * (-EAGAIN if not), until woken (0), the timeout (-ETIMEDOUT) or a
- * signal (-EINTR).
+ * signal (futex_wait_interrupted: EINTR or a restart).
  */
 static long futex_wait(unsigned long uaddr, int shared, unsigned long val,
 		       u64 end, unsigned long bitset)
@@ -258,7 +285,17 @@ static long futex_wait(unsigned long uaddr, int shared, unsigned long val,
 	q.bitset = bitset;
 	q.task = current;
 	q.woken = 0;
-	return futex_sleep(&q, end);
+	err = futex_sleep(&q, end);
+	if (err == -EINTR)
+		return futex_wait_interrupted(uaddr, shared, val, end, bitset);
+	return err;
+}
+
+/* restart_syscall's end of a timed wait a stop interrupted: the same wait. */
+static long futex_wait_restart(struct restart_block *rb)
+{
+	return futex_wait(rb->uaddr, rb->shared, rb->val, rb->end,
+			  rb->bitset);
 }
 
 /*
@@ -376,13 +413,14 @@ static long futex_wake_op(unsigned long uaddr, unsigned long uaddr2,
 }
 
 /*
- * futex (240): uaddr, op, val, timeout (or val2 for the requeue and
- * wake-op commands), uaddr2, val3, as on i386 Linux. -ENOSYS for an
+ * do_futex - futex and futex_time64: uaddr, op, val, timeout (or val2
+ * for the requeue and wake-op commands), uaddr2, val3, as on i386 Linux;
+ * time64 says which timespec layout the timeout has. -ENOSYS for an
  * unknown command or FUTEX_CLOCK_REALTIME with one that takes no clock.
  */
-long sys_futex(unsigned long *uaddr, int op, unsigned long val,
-	       const struct timespec *utime, unsigned long *uaddr2,
-	       unsigned long val3)
+static long do_futex(unsigned long *uaddr, int op, unsigned long val,
+		     const void *utime, unsigned long *uaddr2,
+		     unsigned long val3, int time64)
 {
 	int cmd = op & FUTEX_CMD_MASK, shared = !(op & FUTEX_PRIVATE_FLAG);
 	int realtime = op & FUTEX_CLOCK_REALTIME;
@@ -395,8 +433,8 @@ long sys_futex(unsigned long *uaddr, int op, unsigned long val,
 	switch (cmd) {
 	case FUTEX_WAIT:
 	case FUTEX_WAIT_BITSET:
-		err = timeout_end(utime, cmd == FUTEX_WAIT_BITSET, realtime,
-				  &end);
+		err = timeout_end(utime, time64, cmd == FUTEX_WAIT_BITSET,
+				  realtime, &end);
 		if (err)
 			return err;
 		return futex_wait(a, shared, val, end,
@@ -416,6 +454,22 @@ long sys_futex(unsigned long *uaddr, int op, unsigned long val,
 		return futex_wake_op(a, a2, shared, val, (long)utime, val3);
 	}
 	return -ENOSYS;
+}
+
+/* futex (240): a timeout in the 32-bit timespec layout. */
+long sys_futex(unsigned long *uaddr, int op, unsigned long val,
+	       const struct timespec *utime, unsigned long *uaddr2,
+	       unsigned long val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, 0);
+}
+
+/* futex_time64 (422): the same with a 64-bit timespec (glibc 2.34 on). */
+long sys_futex_time64(unsigned long *uaddr, int op, unsigned long val,
+		      const void *utime, unsigned long *uaddr2,
+		      unsigned long val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, 1);
 }
 
 /*

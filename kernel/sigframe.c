@@ -15,6 +15,7 @@
 #include <asm/segment.h>
 #include <asm/system.h>
 #include <asm/i387.h>
+#include <asm/unistd.h>
 
 /*
  * eflags bits a handler's sigreturn may change: AC RF OF DF TF SF ZF AF PF
@@ -243,17 +244,57 @@ static int setup_rt_frame(int sig, struct sigaction *sa, sigset_t oldset,
 	return 0;
 }
 
-/* An interrupted syscall either fails with EINTR or is restarted. */
+/*
+ * An interrupted system call (regs->eax a restart code) either fails
+ * with EINTR or is made again, as Linux decides: -ERESTARTSYS is made
+ * again unless a handler without SA_RESTART runs; -ERESTART_RESTARTBLOCK
+ * fails when any handler runs, and otherwise goes on through
+ * restart_syscall (current->restart_block). sa is the handler about to
+ * run, NULL for none.
+ */
 static void syscall_restart(struct pt_regs *regs, struct sigaction *sa)
 {
-	if (regs->orig_eax < 0 || regs->eax != -ERESTARTSYS)
+	long ret = regs->eax;
+
+	if (regs->orig_eax < 0)
 		return;
-	if (sa && (sa->sa_flags & SA_RESTART)) {
-		regs->eax = regs->orig_eax;
+	if (ret == -ERESTART_RESTARTBLOCK && !sa) {
+		regs->eax = __NR_restart_syscall;
 		regs->eip -= 2;		/* back over "int $0x80" */
-	} else {
+	} else if (ret == -ERESTARTSYS &&
+		   (!sa || (sa->sa_flags & SA_RESTART))) {
+		regs->eax = regs->orig_eax;
+		regs->eip -= 2;
+	} else if (ret == -ERESTARTSYS || ret == -ERESTART_RESTARTBLOCK) {
 		regs->eax = -EINTR;
 	}
+}
+
+/*
+ * Did a system call end with a restart code? do_signal must then run
+ * even when no signal is left for current (another thread took it), so
+ * that the code never reaches user mode.
+ */
+static int restart_pending(struct pt_regs *regs)
+{
+	long ret = regs->eax;
+
+	return regs->orig_eax >= 0 &&
+	       (ret == -ERESTARTSYS || ret == -ERESTART_RESTARTBLOCK);
+}
+
+/*
+ * restart_syscall (0): go on with the call a signal without a handler
+ * interrupted, as current->restart_block says (syscall_restart sent the
+ * task here); -EINTR when there is nothing to go on with, as Linux.
+ */
+long sys_restart_syscall(void)
+{
+	struct restart_block *rb = &current->restart_block;
+	long (*fn)(struct restart_block *) = rb->fn;
+
+	rb->fn = NULL;
+	return fn ? fn(rb) : -EINTR;
 }
 
 /*
@@ -413,7 +454,8 @@ void return_to_user(struct pt_regs *regs)
 	__asm__ volatile("sti");
 	while (need_resched)
 		schedule();
-	if (signal_pending(current) || current->restore_blocked)
+	if (signal_pending(current) || current->restore_blocked ||
+	    restart_pending(regs))
 		do_signal(regs);
 	__asm__ volatile("cli");
 }

@@ -49,6 +49,7 @@ struct syscall_entry {
 #define SYSCALL_REGS(nr, fn) [nr] = { NULL, sys_##fn, #fn }
 
 static const struct syscall_entry sys_call_table[NR_syscalls] = {
+	SYSCALL(__NR_restart_syscall, restart_syscall),
 	SYSCALL(__NR_exit, exit),
 	SYSCALL_REGS(__NR_fork, fork),
 	SYSCALL(__NR_read, read),
@@ -251,6 +252,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_clock_nanosleep_time64, clock_nanosleep_time64),
 	SYSCALL(__NR_pselect6_time64, pselect6_time64),
 	SYSCALL(__NR_semtimedop_time64, semtimedop_time64),
+	SYSCALL(__NR_futex_time64, futex_time64),
 	SYSCALL(__NR_sched_rr_get_interval_time64, sched_rr_get_interval_time64),
 };
 

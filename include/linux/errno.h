@@ -6,6 +6,8 @@
 
 /* Kernel-internal: a sleeping call was interrupted; never seen by users. */
 #define ERESTARTSYS	512
+/* ... and goes on through restart_syscall unless a handler ran (EINTR) */
+#define ERESTART_RESTARTBLOCK 516
 #define ENOIOCTLCMD	515	/* "not mine": the caller tries its own */
 
 #endif

@@ -74,6 +74,18 @@ struct fs_struct {
 	char cwd[CWD_MAX];
 };
 
+/*
+ * What restart_syscall (0) needs to go on with a call that a signal with
+ * no handler (a stop, then SIGCONT) interrupted: Linux's restart_block,
+ * not in 1.2.13. Only a futex wait with a timeout uses it.
+ */
+struct restart_block {
+	long (*fn)(struct restart_block *);	/* NULL: nothing to go on with */
+	unsigned long uaddr, val, bitset;
+	int shared;
+	u64 end;		/* CLOCK_MONOTONIC ns */
+};
+
 struct task_struct {
 	volatile long state;
 	long counter;		/* ticks left in this slice */
@@ -136,6 +148,7 @@ struct task_struct {
 	unsigned long sas_ss_sp;	/* sigaltstack: the alternate stack, */
 	unsigned long sas_ss_size;	/* size 0 when there is none */
 	struct sem_undo_list *semundo;	/* SEM_UNDO records: CLONE_SYSVSEM */
+	struct restart_block restart_block;	/* for restart_syscall */
 	struct wait_queue *vfork_wait;	/* CLONE_VFORK: the parent sleeps here */
 	struct task_struct *vfork_parent;	/* ... until this child lets go */
 };

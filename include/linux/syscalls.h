@@ -53,6 +53,10 @@ long sys_set_robust_list(void *head, unsigned long len);
 long sys_futex(unsigned long *uaddr, int op, unsigned long val,
 	       const struct timespec *utime, unsigned long *uaddr2,
 	       unsigned long val3);
+long sys_futex_time64(unsigned long *uaddr, int op, unsigned long val,
+		      const void *utime, unsigned long *uaddr2,
+		      unsigned long val3);				/* 422 */
+long sys_restart_syscall(void);					/* 0 */
 long sys_get_robust_list(pid_t pid, void **head_ptr, unsigned long *len_ptr);
 long sys_prlimit64(pid_t pid, unsigned int resource,
 		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim);
@@ -147,6 +151,7 @@ long sys_sched_rr_get_interval(pid_t pid, struct timespec *interval);
 long sys_sched_rr_get_interval_time64(pid_t pid,
 				      struct __kernel_timespec *interval);
 int put_timespec(const struct timespec *ts, void *u, int time64);
+int get_timespec(struct timespec *ts, const void *u, int time64);
 
 /* kernel/signal.c: the alternate signal stack */
 long sys_sigaltstack(struct pt_regs *regs);

@@ -16,6 +16,7 @@
 #include <sys/sem.h>
 #include <sys/time.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 #define CHILD_STACK	(64 * 1024)
 #define CWD_SIZE	256
@@ -28,6 +29,15 @@
 #define SPIN_LIMIT_SEC	10	/* a bound on the CPU a spin may burn */
 #define CHILD_OK	0
 #define CHILD_BAD	1
+#define NR_FUTEX	240
+#define NR_FUTEX_TIME64	422
+#define NR_GETTID	224
+#define NR_TGKILL	270
+#define FUTEX_WAIT_PRIV	(0 | 128)
+#define FUTEX_WAKE_PRIV	(1 | 128)
+#define LONG_WAIT_SEC	10	/* a timeout no case waits out */
+#define STATE_LINE	"State:\t"
+#define LINE_MAX_LEN	128
 
 static int pipe_fds[2];
 static char child_stack[CHILD_STACK] __attribute__((aligned(16)));
@@ -323,6 +333,157 @@ static void test_itimer_prof_counts_threads(void)
 	case_end();
 }
 
+/* ---- a futex wait and a signal ---------------------------------------------- */
+
+/* A thread's FUTEX_WAIT on word == 0, and how it ended. */
+struct waiter {
+	int word;
+	long timeout_sec;	/* 0: no timeout */
+	volatile pid_t tid;
+	volatile int done;
+	long ret;
+	int err;
+};
+
+static volatile sig_atomic_t handled;
+
+static void count_signal(int sig)
+{
+	(void)sig;
+	handled++;
+}
+
+static void *futex_waiter(void *arg)
+{
+	struct waiter *w = arg;
+	struct timespec ts = { w->timeout_sec, 0 };
+
+	w->tid = syscall(NR_GETTID);
+	w->ret = syscall(NR_FUTEX, &w->word, FUTEX_WAIT_PRIV, 0,
+			 w->timeout_sec ? &ts : NULL, NULL, 0);
+	w->err = errno;
+	w->done = 1;
+	return NULL;
+}
+
+/* Is thread tid of this process asleep (State: S in its status)? */
+static int thread_sleeps(pid_t tid)
+{
+	char path[LINE_MAX_LEN], line[LINE_MAX_LEN];
+	FILE *f;
+	int s = 0;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/status", (int)tid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, STATE_LINE, strlen(STATE_LINE)))
+			s = line[strlen(STATE_LINE)] == 'S';
+	fclose(f);
+	return s;
+}
+
+/* Wait (in short steps, bounded) until cond holds or w's wait ended. */
+static void wait_until(struct waiter *w, int (*cond)(struct waiter *))
+{
+	int i;
+
+	for (i = 0; i < WAIT_STEPS && !w->done && !cond(w); i++)
+		usleep(WAIT_STEP_US);
+}
+
+static int waiter_sleeps(struct waiter *w)
+{
+	return w->tid && thread_sleeps(w->tid);
+}
+
+static int waiter_handled(struct waiter *w)
+{
+	(void)w;
+	return handled > 0;
+}
+
+/*
+ * Start a waiter, let it sleep in FUTEX_WAIT, send it SIGUSR1 (handled,
+ * with flags) and wait until the handler ran. The caller joins *t.
+ */
+static void interrupt_waiter(struct waiter *w, pthread_t *t, int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = count_signal;
+	sa.sa_flags = flags;
+	sigaction(SIGUSR1, &sa, NULL);
+	handled = 0;
+	pthread_create(t, NULL, futex_waiter, w);
+	wait_until(w, waiter_sleeps);
+	syscall(NR_TGKILL, getpid(), w->tid, SIGUSR1);
+	wait_until(w, waiter_handled);
+}
+
+/* untimed, SA_RESTART: the handler runs and the wait goes on */
+static void test_futex_restart(void)
+{
+	struct waiter w = { 0, 0, 0, 0, -1, 0 };
+	pthread_t t;
+
+	case_begin("futex_wait_goes_on_after_an_sa_restart_handler");
+	interrupt_waiter(&w, &t, SA_RESTART);
+	CHECK(handled == 1, "the handler ran once: %d", (int)handled);
+	wait_until(&w, waiter_sleeps);
+	CHECK(!w.done, "still waiting after the handler: ret %ld errno %d",
+	      w.ret, w.err);
+	w.word = 1;
+	syscall(NR_FUTEX, &w.word, FUTEX_WAKE_PRIV, 1, NULL, NULL, 0);
+	pthread_join(t, NULL);
+	CHECK(w.ret == 0, "woken: 0, got %ld errno %d", w.ret, w.err);
+	signal(SIGUSR1, SIG_DFL);
+	case_end();
+}
+
+/* untimed without SA_RESTART, or timed with it: EINTR, as Linux */
+static void test_futex_eintr(void)
+{
+	struct waiter w = { 0, 0, 0, 0, -1, 0 };
+	struct waiter tw = { 0, LONG_WAIT_SEC, 0, 0, -1, 0 };
+	pthread_t t;
+
+	case_begin("futex_wait_eintr_without_sa_restart");
+	interrupt_waiter(&w, &t, 0);
+	pthread_join(t, NULL);
+	CHECK(w.ret == -1 && w.err == EINTR, "EINTR, got %ld errno %d",
+	      w.ret, w.err);
+	case_end();
+
+	case_begin("timed_futex_wait_eintr_even_with_sa_restart");
+	interrupt_waiter(&tw, &t, SA_RESTART);
+	pthread_join(t, NULL);
+	CHECK(tw.ret == -1 && tw.err == EINTR, "EINTR, got %ld errno %d",
+	      tw.ret, tw.err);
+	signal(SIGUSR1, SIG_DFL);
+	case_end();
+}
+
+/* futex_time64: the 64-bit timespec, a timeout and a bad one */
+static void test_futex_time64(void)
+{
+	static int word;
+	long long ts[2] = { 0, 20000000LL }, bad[2] = { 0, 1000000000LL };
+
+	case_begin("futex_time64_times_out_and_checks");
+	errno = 0;
+	CHECK(syscall(NR_FUTEX_TIME64, &word, FUTEX_WAIT_PRIV, 0, ts, NULL,
+		      0) == -1 && errno == ETIMEDOUT, "ETIMEDOUT, errno %d",
+	      errno);
+	CHECK_ERR(syscall(NR_FUTEX_TIME64, &word, FUTEX_WAIT_PRIV, 0, bad,
+			  NULL, 0), EINVAL);
+	CHECK_ERR(syscall(NR_FUTEX_TIME64, &word, FUTEX_WAIT_PRIV, 1, ts,
+			  NULL, 0), EAGAIN);
+	case_end();
+}
+
 static void test_thread_group(void)
 {
 	test_files_shared();
@@ -332,6 +493,9 @@ static void test_thread_group(void)
 	test_reparent_to_thread();
 	test_itimer_real_shared();
 	test_itimer_prof_counts_threads();
+	test_futex_restart();
+	test_futex_eintr();
+	test_futex_time64();
 }
 
 #endif

@@ -7,6 +7,7 @@
  * kernel (asm/unistd.h, kernel/syscall.c's table) and our libc
  * (sys/syscall.h). A new system call gets its number here, in order.
  */
+#define __NR_restart_syscall	  0
 #define __NR_exit		  1
 #define __NR_fork		  2
 #define __NR_read		  3
@@ -177,6 +178,7 @@
 #define __NR_clock_nanosleep_time64 407
 #define __NR_pselect6_time64	413
 #define __NR_semtimedop_time64	420
+#define __NR_futex_time64	422
 #define __NR_sched_rr_get_interval_time64 423
 
 /* The calls that change files and names (fs/dirops.c, fs/attr.c). */
