@@ -72,7 +72,7 @@ static void forget_original_parent(struct task_struct *father)
 			zombies = 1;
 	}
 	if (zombies) {
-		send_sig(SIGCHLD, reaper, 1);
+		send_group_sig(SIGCHLD, reaper, 1);
 		wake_up_interruptible(&reaper->wait_chldexit);
 	}
 }
@@ -184,6 +184,7 @@ void de_thread(void)
 	}
 	if (leader != current) {
 		take_group_timers(leader);
+		current->shared_signal = leader->shared_signal;
 		current->pid = leader->pid;
 		current->exit_signal = leader->exit_signal;
 		current->group_leader = current;
@@ -218,7 +219,7 @@ static void exit_notify(struct task_struct *p)
 	if (!thread_group_empty(p) || leader->state != TASK_ZOMBIE)
 		return;
 	if (leader->exit_signal)
-		send_sig(leader->exit_signal, leader->p_pptr, 1);
+		send_group_sig(leader->exit_signal, leader->p_pptr, 1);
 	wake_up_interruptible(&leader->p_pptr->wait_chldexit);
 }
 
@@ -249,6 +250,7 @@ void do_exit(long code)
 	if (thread_group_empty(p))
 		disassociate_ctty();
 	clear_fpu();		/* nobody may save FPU state into a zombie */
+	retarget_shared_pending(p);
 	forget_original_parent(p);
 	p->exit_code = code;
 	p->state = TASK_ZOMBIE;
@@ -301,18 +303,21 @@ static int wait_matches(struct task_struct *p, pid_t pid)
 	return 1;
 }
 
-/* Report a stopped child once; returns its pid, 0 if not stopped. */
+/*
+ * Report a stopped child once (under WUNTRACED): p is a group leader,
+ * and its whole group has stopped (do_group_stop set stop_report).
+ * Returns its pid, 0 if not stopped, or -EFAULT.
+ */
 static long reap_stopped(struct task_struct *p, int *stat_addr, int options)
 {
 	int status;
 
-	if (!(options & WUNTRACED) || p->state != TASK_STOPPED ||
-	    !p->exit_code)
+	if (!(options & WUNTRACED) || !p->stop_report)
 		return 0;
-	status = (p->exit_code << 8) | WSTOPPED_CODE;
+	status = (p->stop_report << 8) | WSTOPPED_CODE;
 	if (stat_addr && memcpy_tofs(stat_addr, &status, sizeof(status)))
 		return -EFAULT;
-	p->exit_code = 0;
+	p->stop_report = 0;
 	return p->pid;
 }
 

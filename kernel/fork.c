@@ -189,7 +189,8 @@ static void init_child(struct task_struct *p, unsigned long clone_flags)
 	p->group_exit = 0;
 	p->p_pptr = current;
 	p->p_cptr = NULL;
-	p->signal = 0;
+	p->signal = p->shared_signal = 0;
+	p->group_stop = p->stop_report = 0;
 	p->restore_blocked = 0;
 	p->wait_chldexit = NULL;
 	p->timeout = 0;

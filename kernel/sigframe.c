@@ -351,35 +351,84 @@ static int handle_signal(int sig, struct pt_regs *regs)
 	return 0;
 }
 
-/*
- * The default action of SIGSTOP and friends: stop until SIGCONT or
- * SIGKILL (send_sig wakes a stopped task), with sig for the parent's
- * wait4(WUNTRACED) and a SIGCHLD unless it asked for none.
- */
-static void stop_task(int sig)
+/* Has every live thread of current's group stopped? */
+static int group_all_stopped(void)
 {
-	current->state = TASK_STOPPED;
-	current->exit_code = sig;
-	if (current->p_pptr) {
-		wake_up_interruptible(&current->p_pptr->wait_chldexit);
-		if (!(current->p_pptr->sigaction[SIGCHLD - 1].sa_flags &
-		      SA_NOCLDSTOP))
-			send_sig(SIGCHLD, current->p_pptr, 1);
+	struct task_struct *t;
+
+	for_each_task(t)
+		if (t->tgid == current->tgid && t->state != TASK_ZOMBIE &&
+		    t->state != TASK_STOPPED)
+			return 0;
+	return 1;
+}
+
+/*
+ * The whole group has stopped with sig: its parent's wait4(WUNTRACED)
+ * may report it once, and the parent gets SIGCHLD unless it asked for
+ * none (SA_NOCLDSTOP).
+ */
+static void notify_parent_stopped(int sig)
+{
+	struct task_struct *leader = current->group_leader;
+	struct task_struct *parent = leader->p_pptr;
+
+	leader->stop_report = sig;
+	if (!parent)
+		return;
+	wake_up_interruptible(&parent->wait_chldexit);
+	if (!(parent->sigaction[SIGCHLD - 1].sa_flags & SA_NOCLDSTOP))
+		send_group_sig(SIGCHLD, parent, 1);
+}
+
+/*
+ * do_group_stop - the default action of SIGSTOP and friends, for the
+ * whole group (Linux's do_signal_stop): the first thread to take one
+ * starts the group stop, and every other live thread gets a SIGSTOP of
+ * its own, which stops it on its way to user mode; the last to stop
+ * tells the parent. Each sleeps in TASK_STOPPED until SIGCONT or SIGKILL
+ * (prepare_signal wakes them all). 1.2.13 stopped the one process.
+ */
+static void do_group_stop(int sig)
+{
+	struct task_struct *leader = current->group_leader, *t;
+
+	if (!leader->group_stop) {
+		leader->group_stop = sig;
+		for_each_task(t)
+			if (t != current && t->tgid == current->tgid &&
+			    t->state != TASK_ZOMBIE && t->state != TASK_STOPPED)
+				send_sig(SIGSTOP, t, 1);
 	}
+	current->state = TASK_STOPPED;
+	if (group_all_stopped())
+		notify_parent_stopped(leader->group_stop);
 	schedule();
 }
 
-/* Take the lowest pending, unblocked signal, or 0. */
+/*
+ * Take the lowest pending signal current does not block: its own first,
+ * then its group's (whose sender's details come along from the
+ * leader's sig_info), as Linux's dequeue_signal; 0 if none.
+ */
 static int dequeue_signal(void)
 {
-	sigset_t ready = current->signal & ~current->blocked;
+	struct task_struct *leader = current->group_leader;
+	sigset_t *pending = &current->signal;
+	sigset_t ready = *pending & ~current->blocked;
 	int sig;
 
+	if (!ready) {
+		pending = &leader->shared_signal;
+		ready = *pending & ~current->blocked;
+	}
 	if (!ready)
 		return 0;
 	for (sig = 1; !(ready & sigmask(sig)); sig++)
 		;
-	current->signal &= ~sigmask(sig);
+	*pending &= ~sigmask(sig);
+	if (pending == &leader->shared_signal && leader != current)
+		current->sig_info[sig - 1] = leader->sig_info[sig - 1];
 	return sig;
 }
 
@@ -401,7 +450,7 @@ void do_signal(struct pt_regs *regs)
 		if (sigmask(sig) & SIG_DFL_IGNORED)
 			continue;
 		if (sigmask(sig) & SIG_DFL_STOP) {
-			stop_task(sig);
+			do_group_stop(sig);
 			continue;
 		}
 		do_group_exit(sig);	/* all threads: wait sees WTERMSIG */

@@ -2,8 +2,10 @@
  * signal.c - sending signals, and what a process says about them:
  * kill, sigaction, the blocked mask, pause, alarm.
  *
- * A signal is a bit in the target's pending set (task->signal). It is
- * acted on only when that task returns to user mode: kernel/sigframe.c
+ * A signal is a bit in a pending set: the target thread's own
+ * (task->signal: tgkill, a fault) or its whole group's (the leader's
+ * shared_signal: kill), which any thread that does not block it may
+ * take. It is acted on only when a task returns to user mode: kernel/sigframe.c
  * runs the default action, or builds a frame on the user stack so that
  * the handler runs and then returns through sigreturn to where the task
  * was.
@@ -39,9 +41,63 @@ static int may_signal(struct task_struct *p)
 	       current->uid == p->suid;
 }
 
+/* Is p one of the threads of the group led by leader, and alive? */
+static int live_in_group(struct task_struct *p, struct task_struct *leader)
+{
+	return p->tgid == leader->tgid && p->state != TASK_ZOMBIE;
+}
+
 /*
- * Mark sig pending for p and wake p if it sleeps interruptibly.
- * priv: the kernel itself sends it, no permission check.
+ * prepare_signal - what sending sig does to p's whole group before it
+ * is queued (Linux's prepare_signal): SIGCONT and SIGKILL end a group
+ * stop (every stopped thread runs again, the stop signals still pending
+ * anywhere in the group are dropped, and an unreported stop is
+ * forgotten); a stop signal drops a pending SIGCONT.
+ */
+static void prepare_signal(int sig, struct task_struct *p)
+{
+	struct task_struct *leader = p->group_leader, *t;
+	sigset_t drop = 0;
+
+	if (sig == SIGKILL || sig == SIGCONT) {
+		drop = SIG_DFL_STOP;
+		leader->group_stop = leader->stop_report = 0;
+	} else if (sigmask(sig) & SIG_DFL_STOP) {
+		drop = sigmask(SIGCONT);
+	}
+	if (!drop)
+		return;
+	leader->shared_signal &= ~drop;
+	for_each_task(t) {
+		if (t->tgid != p->tgid)
+			continue;
+		t->signal &= ~drop;
+		if (drop == SIG_DFL_STOP && t->state == TASK_STOPPED)
+			wake_up_process(t);
+	}
+}
+
+/*
+ * Record who sent sig (for a SA_SIGINFO handler) in info, unless it is
+ * pending already (classic signals don't queue), and mark it pending.
+ * si_pid is the sender's process, its tgid, as Linux.
+ */
+static void queue_signal(int sig, sigset_t *pending, struct sig_info *info,
+			 int priv)
+{
+	if (!(*pending & sigmask(sig))) {
+		info[sig - 1].code = priv ? SI_KERNEL : SI_USER;
+		info[sig - 1].pid = priv ? 0 : current->tgid;
+		info[sig - 1].uid = priv ? 0 : current->uid;
+	}
+	*pending |= sigmask(sig);
+}
+
+/*
+ * send_sig - sig for the thread p alone (tgkill, a fault, a kernel
+ * notice): marked pending in p's own set; p is woken if it sleeps
+ * interruptibly and does not block sig. priv: the kernel itself sends
+ * it, no permission check. 0, -EINVAL or -EPERM.
  */
 int send_sig(int sig, struct task_struct *p, int priv)
 {
@@ -51,22 +107,11 @@ int send_sig(int sig, struct task_struct *p, int priv)
 		return -EPERM;
 	if (!sig || p->state == TASK_ZOMBIE)
 		return 0;
-	if (sig == SIGKILL || sig == SIGCONT) {
-		if (p->state == TASK_STOPPED)
-			wake_up_process(p);
-		p->signal &= ~SIG_DFL_STOP;
-	}
-	if (sigmask(sig) & SIG_DFL_STOP)
-		p->signal &= ~sigmask(SIGCONT);
+	prepare_signal(sig, p);
 	if (ignored(p, sig) && !(p->blocked & sigmask(sig)))
 		return 0;
-	if (!(p->signal & sigmask(sig))) {	/* classic signals don't queue */
-		p->sig_info[sig - 1].code = priv ? SI_KERNEL : SI_USER;
-		p->sig_info[sig - 1].pid = priv ? 0 : current->pid;
-		p->sig_info[sig - 1].uid = priv ? 0 : current->uid;
-	}
-	p->signal |= sigmask(sig);
-	if (p->state == TASK_INTERRUPTIBLE && (p->signal & ~p->blocked))
+	queue_signal(sig, &p->signal, p->sig_info, priv);
+	if (p->state == TASK_INTERRUPTIBLE && !(p->blocked & sigmask(sig)))
 		wake_up_process(p);
 	return 0;
 }
@@ -172,25 +217,76 @@ static void share_handler(int sig)
 		if (ignored(p, sig))
 			p->signal &= ~sigmask(sig);
 	}
+	if (ignored(current, sig))
+		current->group_leader->shared_signal &= ~sigmask(sig);
 }
 
 /*
- * send_group_sig - a signal for p's whole thread group (kill): one thread
- * takes it, p if it can (alive, sig not blocked), else the first other
- * live thread that does not block it, else p, where it waits until
- * unblocked, as Linux's complete_signal chooses.
+ * The thread of leader's group that is to take sig (Linux's
+ * complete_signal): prefer, alive and not blocking sig, else any live
+ * thread that does not block it; NULL when all block it (it waits,
+ * pending for the group, until one unblocks it).
+ */
+static struct task_struct *signal_taker(int sig, struct task_struct *prefer)
+{
+	struct task_struct *leader = prefer->group_leader, *t;
+
+	if (prefer->state != TASK_ZOMBIE && !(prefer->blocked & sigmask(sig)))
+		return prefer;
+	for_each_task(t)
+		if (live_in_group(t, leader) && !(t->blocked & sigmask(sig)))
+			return t;
+	return NULL;
+}
+
+/*
+ * send_group_sig - a signal for p's whole thread group (kill, a job
+ * control key, SIGCHLD, an interval timer): pending in the group's
+ * shared set (the leader's shared_signal, which any thread may dequeue),
+ * and one thread that does not block it is woken to take it, p if it
+ * can (signal_taker). priv as for send_sig. A group whose threads are
+ * all gone takes nothing. 0, -EINVAL or -EPERM.
  */
 int send_group_sig(int sig, struct task_struct *p, int priv)
 {
+	struct task_struct *leader = p->group_leader, *t;
+
+	if (sig < 0 || sig > NSIG)
+		return -EINVAL;
+	if (!priv && !may_signal(p))
+		return -EPERM;
+	if (!sig || (leader->state == TASK_ZOMBIE && thread_group_empty(leader)))
+		return 0;
+	prepare_signal(sig, p);
+	if (ignored(p, sig) && !(p->blocked & sigmask(sig)))
+		return 0;
+	queue_signal(sig, &leader->shared_signal, leader->sig_info, priv);
+	t = signal_taker(sig, p);
+	if (t && t->state == TASK_INTERRUPTIBLE)
+		wake_up_process(t);
+	return 0;
+}
+
+/*
+ * retarget_shared_pending - p is exiting: if its group has signals
+ * pending that p might have been woken to take, wake another live
+ * thread that does not block one of them (Linux's
+ * retarget_shared_pending), so that none is left waiting for p.
+ */
+void retarget_shared_pending(struct task_struct *p)
+{
+	sigset_t shared = p->group_leader->shared_signal;
 	struct task_struct *t;
 
-	if (!sig || (p->state != TASK_ZOMBIE && !(p->blocked & sigmask(sig))))
-		return send_sig(sig, p, priv);
+	if (!shared)
+		return;
 	for_each_task(t)
-		if (t->tgid == p->tgid && t->state != TASK_ZOMBIE &&
-		    !(t->blocked & sigmask(sig)))
-			return send_sig(sig, t, priv);
-	return send_sig(sig, p, priv);
+		if (t != p && live_in_group(t, p->group_leader) &&
+		    (shared & ~t->blocked)) {
+			if (t->state == TASK_INTERRUPTIBLE)
+				wake_up_process(t);
+			return;
+		}
 }
 
 /*
@@ -347,10 +443,15 @@ long sys_sigprocmask(int how, const unsigned long *set, unsigned long *oset)
 	return 0;
 }
 
-/* rt_sigpending (176): the signals pending and blocked, to *set. */
+/*
+ * rt_sigpending (176): the signals pending and blocked, to *set: the
+ * thread's own and its group's.
+ */
 long sys_rt_sigpending(sigset_t *set, unsigned long sigsetsize)
 {
-	sigset_t pending = current->signal & current->blocked;
+	sigset_t pending = (current->signal |
+			    current->group_leader->shared_signal) &
+			   current->blocked;
 
 	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;

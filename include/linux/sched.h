@@ -93,7 +93,11 @@ struct task_struct {
 	int nice;		/* -20..19, priority follows it (priority.c) */
 	unsigned long personality;	/* PER_LINUX and its flags: reported */
 	int policy;		/* SCHED_OTHER, _BATCH or _IDLE: reported only */
-	sigset_t signal;	/* pending */
+	sigset_t signal;	/* pending for this thread: tgkill, faults */
+	/* the leader's: pending for the whole group (kill), a group stop
+	 * under way (its signal) and one wait4 has yet to report */
+	sigset_t shared_signal;
+	int group_stop, stop_report;
 	sigset_t blocked;
 	sigset_t saved_blocked;	/* sigsuspend's mask to restore after */
 	int restore_blocked;
@@ -197,15 +201,19 @@ void do_process_times(struct task_struct *p, int user);
 void cpu_idle(void) __attribute__((noreturn));
 struct task_struct *find_task_by_pid(pid_t pid);
 
+/* A signal p does not block, its own or its group's (kill). */
 static inline int signal_pending(struct task_struct *p)
 {
-	return (p->signal & ~p->blocked) != 0;
+	sigset_t pending = p->signal | p->group_leader->shared_signal;
+
+	return (pending & ~p->blocked) != 0;
 }
 
 /* kernel/signal.c */
 int send_sig(int sig, struct task_struct *p, int priv);
 int kill_pg(int pgrp, int sig, int priv);
 int send_group_sig(int sig, struct task_struct *p, int priv);
+void retarget_shared_pending(struct task_struct *p);
 void do_signal(struct pt_regs *regs);
 void force_sig(int sig, struct task_struct *p);
 void force_sig_fault(int sig, int code, unsigned long addr);

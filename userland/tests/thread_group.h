@@ -17,6 +17,7 @@
 #include <sys/time.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <dirent.h>
 
 #define CHILD_STACK	(64 * 1024)
 #define CWD_SIZE	256
@@ -38,6 +39,8 @@
 #define LONG_WAIT_SEC	10	/* a timeout no case waits out */
 #define STATE_LINE	"State:\t"
 #define LINE_MAX_LEN	128
+#define STOP_WAIT_SEC	3	/* the stopped child's timed futex wait */
+#define NR_SLEEPERS	2	/* the stopped child's threads besides main */
 
 static int pipe_fds[2];
 static char child_stack[CHILD_STACK] __attribute__((aligned(16)));
@@ -484,6 +487,186 @@ static void test_futex_time64(void)
 	case_end();
 }
 
+/* ---- signals: the thread's and the group's --------------------------------- */
+
+static volatile pid_t took_tid;
+
+static void note_taker(int sig)
+{
+	(void)sig;
+	took_tid = syscall(NR_GETTID);
+}
+
+static sigset_t usr1_set(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	return set;
+}
+
+/* A thread that blocks SIGUSR1, reports whether it sees it pending. */
+static void *pending_in_thread(void *arg)
+{
+	sigset_t set = usr1_set(), pend;
+
+	(void)arg;
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	sigpending(&pend);
+	return (void *)(long)sigismember(&pend, SIGUSR1);
+}
+
+/* A thread that does not block SIGUSR1 (main does): it takes a kill. */
+static void *unblocked_taker(void *arg)
+{
+	sigset_t set = usr1_set();
+	int i;
+
+	*(pid_t *)arg = syscall(NR_GETTID);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	for (i = 0; i < WAIT_STEPS && !took_tid; i++)
+		usleep(WAIT_STEP_US);
+	return NULL;
+}
+
+/* kill is pending for the group, tgkill for one thread */
+static void test_shared_pending(void)
+{
+	sigset_t set = usr1_set(), old, pend;
+	pid_t me = syscall(NR_GETTID), taker = 0;
+	pthread_t t;
+
+	case_begin("kill_pending_for_the_group_tgkill_for_the_thread");
+	signal(SIGUSR1, note_taker);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+	syscall(NR_TGKILL, getpid(), me, SIGUSR1);
+	CHECK(in_thread(pending_in_thread, NULL) == NULL,
+	      "a tgkill to main is not pending in another thread");
+	sigpending(&pend);
+	CHECK(sigismember(&pend, SIGUSR1), "pending in main");
+	took_tid = 0;
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	CHECK(took_tid == me, "main took its tgkill: tid %d", (int)took_tid);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	kill(getpid(), SIGUSR1);
+	CHECK(in_thread(pending_in_thread, NULL) == (void *)1L,
+	      "a kill is pending in every thread that blocks it");
+	took_tid = 0;
+	pthread_create(&t, NULL, unblocked_taker, &taker);
+	pthread_join(t, NULL);
+	CHECK(took_tid == taker && taker, "the thread that does not block it "
+	      "took it: tid %d, taker %d", (int)took_tid, (int)taker);
+	sigpending(&pend);
+	CHECK(!sigismember(&pend, SIGUSR1), "taken once: not pending in main");
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	signal(SIGUSR1, SIG_DFL);
+	case_end();
+}
+
+/* The stopped child's threads: sleep until the process ends. */
+static void *sleeper(void *arg)
+{
+	(void)arg;
+	for (;;)
+		pause();
+	return NULL;
+}
+
+/*
+ * The child for the group stop: NR_SLEEPERS threads, a byte on the
+ * pipe, then a timed futex wait the stop interrupts. It must end with
+ * ETIMEDOUT, not EINTR: the wait goes on after SIGCONT.
+ */
+static int stopped_child(void)
+{
+	struct timespec ts = { STOP_WAIT_SEC, 0 };
+	static int word;
+	pthread_t t;
+	long r;
+	int i;
+
+	for (i = 0; i < NR_SLEEPERS; i++)
+		pthread_create(&t, NULL, sleeper, NULL);
+	if (write(pipe_fds[1], "x", 1) != 1)
+		return CHILD_BAD;
+	r = syscall(NR_FUTEX, &word, FUTEX_WAIT_PRIV, 0, &ts, NULL, 0);
+	return r == -1 && errno == ETIMEDOUT ? CHILD_OK : CHILD_BAD;
+}
+
+/* How many threads of pid are in state c (T stopped, S sleeping)? */
+static int threads_in_state(pid_t pid, char c)
+{
+	char path[LINE_MAX_LEN], line[LINE_MAX_LEN];
+	struct dirent *d;
+	DIR *dir;
+	FILE *f;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dir = opendir(path);
+	if (!dir)
+		return -1;
+	while ((d = readdir(dir))) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/task/%.20s/status",
+			 (int)pid, d->d_name);
+		f = fopen(path, "r");
+		while (f && fgets(line, sizeof(line), f))
+			if (!strncmp(line, STATE_LINE, strlen(STATE_LINE)) &&
+			    line[strlen(STATE_LINE)] == c)
+				n++;
+		if (f)
+			fclose(f);
+	}
+	closedir(dir);
+	return n;
+}
+
+/* Wait, in short steps, until n threads of pid are in state c. */
+static int wait_threads_in_state(pid_t pid, char c, int n)
+{
+	int i;
+
+	for (i = 0; i < WAIT_STEPS; i++) {
+		if (threads_in_state(pid, c) == n)
+			return 1;
+		usleep(WAIT_STEP_US);
+	}
+	return 0;
+}
+
+/* SIGSTOP stops every thread, wait sees it, SIGCONT goes on */
+static void test_group_stop(void)
+{
+	int status = -1, all = NR_SLEEPERS + 1;
+	pid_t pid;
+	char c;
+
+	case_begin("sigstop_stops_the_group_and_wait_sees_it");
+	CHECK_OK(pipe(pipe_fds));
+	pid = fork();
+	if (pid == 0)
+		_exit(stopped_child());
+	CHECK(read(pipe_fds[0], &c, 1) == 1, "the child's threads started");
+	CHECK(wait_threads_in_state(pid, 'S', all), "all %d threads asleep",
+	      all);
+	kill(pid, SIGSTOP);
+	CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status)
+	      && WSTOPSIG(status) == SIGSTOP, "wait: stopped by SIGSTOP, "
+	      "status %#x", status);
+	CHECK(threads_in_state(pid, 'T') == all, "all %d threads stopped: %d",
+	      all, threads_in_state(pid, 'T'));
+	kill(pid, SIGCONT);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == CHILD_OK, "the timed futex wait went on "
+	      "to ETIMEDOUT: status %#x", status);
+	close(pipe_fds[0]);
+	close(pipe_fds[1]);
+	case_end();
+}
+
 static void test_thread_group(void)
 {
 	test_files_shared();
@@ -496,6 +679,8 @@ static void test_thread_group(void)
 	test_futex_restart();
 	test_futex_eintr();
 	test_futex_time64();
+	test_shared_pending();
+	test_group_stop();
 }
 
 #endif
