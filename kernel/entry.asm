@@ -16,6 +16,11 @@ bits 32
 KERNEL_DS	equ 0x18
 USER_RPL	equ 3
 REGS_CS		equ 4 * 15		; offset of cs in struct pt_regs
+; Offsets in struct task_struct, as 1.2.13's entry.S kept them (signal =
+; 12, blocked = 16); sigframe.c asserts that they still hold.
+TASK_SIGNAL	equ 24			; sigset_t signal (64 bits)
+TASK_BLOCKED	equ 32			; sigset_t blocked
+TASK_RESTORE_BLOCKED equ 48		; int restore_blocked
 NO_SYSCALL	equ -1
 TRAP_GP		equ 13			; general protection
 
@@ -24,6 +29,8 @@ extern do_IRQ
 extern do_syscall
 extern return_to_user
 extern schedule_tail
+extern need_resched
+extern current
 
 global ret_from_intr
 global ret_from_fork
@@ -161,13 +168,28 @@ start_user:
 	jmp ret_from_intr
 
 ; The common exit. On the way back to user mode, give the scheduler and
-; the signal code their chance (1.2.13's ret_from_sys_call does the same).
+; the signal code their chance, as 1.2.13's ret_from_sys_call does: it
+; looks at need_resched and at the unblocked pending signals here and
+; calls C only when one of them asks for it. Interrupts are off from the
+; look to the iret, so a wake-up from an interrupt cannot come between
+; (1.2.13 looked with them on). restore_blocked (sigsuspend's mask still
+; to put back) is work for do_signal too.
 ret_from_intr:
 	test dword [esp + REGS_CS], USER_RPL
 	jz .restore
-	push esp
-	call return_to_user
-	add esp, 4
+	cli
+	cmp dword [need_resched], 0
+	jne .work
+	mov eax, [current]
+	mov edx, [eax + TASK_BLOCKED]
+	not edx
+	and edx, [eax + TASK_SIGNAL]
+	mov ecx, [eax + TASK_BLOCKED + 4]
+	not ecx
+	and ecx, [eax + TASK_SIGNAL + 4]
+	or edx, ecx
+	or edx, [eax + TASK_RESTORE_BLOCKED]
+	jnz .work
 .restore:
 	pop ebx
 	pop ecx
@@ -187,6 +209,14 @@ ret_from_intr:
 	add esp, 12		; orig_eax, trapno, error_code
 .iret:
 	iret
+
+; Something is pending: return_to_user schedules and delivers signals,
+; and comes back with interrupts off.
+.work:
+	push esp
+	call return_to_user
+	add esp, 4
+	jmp .restore
 
 ; The user's selectors come from places the user controls (a sigreturn
 ; frame, a TLS slot cleared while %gs still named it), so each pop and the

@@ -497,7 +497,20 @@ long sys_rt_sigreturn(struct pt_regs *regs)
 	return restore_sigcontext(regs, &f.uc.uc_mcontext);
 }
 
-/* Back to user mode: first any pending switch, then pending signals. */
+/* entry.asm's ret_from_intr reads these fields by offset. */
+_Static_assert(__builtin_offsetof(struct task_struct, signal) == 24,
+	       "TASK_SIGNAL in entry.asm");
+_Static_assert(__builtin_offsetof(struct task_struct, blocked) == 32,
+	       "TASK_BLOCKED in entry.asm");
+_Static_assert(__builtin_offsetof(struct task_struct, restore_blocked) == 48,
+	       "TASK_RESTORE_BLOCKED in entry.asm");
+
+/*
+ * Back to user mode: first any pending switch, then pending signals.
+ * Called by entry.asm's ret_from_intr with interrupts off, only when
+ * need_resched, an unblocked pending signal or restore_blocked asks for
+ * it; returns with interrupts off.
+ */
 void return_to_user(struct pt_regs *regs)
 {
 	__asm__ volatile("sti");
