@@ -60,7 +60,7 @@ LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
 KSRCS := $(wildcard boot/*.asm kernel/*.asm kernel/*.c mm/*.c ipc/*.c fs/proc/*.c \
 	fs/*.c drivers/*/*.c lib/*.c selftest/*.c)
-KOBJS := $(patsubst %,$(B)/k/%.o,$(KSRCS))
+KOBJS := $(patsubst %,$(B)/k/%.o,$(KSRCS)) $(B)/k/vdso/images.asm.o
 
 KERNEL := $(B)/lintel.elf
 INITRAMFS := $(B)/initramfs.cpio
@@ -90,6 +90,48 @@ $(B)/k/%.asm.o: %.asm boot/layout.inc
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  NASM    $<")
 	$(Q)$(NASM) -f elf32 -g -F dwarf -Iboot/ -o $@ $<
+
+# ---- the vDSO ----------------------------------------------------------------
+# Two images of one page each, linked at VDSO_BASE (vdso/vdso.lds.S):
+# __kernel_vsyscall by sysenter or by int 0x80. The .dbg files keep the
+# symbols for GDB (docs/gdb.md); the kernel holds the stripped ones.
+VDSO_CFLAGS := -m32 -march=i486 -std=gnu11 -ffreestanding -fno-pic -fno-pie \
+	-fno-jump-tables -fno-stack-protector -fno-asynchronous-unwind-tables \
+	-mgeneral-regs-only -nostdlib -O2 -g -Wall -Wextra \
+	-Wmissing-prototypes -Werror=missing-prototypes -Iinclude/uapi -Iinclude
+VDSO_LDFLAGS := -m elf_i386 -shared -soname linux-gate.so.1 \
+	--hash-style=both -z max-page-size=4096 -z noexecstack --build-id=none
+VDSO_IMAGES := $(B)/vdso/vdso-int80.so $(B)/vdso/vdso-sysenter.so
+.SECONDARY: $(VDSO_IMAGES:.so=.dbg) $(B)/vdso/vsyscall-int80.o \
+	$(B)/vdso/vsyscall-sysenter.o
+
+$(B)/vdso/vdso.lds: vdso/vdso.lds.S include/asm/vdso.h
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -E -P -x c -Iinclude -D__ASSEMBLER__ -o $@ $<
+
+$(B)/vdso/vclock.o: vdso/vclock.c include/asm/vdso.h
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(VDSO_CFLAGS) -c -o $@ $<
+
+$(B)/vdso/vsyscall-%.o: vdso/vsyscall.asm
+	@mkdir -p $(dir $@)
+	$(Q)$(NASM) -f elf32 -g -F dwarf -D$(if $(filter sysenter,$*),SYSENTER,INT80) -o $@ $<
+
+$(B)/vdso/vdso-%.dbg: $(B)/vdso/vclock.o $(B)/vdso/vsyscall-%.o $(B)/vdso/vdso.lds
+	@echo "  VDSO    $@"
+	$(Q)$(LD) $(VDSO_LDFLAGS) -T $(B)/vdso/vdso.lds -o $@ \
+		$(B)/vdso/vclock.o $(B)/vdso/vsyscall-$*.o
+	$(Q)! $(OBJDUMP) -R $@ 2>/dev/null | grep -q R_386 || \
+		{ echo "$@: the vDSO must have no relocations"; exit 1; }
+
+$(B)/vdso/vdso-%.so: $(B)/vdso/vdso-%.dbg
+	$(Q)$(CROSS)objcopy -S $< $@
+
+$(B)/k/vdso/images.asm.o: vdso/images.asm $(VDSO_IMAGES)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  NASM    $<")
+	$(Q)$(NASM) -f elf32 -I$(B)/vdso/ -o $@ $<
 
 # Two links: the first finds where every function landed, the second adds
 # that table (section .ksyms, after all code) so an oops can name them.

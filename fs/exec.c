@@ -28,13 +28,14 @@
 #include <linux/syscalls.h>
 #include <linux/random.h>
 #include <asm/cpufeature.h>
+#include <asm/vsyscall.h>
 
 #define MAX_ARG_STRLEN	(PAGE_SIZE * 32)	/* all strings together */
 #define MAX_ARG_COUNT	1024
 #define STACK_TOP	TASK_SIZE
 #define STACK_INITIAL	(128 * 1024)		/* grows down on demand */
 #define EFLAGS_USER	0x00000202		/* IF and the reserved bit 1 */
-#define NR_AUXV		18	/* entries fill_auxv makes, AT_NULL included */
+#define NR_AUXV		20	/* entries fill_auxv makes, AT_NULL included */
 #define AT_RANDOM_BYTES	16
 #define ELF_PLATFORM	"i686"
 
@@ -248,6 +249,8 @@ static int fill_auxv(unsigned long *auxv, const struct linux_binprm *bprm,
 	int n = 0;
 
 #define NEW_AUX_ENT(id, val) do { auxv[n++] = (id); auxv[n++] = (val); } while (0)
+	NEW_AUX_ENT(AT_SYSINFO, vdso_entry);	/* Linux's ARCH_DLINFO */
+	NEW_AUX_ENT(AT_SYSINFO_EHDR, VDSO_BASE);
 	NEW_AUX_ENT(AT_HWCAP, x86_features());
 	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
 	NEW_AUX_ENT(AT_CLKTCK, HZ);
@@ -415,6 +418,8 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 		goto out;
 
 	err = load_elf(&bprm);
+	if (!err)
+		err = arch_setup_additional_pages();
 	esp = err ? 0 : create_stack(&bprm);
 	if (!esp) {
 		/*

@@ -13,9 +13,25 @@
 
 bits 32
 
+%include "layout.inc"
+
 KERNEL_DS	equ 0x18
+USER_CS		equ 0x23
+USER_DS		equ 0x2B
 USER_RPL	equ 3
-REGS_CS		equ 4 * 15		; offset of cs in struct pt_regs
+REGS_EBP	equ 4 * 5		; offsets in struct pt_regs
+REGS_EAX	equ 4 * 6
+REGS_EIP	equ 4 * 14
+REGS_CS		equ 4 * 15
+REGS_EFLAGS	equ 4 * 16
+TSS_ESP0	equ 4			; offset of esp0 in struct tss_struct
+EFLAGS_TF	equ 0x00000100		; trap after each instruction
+EFLAGS_IF	equ 0x00000200
+EFLAGS_NT	equ 0x00004000
+EFLAGS_VM	equ 0x00020000
+EFAULT		equ 14
+SYSENTER_STACK	equ 512			; room for a debug trap on the first
+					; instruction (traps.c)
 ; Offsets in struct task_struct, as 1.2.13's entry.S kept them (signal =
 ; 12, blocked = 16); sigframe.c asserts that they still hold.
 TASK_SIGNAL	equ 24			; sigset_t signal (64 bits)
@@ -31,6 +47,8 @@ extern return_to_user
 extern schedule_tail
 extern need_resched
 extern current
+extern sysenter_return
+extern init_tss
 
 global ret_from_intr
 global ret_from_fork
@@ -38,6 +56,7 @@ global start_user
 global exception_stubs
 global irq_stubs
 global system_call
+global sysenter_entry
 
 ; Save the general and segment registers, switch to kernel data segments.
 ; cld: a user program may leave the direction flag set, and the kernel's
@@ -65,6 +84,24 @@ global system_call
 	xor eax, eax
 	mov fs, eax
 	mov gs, eax
+%endmacro
+
+; Jump to %1 if the way back to user mode has work for C (return_to_user):
+; need_resched, an unblocked pending signal, or restore_blocked (the mask
+; sigsuspend is still to put back). Interrupts off. Clobbers eax, ecx, edx.
+%macro jump_if_work 1
+	cmp dword [need_resched], 0
+	jne %1
+	mov eax, [current]
+	mov edx, [eax + TASK_BLOCKED]
+	not edx
+	and edx, [eax + TASK_SIGNAL]
+	mov ecx, [eax + TASK_BLOCKED + 4]
+	not ecx
+	and ecx, [eax + TASK_SIGNAL + 4]
+	or edx, ecx
+	or edx, [eax + TASK_RESTORE_BLOCKED]
+	jnz %1
 %endmacro
 
 ; Exception without a CPU error code: push a zero so the frame is uniform.
@@ -153,6 +190,78 @@ system_call:
 	add esp, 4
 	jmp ret_from_intr
 
+; sysenter, from __kernel_vsyscall in the vDSO (vdso/vsyscall.asm), with
+; the int 0x80 registers except ebp, which holds the user's esp; the sixth
+; argument is at [ebp]. The CPU has loaded cs and ss from the SYSENTER_CS
+; MSR, esp from SYSENTER_ESP (sysenter_stack's top), and cleared IF; it
+; saved nothing. Build the frame int 0x80 would have built, as Linux 2.6's
+; sysenter_entry does: the user's eip is always the vDSO's return point.
+; Linux 1.2.13 had only int 0x80.
+align 16
+sysenter_entry:
+	mov esp, [ss:init_tss + TSS_ESP0]
+	push dword USER_DS		; ss
+	push ebp			; esp
+	pushfd
+	or dword [esp], EFLAGS_IF	; sysenter cleared it, the user had it
+	push dword USER_CS
+	push dword [ss:sysenter_return]	; eip
+	push dword 0
+	push dword 0x80
+	push eax
+	save_all
+	cmp ebp, PAGE_OFFSET - 4
+	ja .fault
+.arg6:
+	mov ebp, [ebp]
+	mov [esp + REGS_EBP], ebp
+	push esp
+	call do_syscall
+	add esp, 4
+	cli
+	jump_if_work .work
+	; sysexit only back to the vDSO's return point, which restores ecx
+	; and edx itself; execve, sigreturn or a restart (eip moved back to
+	; the vDSO's "jmp .enter") leave through iret, and so does a frame
+	; whose flags sysexit cannot give back.
+	mov eax, [esp + REGS_EIP]
+	cmp eax, [sysenter_return]
+	jne ret_from_intr.restore
+	test dword [esp + REGS_EFLAGS], EFLAGS_TF | EFLAGS_NT | EFLAGS_VM
+	jnz ret_from_intr.restore
+	pop ebx
+	pop ecx
+	pop edx
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+.pop_ds:
+	pop ds
+.pop_es:
+	pop es
+.pop_fs:
+	pop fs
+.pop_gs:
+	pop gs
+	add esp, 12		; orig_eax, trapno, error_code
+	mov edx, [esp]		; eip
+	mov ecx, [esp + 12]	; esp
+	and dword [esp + 8], ~EFLAGS_IF
+	push dword [esp + 8]
+	popfd
+	sti			; takes effect after sysexit: no interrupt between
+	sysexit
+.work:
+	push esp
+	call return_to_user
+	add esp, 4
+	jmp ret_from_intr.restore
+; [ebp] is not the user's: the system call fails with EFAULT, as on Linux.
+.fault:
+	mov dword [esp + REGS_EAX], -EFAULT
+	jmp ret_from_intr
+
 ; A new task's first instructions: switch_to "returns" here with esp at
 ; the pt_regs that fork copied from the parent (eax = 0 in the child).
 ; schedule_tail does what must happen in the child's own address space.
@@ -178,18 +287,7 @@ ret_from_intr:
 	test dword [esp + REGS_CS], USER_RPL
 	jz .restore
 	cli
-	cmp dword [need_resched], 0
-	jne .work
-	mov eax, [current]
-	mov edx, [eax + TASK_BLOCKED]
-	not edx
-	and edx, [eax + TASK_SIGNAL]
-	mov ecx, [eax + TASK_BLOCKED + 4]
-	not ecx
-	and ecx, [eax + TASK_SIGNAL + 4]
-	or edx, ecx
-	or edx, [eax + TASK_RESTORE_BLOCKED]
-	jnz .work
+	jump_if_work .work
 .restore:
 	pop ebx
 	pop ecx
@@ -251,8 +349,23 @@ section .text.fixup progbits alloc exec nowrite align=16
 	jmp exception_common
 
 section __ex_table progbits alloc noexec nowrite align=4
+	dd sysenter_entry.arg6, sysenter_entry.fault
+	dd sysenter_entry.pop_ds, .fix_ds
+	dd sysenter_entry.pop_es, .fix_es
+	dd sysenter_entry.pop_fs, .fix_fs
+	dd sysenter_entry.pop_gs, .fix_gs
 	dd .pop_ds, .fix_ds
 	dd .pop_es, .fix_es
 	dd .pop_fs, .fix_fs
 	dd .pop_gs, .fix_gs
 	dd .iret, .fix_iret
+
+; The stack sysenter arrives on (SYSENTER_ESP points at its top): the
+; entry's first instruction leaves it for the task's kernel stack, but a
+; debug trap taken before that instruction (the user's TF) is pushed here.
+section .bss
+align 16
+sysenter_stack:
+	resb SYSENTER_STACK
+global sysenter_stack_top
+sysenter_stack_top:

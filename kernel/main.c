@@ -23,6 +23,7 @@
 #include <linux/msg.h>
 #include <asm/desc.h>
 #include <asm/system.h>
+#include <asm/vsyscall.h>
 
 #define LINTEL_VERSION	"0.1"
 #define INIT_ARGS_MARK	"--"	/* the words after it are init's */
@@ -150,6 +151,7 @@ void start_kernel(unsigned long magic, unsigned long mbi_phys)
 	print_banner();
 	gdt_init();
 	trap_init();
+	sysenter_setup();
 	fpu_init();
 	irq_init();
 	mem_init();

@@ -17,6 +17,7 @@
 #include <linux/time.h>
 #include <asm/io.h>
 #include <asm/system.h>
+#include <asm/vsyscall.h>
 
 #define PIT_FREQ	1193182		/* the 8253's input clock, Hz */
 #define LATCH		((PIT_FREQ + HZ / 2) / HZ)	/* PIT counts per tick */
@@ -142,6 +143,33 @@ static void read_clock(unsigned long *ticks, unsigned long *offset)
 	restore_flags(flags);
 }
 
+/*
+ * update_vsyscall - copy what the clock is made of into the vDSO's data
+ * page (kernel/vsyscall.c), between two increments of its sequence
+ * count, so that a reader in user mode takes all of one update or tries
+ * again (Linux's vsyscall_gtod). Interrupts off: the timer is the other
+ * writer. Without the TSC the vDSO asks the kernel, which alone can read
+ * the PIT.
+ */
+static void update_vsyscall(void)
+{
+	struct vdso_data *d = vdso_data;
+
+	d->seq++;
+	barrier();
+	d->vclock_mode = do_gettimeoffset == do_fast_gettimeoffset ?
+			 VCLOCK_TSC : VCLOCK_NONE;
+	d->jiffies = jiffies;
+	d->last_tsc = last_tsc;
+	d->tsc_per_tick = tsc_per_tick;
+	d->tsc_mult = tsc_mult;
+	d->tsc_shift = TSC_SHIFT;
+	d->startup_time = startup_time;
+	d->startup_nsec = startup_nsec;
+	barrier();
+	d->seq++;
+}
+
 /* Nanoseconds since boot: CLOCK_MONOTONIC, and what the CPU clocks sum. */
 u64 get_monotonic_ns(void)
 {
@@ -240,6 +268,7 @@ int do_settimeofday(const struct timespec *ts)
 	if (sec >= 0) {
 		startup_time = sec;
 		startup_nsec = nsec;
+		update_vsyscall();
 	}
 	restore_flags(flags);
 	return sec >= 0 ? 0 : -EINVAL;
@@ -264,6 +293,7 @@ int set_clocksource(const char *name)
 		restore_flags(flags);
 		return -EINVAL;
 	}
+	update_vsyscall();
 	restore_flags(flags);
 	return 0;
 }
@@ -387,6 +417,7 @@ static void timer_interrupt(int irq, struct pt_regs *regs)
 	if (tsc_khz)
 		last_tsc = rdtsc();
 	jiffies++;
+	update_vsyscall();
 	do_timer(regs);
 }
 
@@ -583,5 +614,6 @@ void time_init(void)
 	outb(LATCH & 0xFF, PIT_CH0);
 	outb(LATCH >> 8, PIT_CH0);
 	tsc_init();
+	update_vsyscall();
 	request_irq(TIMER_IRQ, timer_interrupt, "timer");
 }

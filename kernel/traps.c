@@ -24,6 +24,7 @@
 #define GATE_INTR_DPL3	0xEE	/* same, callable from ring 3 */
 #define MAX_BACKTRACE	32
 #define TRAP_DIVIDE	0
+#define TRAP_DB		1	/* debug: single step (TF) */
 #define TRAP_NM		7	/* device not available: the FPU is lazy */
 #define TRAP_PF		14
 #define TRAP_MF		16
@@ -42,7 +43,7 @@ struct idt_ptr {
 
 static struct gate idt[IDT_ENTRIES];
 
-extern char exception_stubs[], irq_stubs[], system_call[];
+extern char exception_stubs[], irq_stubs[], system_call[], sysenter_entry[];
 
 /* What each vector is called, and the signal it sends to a user process. */
 static const struct {
@@ -220,6 +221,22 @@ static void forget_user_selectors(struct pt_regs *regs)
 }
 
 /*
+ * A program that sets TF and executes sysenter takes the debug trap on
+ * the kernel's first instruction (sysenter keeps TF), in kernel mode, on
+ * the sysenter stack. Drop TF and go on into the system call, as Linux's
+ * do_debug does there; the program loses that one step. Returns 1 if
+ * regs was that trap.
+ */
+static int sysenter_step(struct pt_regs *regs)
+{
+	if (regs->trapno != TRAP_DB || user_mode(regs) ||
+	    (unsigned long)regs->eip != (unsigned long)sysenter_entry)
+		return 0;
+	regs->eflags &= ~EFLAGS_TF;
+	return 1;
+}
+
+/*
  * do_exception - every CPU exception but the page fault ends here.
  *
  * From user mode it becomes the vector's signal to current, delivered on
@@ -246,6 +263,8 @@ void do_exception(struct pt_regs *regs)
 			  ? trap_info[trapno].signal : SIGSEGV, current);
 		return;
 	}
+	if (sysenter_step(regs))
+		return;
 	fixup = search_exception_table(regs->eip);
 	if (fixup) {
 		regs->eip = fixup;

@@ -515,7 +515,8 @@ int do_no_page(struct vm_area_struct *vma, unsigned long address,
 		 !(vma->vm_flags & VM_SHARED))
 		entry = pte_wrprotect(entry);
 	*page_table = entry;
-	vma->vm_mm->rss++;
+	if (counted_page(page))	/* not the vDSO's: forget_pte skips those */
+		vma->vm_mm->rss++;
 	return 0;
 }
 

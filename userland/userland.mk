@@ -64,7 +64,8 @@ MUSL_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE -DLIBC_HAS_PTHREADS \
 	-Wno-alloc-size-larger-than -MMD -MP
 MUSL_TESTS := test_student test_tls test_auxv test_fpu test_fpu_x87 \
 	test_signal test_sigreturn test_fork test_exec test_pipe test_poll \
-	test_at test_threads test_thread_group test_shm_get test_shm_dt test_shm_fork
+	test_at test_threads test_thread_group test_shm_get test_shm_dt \
+	test_shm_fork test_vdso
 MUSL_TEST_PROGS := $(patsubst %,$(MUSL_OUT)/%,$(MUSL_TESTS)) \
 	$(patsubst userland/tests/%.c,$(MUSL_OUT)/%, \
 	$(wildcard userland/tests/helper_*.c))

@@ -20,6 +20,7 @@
 #include <linux/shm.h>
 #include <linux/fs.h>
 #include <linux/proc_fs.h>
+#include <asm/vsyscall.h>
 
 /* Linux pads the fields before a name to this width: 48 on i386. */
 #define MAPS_NAME_COLUMN	((int)(25 + sizeof(void *) * 6 - 1))
@@ -27,9 +28,16 @@
 #define SHM_MAPS_DEV		MKDEV(0, 1)
 #define MAPS_NAME_MAX		32	/* "/SYSV0000002a (deleted)" */
 
-/* Linux's rules: the area holding start_stack; one overlapping the brk. */
+/*
+ * Linux's rules: [vdso] and [vvar] by what they are, the area holding
+ * start_stack, one overlapping the brk.
+ */
 static const char *anon_name(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	const char *special = vsyscall_area_name(vma);
+
+	if (special)
+		return special;
 	if (vma->vm_start <= mm->start_stack && mm->start_stack < vma->vm_end)
 		return "[stack]";
 	if (vma->vm_start < mm->brk && vma->vm_end > mm->start_brk)

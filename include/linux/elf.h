@@ -40,6 +40,8 @@
 #define AT_SECURE	23
 #define AT_RANDOM	25
 #define AT_EXECFN	31
+#define AT_SYSINFO	32	/* __kernel_vsyscall */
+#define AT_SYSINFO_EHDR	33	/* the vDSO's ELF header */
 
 struct elf32_hdr {
 	unsigned char e_ident[EI_NIDENT];
