@@ -103,21 +103,18 @@ void sysenter_setup(void)
 /*
  * A fault in either area maps its one kernel page, read-only (the areas
  * never have VM_MAYWRITE, so mprotect cannot make them writable). The
- * page do_no_page allocated for us is not needed.
+ * page is reserved: its pte holds no reference (forget_pte and fork's
+ * copy_one_pte count none), so none is taken here.
  */
 static unsigned long vdso_nopage(struct vm_area_struct *area,
-				 unsigned long address, unsigned long page,
-				 int write_access)
+				 unsigned long address, int no_share)
 {
-	free_page(page);
 	return (unsigned long)vdso_image;
 }
 
 static unsigned long vvar_nopage(struct vm_area_struct *area,
-				 unsigned long address, unsigned long page,
-				 int write_access)
+				 unsigned long address, int no_share)
 {
-	free_page(page);
 	return (unsigned long)vvar_page.page;
 }
 
