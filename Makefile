@@ -58,8 +58,9 @@ KLDFLAGS := -m elf_i386 -T boot/lintel.ld -z noexecstack \
 	--no-warn-rwx-segments
 LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name 2>/dev/null)
 
-KSRCS := $(wildcard boot/*.asm kernel/*.asm kernel/*.c mm/*.c ipc/*.c fs/proc/*.c \
-	fs/*.c drivers/*/*.c lib/*.c selftest/*.c)
+KSRCS := $(filter-out kernel/asm-offsets.c, \
+	$(wildcard boot/*.asm kernel/*.asm kernel/*.c mm/*.c ipc/*.c fs/proc/*.c \
+	fs/*.c drivers/*/*.c lib/*.c selftest/*.c))
 KOBJS := $(patsubst %,$(B)/k/%.o,$(KSRCS)) $(B)/k/vdso/images.asm.o
 
 KERNEL := $(B)/lintel.elf
@@ -86,10 +87,19 @@ $(B)/k/%.c.o: %.c $(KFLAGS_STAMP)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
 
-$(B)/k/%.asm.o: %.asm boot/layout.inc
+$(B)/k/%.asm.o: %.asm boot/layout.inc $(B)/asm-offsets.inc
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  NASM    $<")
-	$(Q)$(NASM) -f elf32 -g -F dwarf -Iboot/ -o $@ $<
+	$(Q)$(NASM) -f elf32 -g -F dwarf -Iboot/ -I$(B)/ -o $@ $<
+
+# The structure offsets entry.asm uses, from the compiler
+# (kernel/asm-offsets.c): "->NAME value" lines become "NAME equ value".
+$(B)/asm-offsets.inc: kernel/asm-offsets.c $(KFLAGS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(KCFLAGS) -MF $(B)/asm-offsets.d -MT $@ -S -o - $< | \
+		sed -n 's/^->\([A-Z_0-9]*\) \([0-9-]*\).*/\1 equ \2/p' > $@.tmp
+	$(Q)mv $@.tmp $@
+-include $(B)/asm-offsets.d
 
 # ---- the vDSO ----------------------------------------------------------------
 # Two images of one page each, linked at VDSO_BASE (vdso/vdso.lds.S):

@@ -14,6 +14,7 @@
 bits 32
 
 %include "layout.inc"
+%include "asm-offsets.inc"		; TASK_*: kernel/asm-offsets.c
 
 KERNEL_DS	equ 0x18
 USER_CS		equ 0x23
@@ -30,13 +31,10 @@ EFLAGS_IF	equ 0x00000200
 EFLAGS_NT	equ 0x00004000
 EFLAGS_VM	equ 0x00020000
 EFAULT		equ 14
+ERESTARTSYS	equ 512
+ERESTART_RESTARTBLOCK equ 516
 SYSENTER_STACK	equ 512			; room for a debug trap on the first
 					; instruction (traps.c)
-; Offsets in struct task_struct, as 1.2.13's entry.S kept them (signal =
-; 12, blocked = 16); sigframe.c asserts that they still hold.
-TASK_SIGNAL	equ 24			; sigset_t signal (64 bits)
-TASK_BLOCKED	equ 32			; sigset_t blocked
-TASK_RESTORE_BLOCKED equ 48		; int restore_blocked
 NO_SYSCALL	equ -1
 TRAP_GP		equ 13			; general protection
 
@@ -86,19 +84,34 @@ global sysenter_entry
 	mov gs, eax
 %endmacro
 
-; Jump to %1 if the way back to user mode has work for C (return_to_user):
-; need_resched, an unblocked pending signal, or restore_blocked (the mask
-; sigsuspend is still to put back). Interrupts off. Clobbers eax, ecx, edx.
+; Jump to %1 if the way back to user mode may have work for C, what
+; return_to_user looks for: need_resched, a signal pending for the task
+; or its group (the leader's shared_signal) and not blocked,
+; restore_blocked (the mask sigsuspend is still to put back), or a
+; system call's result that is a restart code (-ERESTARTSYS ..
+; -ERESTART_RESTARTBLOCK; C tells which). Interrupts off. Clobbers eax,
+; ebx, ecx, edx: the frame still holds the user's.
 %macro jump_if_work 1
 	cmp dword [need_resched], 0
 	jne %1
+	mov eax, [esp + REGS_EAX]
+	cmp eax, -ERESTART_RESTARTBLOCK
+	jb %%no_restart
+	cmp eax, -ERESTARTSYS
+	jbe %1
+%%no_restart:
 	mov eax, [current]
-	mov edx, [eax + TASK_BLOCKED]
-	not edx
-	and edx, [eax + TASK_SIGNAL]
-	mov ecx, [eax + TASK_BLOCKED + 4]
-	not ecx
-	and ecx, [eax + TASK_SIGNAL + 4]
+	mov ecx, [eax + TASK_GROUP_LEADER]
+	mov edx, [ecx + TASK_SHARED_SIGNAL]
+	or edx, [eax + TASK_SIGNAL]
+	mov ecx, [ecx + TASK_SHARED_SIGNAL + 4]
+	or ecx, [eax + TASK_SIGNAL + 4]
+	mov ebx, [eax + TASK_BLOCKED]
+	not ebx
+	and edx, ebx
+	mov ebx, [eax + TASK_BLOCKED + 4]
+	not ebx
+	and ecx, ebx
 	or edx, ecx
 	or edx, [eax + TASK_RESTORE_BLOCKED]
 	jnz %1

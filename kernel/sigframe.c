@@ -497,19 +497,11 @@ long sys_rt_sigreturn(struct pt_regs *regs)
 	return restore_sigcontext(regs, &f.uc.uc_mcontext);
 }
 
-/* entry.asm's ret_from_intr reads these fields by offset. */
-_Static_assert(__builtin_offsetof(struct task_struct, signal) == 24,
-	       "TASK_SIGNAL in entry.asm");
-_Static_assert(__builtin_offsetof(struct task_struct, blocked) == 32,
-	       "TASK_BLOCKED in entry.asm");
-_Static_assert(__builtin_offsetof(struct task_struct, restore_blocked) == 48,
-	       "TASK_RESTORE_BLOCKED in entry.asm");
-
 /*
  * Back to user mode: first any pending switch, then pending signals.
- * Called by entry.asm's ret_from_intr with interrupts off, only when
- * need_resched, an unblocked pending signal or restore_blocked asks for
- * it; returns with interrupts off.
+ * Called by entry.asm with interrupts off, only when its jump_if_work
+ * sees something to do; returns with interrupts off. A new reason to
+ * come here must be added to jump_if_work too, or it is never seen.
  */
 void return_to_user(struct pt_regs *regs)
 {
