@@ -230,9 +230,22 @@ long sys_fsync(unsigned int fd)
 	return fget(fd) ? 0 : -EBADF;
 }
 
+/* fdatasync (148): fsync; there is no metadata to leave out either. */
 long sys_fdatasync(unsigned int fd)
 {
 	return sys_fsync(fd);
+}
+
+/* sync (36): nothing is written anywhere but memory; it always succeeds. */
+long sys_sync(void)
+{
+	return 0;
+}
+
+/* syncfs (344): the same for fd's filesystem; -EBADF if fd is not open. */
+long sys_syncfs(int fd)
+{
+	return fget(fd) ? 0 : -EBADF;
 }
 
 /*
@@ -320,6 +333,26 @@ long sys_utimensat_time64(int dfd, const char *filename,
 			    utimes ? t[1].tv_sec : 0, utimes ? t[1].tv_nsec : 0);
 }
 
+/*
+ * utime (30), 1.2.13's own: the times in whole seconds, or NULL for
+ * now. As with utimes, only the modification time is kept.
+ */
+long sys_utime(const char *filename, const struct utimbuf *times)
+{
+	struct utimbuf t;
+	struct inode inode;
+	int err;
+
+	if (times && memcpy_fromfs(&t, times, sizeof(t)))
+		return -EFAULT;
+	err = at_inode(AT_FDCWD, filename, 1, &inode);
+	if (err)
+		return err;
+	return utimes_inode(&inode, times ? t.modtime : UTIME_NOW,
+			    times != NULL);
+}
+
+/* utimes (271): the same with microseconds, which are not kept. */
 long sys_utimes(const char *filename, const struct timeval *utimes)
 {
 	struct timeval t[2];

@@ -56,11 +56,15 @@ void fd_install(unsigned int fd, struct file *file, int cloexec)
 	set_close_on_exec(fd, cloexec);
 }
 
-/* Drop one reference to file; the last one releases it. */
+/*
+ * Drop one reference to file; the last one lets its flock go and
+ * releases it.
+ */
 int close_fp(struct file *file)
 {
 	if (--file->f_count)
 		return 0;
+	locks_remove_flock(file);
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file);
 	kfree(file->f_path);
@@ -211,6 +215,12 @@ out:
 	kfree(path);
 	putname(name);
 	return err;
+}
+
+/* creat (8): 1.2.13's too, open with O_CREAT | O_WRONLY | O_TRUNC. */
+long sys_creat(const char *pathname, int mode)
+{
+	return sys_open(pathname, O_CREAT | O_WRONLY | O_TRUNC, mode);
 }
 
 /*

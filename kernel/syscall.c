@@ -254,6 +254,11 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_semtimedop_time64, semtimedop_time64),
 	SYSCALL(__NR_futex_time64, futex_time64),
 	SYSCALL(__NR_sched_rr_get_interval_time64, sched_rr_get_interval_time64),
+	SYSCALL(__NR_creat, creat),
+	SYSCALL(__NR_utime, utime),
+	SYSCALL(__NR_sync, sync),
+	SYSCALL(__NR_flock, flock),
+	SYSCALL(__NR_syncfs, syncfs),
 };
 
 /*

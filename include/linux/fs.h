@@ -181,6 +181,7 @@ struct file {
 	char *f_path;		/* normalised absolute path (kmalloc'd), or
 				 * NULL for a pipe */
 	void *private_data;	/* the tty of a terminal */
+	unsigned char f_lock;	/* flock held: 0, LOCK_SH or LOCK_EX */
 };
 
 /*
@@ -364,6 +365,15 @@ long sys_statfs(const char *path, struct statfs *buf);		/* 99 */
 long sys_fstatfs(unsigned int fd, struct statfs *buf);		/* 100 */
 long sys_fsync(unsigned int fd);				/* 118 */
 long sys_fdatasync(unsigned int fd);				/* 148 */
+long sys_creat(const char *pathname, int mode);			/* 8 */
+long sys_sync(void);						/* 36 */
+long sys_syncfs(int fd);					/* 344 */
+struct utimbuf;
+long sys_utime(const char *filename,				/* 30 */
+	       const struct utimbuf *times);
+/* fs/locks.c: flock */
+long sys_flock(unsigned int fd, unsigned int operation);	/* 143 */
+void locks_remove_flock(struct file *filp);
 long sys_truncate64(const char *path, unsigned long lo,		/* 193 */
 		    unsigned long hi);
 long sys_ftruncate64(unsigned int fd, unsigned long lo,		/* 194 */

@@ -30,6 +30,12 @@ struct timeval {
 	long tv_usec;
 };
 
+/* utime's argument, in seconds (Linux's uapi/linux/utime.h) */
+struct utimbuf {
+	long actime;		/* access time: not kept (one time per inode) */
+	long modtime;
+};
+
 struct timezone {
 	int tz_minuteswest;
 	int tz_dsttime;

@@ -214,5 +214,18 @@
 #define __NR_utimensat		320
 #define __NR_renameat2		353
 #define __NR_utimensat_time64	412
+/* issue 20: the rest of the surface */
+#define __NR_creat		  8
+#define __NR_utime		 30
+#define __NR_sync		 36
+#define __NR_flock		143
+#define __NR_rt_sigtimedwait	177
+#define __NR_rt_sigqueueinfo	178
+#define __NR_waitid		284
+#define __NR_ppoll		309
+#define __NR_rt_tgsigqueueinfo	335
+#define __NR_syncfs		344
+#define __NR_ppoll_time64	414
+#define __NR_rt_sigtimedwait_time64 421
 
 #endif

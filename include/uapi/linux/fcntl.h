@@ -38,6 +38,12 @@
 #define AT_EMPTY_PATH		0x1000
 #define AT_STATX_SYNC_TYPE	0x6000
 
+/* flock's operations (Linux keeps them in uapi/asm-generic/fcntl.h) */
+#define LOCK_SH		1	/* shared */
+#define LOCK_EX		2	/* exclusive */
+#define LOCK_NB		4	/* or'd in: fail with EWOULDBLOCK, not wait */
+#define LOCK_UN		8	/* let go */
+
 /* lseek's whence (Linux keeps them in uapi/linux/fs.h) */
 #define SEEK_SET	0
 #define SEEK_CUR	1
