@@ -21,6 +21,7 @@
 #include <linux/fs.h>
 #include <linux/poll.h>
 #include <linux/time.h>
+#include <linux/syscalls.h>
 #include <asm/segment.h>
 #include <asm/system.h>
 
@@ -188,13 +189,15 @@ static unsigned long ms_to_jiffies(int ms)
 }
 
 /*
- * poll(ufds, nfds, timeout) - as Linux: EINVAL for more descriptors
- * than RLIMIT_NOFILE, EFAULT for a bad array, EINTR on a signal; a
- * negative fd is skipped, a closed one gets POLLNVAL.
+ * do_sys_poll - poll's work, for poll and ppoll: the pollfds copied in,
+ * polled until one is ready, *ticks run out or a signal comes, and
+ * copied back with their revents. As Linux: -EINVAL for more
+ * descriptors than RLIMIT_NOFILE, -EFAULT for a bad array, -EINTR on a
+ * signal; a negative fd is skipped, a closed one gets POLLNVAL.
  */
-long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout)
+static long do_sys_poll(struct pollfd *ufds, unsigned int nfds,
+			unsigned long *ticks)
 {
-	unsigned long ticks = ms_to_jiffies(timeout);
 	struct poll_args a = { NULL, nfds };
 	unsigned long size = nfds * sizeof(struct pollfd);
 	long ret;
@@ -207,12 +210,20 @@ long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout)
 	ret = -EFAULT;
 	if (memcpy_fromfs(a.fds, ufds, size))
 		goto out;
-	ret = do_poll_loop(poll_pass, &a, &ticks);
+	ret = do_poll_loop(poll_pass, &a, ticks);
 	if (ret >= 0 && memcpy_tofs(ufds, a.fds, size))
 		ret = -EFAULT;
 out:
 	kfree(a.fds);
 	return ret;
+}
+
+/* poll (168): a timeout in milliseconds, negative for none. */
+long sys_poll(struct pollfd *ufds, unsigned int nfds, int timeout)
+{
+	unsigned long ticks = ms_to_jiffies(timeout);
+
+	return do_sys_poll(ufds, nfds, &ticks);
 }
 
 /* select's three sets in and out, one bit per descriptor below n. */
@@ -387,24 +398,21 @@ struct sigset_argpack {
 };
 
 /*
- * Wait with the caller's temporary mask, as sigsuspend does: it is put
- * back on return, or, when a signal ends the wait, once its handler has
- * run (do_signal's restore_blocked), so the handler runs under it.
+ * Wait with the caller's temporary mask ss (ss_len bytes; NULL: keep
+ * the mask), as sigsuspend does: it is put back on return, or, when a
+ * signal ends the wait, once its handler has run (do_signal's
+ * restore_blocked), so the handler runs under it. 0, -EINVAL for a
+ * size other than sigset_t's, -EFAULT.
  */
-static int set_wait_mask(const struct sigset_argpack *up)
+static int set_wait_mask(const sigset_t *ss, unsigned long ss_len)
 {
-	struct sigset_argpack pack;
 	sigset_t mask;
 
-	if (!up)
+	if (!ss)
 		return 0;
-	if (memcpy_fromfs(&pack, up, sizeof(pack)))
-		return -EFAULT;
-	if (!pack.ss)
-		return 0;
-	if (pack.ss_len != sizeof(sigset_t))
+	if (ss_len != sizeof(sigset_t))
 		return -EINVAL;
-	if (memcpy_fromfs(&mask, pack.ss, sizeof(mask)))
+	if (memcpy_fromfs(&mask, ss, sizeof(mask)))
 		return -EFAULT;
 	current->saved_blocked = current->blocked;
 	current->restore_blocked = 1;
@@ -430,6 +438,7 @@ static long do_pselect(int n, unsigned long *inp, unsigned long *outp,
 		       unsigned long *exp, const u64 *timeout_ns,
 		       const struct sigset_argpack *sig, u64 *left_ns)
 {
+	struct sigset_argpack pack = { NULL, 0 };
 	struct select_args a;
 	unsigned long ticks = NO_TIMEOUT;
 	u64 end = 0, now;
@@ -441,7 +450,9 @@ static long do_pselect(int n, unsigned long *inp, unsigned long *outp,
 		ticks = ns_to_ticks(*timeout_ns);
 		end = get_monotonic_ns() + *timeout_ns;
 	}
-	ret = set_wait_mask(sig);
+	if (sig && memcpy_fromfs(&pack, sig, sizeof(pack)))
+		return -EFAULT;
+	ret = set_wait_mask(pack.ss, pack.ss_len);
 	if (ret)
 		return ret;
 	a.n = n > NR_OPEN ? NR_OPEN : n;
@@ -506,6 +517,91 @@ long sys_pselect6_time64(int n, unsigned long *inp, unsigned long *outp,
 		kts.tv_nsec = ts.tv_nsec;
 		if (memcpy_tofs(tsp, &kts, sizeof(kts)) && ret >= 0)
 			ret = -EFAULT;
+	}
+	return ret;
+}
+
+/*
+ * do_ppoll - the common part of ppoll and ppoll_time64, once the
+ * timeout is in nanoseconds (NULL: none): poll with the caller's mask
+ * for the wait (set_wait_mask), the time left in *left_ns.
+ */
+static long do_ppoll(struct pollfd *ufds, unsigned int nfds,
+		     const u64 *timeout_ns, const sigset_t *sigmask,
+		     unsigned long sigsetsize, u64 *left_ns)
+{
+	unsigned long ticks = NO_TIMEOUT;
+	u64 end = 0, now;
+	long ret;
+
+	if (timeout_ns) {
+		ticks = ns_to_ticks(*timeout_ns);
+		end = get_monotonic_ns() + *timeout_ns;
+	}
+	ret = set_wait_mask(sigmask, sigsetsize);
+	if (ret)
+		return ret;
+	ret = do_sys_poll(ufds, nfds, &ticks);
+	end_wait_mask(ret);
+	now = get_monotonic_ns();
+	*left_ns = end > now ? end - now : 0;
+	return ret;
+}
+
+/*
+ * ppoll (309): poll with a struct timespec (NULL: no limit) and a signal
+ * mask for the wait, as pselect6 is to select. The time left is written
+ * back; as Linux, a failure to write it does not fail a poll that
+ * worked (the timespec may be read-only).
+ */
+long sys_ppoll(struct pollfd *ufds, unsigned int nfds, struct timespec *tsp,
+	       const sigset_t *sigmask, unsigned long sigsetsize)
+{
+	struct timespec ts;
+	u64 ns, left;
+	long ret;
+
+	if (tsp) {
+		if (memcpy_fromfs(&ts, tsp, sizeof(ts)))
+			return -EFAULT;
+		if (!timespec_valid(&ts))
+			return -EINVAL;
+		ns = timespec_to_ns(&ts);
+	}
+	ret = do_ppoll(ufds, nfds, tsp ? &ns : NULL, sigmask, sigsetsize,
+		       &left);
+	if (tsp) {
+		ns_to_timespec(left, &ts);
+		memcpy_tofs(tsp, &ts, sizeof(ts));
+	}
+	return ret;
+}
+
+/* ppoll_time64 (414): the same with 64-bit seconds and nanoseconds. */
+long sys_ppoll_time64(struct pollfd *ufds, unsigned int nfds,
+		      struct __kernel_timespec *tsp, const sigset_t *sigmask,
+		      unsigned long sigsetsize)
+{
+	struct __kernel_timespec kts;
+	struct timespec ts;
+	u64 ns, left;
+	long ret;
+
+	if (tsp) {
+		if (memcpy_fromfs(&kts, tsp, sizeof(kts)))
+			return -EFAULT;
+		if (kts.tv_sec < 0 || kts.tv_nsec < 0 ||
+		    kts.tv_nsec >= NSEC_PER_SEC)
+			return -EINVAL;
+		ns = kts.tv_sec * NSEC_PER_SEC + kts.tv_nsec;
+	}
+	ret = do_ppoll(ufds, nfds, tsp ? &ns : NULL, sigmask, sigsetsize,
+		       &left);
+	if (tsp) {
+		ns_to_timespec(left, &ts);
+		kts.tv_sec = ts.tv_sec;
+		kts.tv_nsec = ts.tv_nsec;
+		memcpy_tofs(tsp, &kts, sizeof(kts));
 	}
 	return ret;
 }

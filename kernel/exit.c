@@ -8,6 +8,7 @@
  * once every thread is gone.
  */
 #include <linux/kernel.h>
+#include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
@@ -16,15 +17,30 @@
 #include <linux/resource.h>
 #include <linux/tty.h>
 #include <linux/sem.h>
+#include <asm/sigcontext.h>
 
+/* wait4's and waitid's options (Linux's uapi/linux/wait.h) */
 #define WNOHANG		0x00000001
 #define WUNTRACED	0x00000002
-#define __WALL		0x40000000	/* accepted: wait sees groups only */
+#define WSTOPPED	WUNTRACED	/* waitid's name for it */
+#define WEXITED		0x00000004
+#define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000	/* report, but leave it waitable */
+#define __WNOTHREAD	0x20000000	/* accepted: wait sees groups only */
+#define __WALL		0x40000000	/* the same */
 #define __WCLONE	0x80000000	/* the same */
+/* waitid's idtype */
+#define P_ALL		0
+#define P_PID		1
+#define P_PGID		2
 #define FUTEX_BITSET_MATCH_ANY	0xffffffff
 
 int nr_dead_threads;	/* zombies no one waits for: reap_dead_threads */
-#define WSTOPPED_CODE	0x7f
+/* the wait status word: exit code << 8, or signal | core flag, or ... */
+#define WTERMSIG_MASK	0x7f
+#define WCOREFLAG	0x80
+#define WSTOPPED_CODE	0x7f		/* ... stop signal << 8 | 0x7f */
+#define WCONTINUED_CODE	0xffff		/* ... or resumed by SIGCONT */
 
 /*
  * The task that takes the dying father's children: another living thread
@@ -206,6 +222,21 @@ static void exit_mm(struct task_struct *p)
 }
 
 /*
+ * wait_word_cause - what a dead child's wait status word says in
+ * siginfo's terms (SIGCHLD's and waitid's): CLD_EXITED and the exit
+ * code, or CLD_KILLED (CLD_DUMPED with a core) and the signal.
+ */
+static void wait_word_cause(int word, int *code, int *status)
+{
+	*code = CLD_EXITED;
+	*status = (word >> 8) & 0xff;
+	if (word & WTERMSIG_MASK) {
+		*code = word & WCOREFLAG ? CLD_DUMPED : CLD_KILLED;
+		*status = word & WTERMSIG_MASK;
+	}
+}
+
+/*
  * Tell p's group leader's parent that the group is gone, once its last
  * thread is: the leader's exit_signal and a wake-up of wait4. A thread
  * other than the leader counts itself dead, for reap_dead_threads.
@@ -213,13 +244,17 @@ static void exit_mm(struct task_struct *p)
 static void exit_notify(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader;
+	int code, status;
 
 	if (!thread_group_leader(p))
 		nr_dead_threads++;
 	if (!thread_group_empty(p) || leader->state != TASK_ZOMBIE)
 		return;
-	if (leader->exit_signal)
-		send_group_sig(leader->exit_signal, leader->p_pptr, 1);
+	if (leader->exit_signal) {
+		wait_word_cause(leader->group_exit ? leader->group_exit_code :
+				leader->exit_code, &code, &status);
+		notify_parent(leader, leader->exit_signal, code, status);
+	}
 	wake_up_interruptible(&leader->p_pptr->wait_chldexit);
 }
 
@@ -289,99 +324,244 @@ long sys_exit_group(int status)
 }
 
 /*
- * Does child p match wait4's pid? > 0: that pid; 0: current's process
- * group; < -1: group -pid; -1: any child.
+ * What a wait is for and what it found (Linux's struct wait_opts): the
+ * children it may take (type, id), the changes it reports (options),
+ * where wait4's status word and the rusage go (user pointers or NULL),
+ * and the report on the child taken.
  */
-static int wait_matches(struct task_struct *p, pid_t pid)
+struct wait_opts {
+	int type;		/* P_ALL, P_PID or P_PGID */
+	pid_t id;
+	int options;		/* WEXITED, WSTOPPED, WCONTINUED, WNOWAIT, ... */
+	int *stat_addr;
+	struct rusage *ru;
+	pid_t pid;		/* the report: the child, */
+	uid_t uid;		/* its real uid, */
+	int code;		/* CLD_EXITED, CLD_KILLED, ... */
+	int status;		/* and the exit code or signal (si_status) */
+};
+
+/* Is child p one that wo may take? P_PGID 0 was made current's group. */
+static int wait_matches(const struct task_struct *p,
+			const struct wait_opts *wo)
 {
-	if (pid > 0)
-		return p->pid == pid;
-	if (pid == 0)
-		return p->pgrp == current->pgrp;
-	if (pid < -1)
-		return p->pgrp == -pid;
+	switch (wo->type) {
+	case P_PID:
+		return p->pid == wo->id;
+	case P_PGID:
+		return p->pgrp == wo->id;
+	}
 	return 1;
 }
 
 /*
- * Report a stopped child once (under WUNTRACED): p is a group leader,
- * and its whole group has stopped (do_group_stop set stop_report).
- * Returns its pid, 0 if not stopped, or -EFAULT.
+ * wait_report - tell the waiter about child p: the wait status word
+ * (wait4's *stat_addr), the siginfo fields kept in wo, p's rusage.
+ * Called before p is released, so that a bad pointer (-EFAULT) leaves
+ * the child to a later wait, as 1.2.13's wait did.
  */
-static long reap_stopped(struct task_struct *p, int *stat_addr, int options)
+static int wait_report(struct wait_opts *wo, struct task_struct *p,
+		       int word, int code, int status)
 {
-	int status;
-
-	if (!(options & WUNTRACED) || !p->stop_report)
-		return 0;
-	status = (p->stop_report << 8) | WSTOPPED_CODE;
-	if (stat_addr && memcpy_tofs(stat_addr, &status, sizeof(status)))
+	if (wo->stat_addr && memcpy_tofs(wo->stat_addr, &word, sizeof(word)))
 		return -EFAULT;
-	p->stop_report = 0;
-	return p->pid;
+	if (wo->ru && put_child_rusage(p, wo->ru))
+		return -EFAULT;
+	wo->pid = p->pid;
+	wo->uid = p->uid;
+	wo->code = code;
+	wo->status = status;
+	return 0;
 }
 
 /*
- * Collect the zombie child p (a group leader whose threads are all gone):
- * its status (the group's, after exit_group) to *stat_addr (if given),
- * its use to *ru (if given, as Linux's wait4 fills it), its times added
- * to current's children's times, its task_struct and stack freed.
- * Returns its pid, or -EFAULT (p then stays a zombie, to be reaped by a
- * later wait).
+ * wait_zombie - collect the zombie child p (a group leader whose threads
+ * are all gone), for WEXITED: its status (the group's, after
+ * exit_group) reported, its times added to current's children's, its
+ * task_struct and stack freed unless WNOWAIT leaves it to be waited for
+ * again. Returns its pid, 0 if wo does not want exits, or -EFAULT.
  */
-static long reap_zombie(struct task_struct *p, int *stat_addr,
-			struct rusage *ru)
+static long wait_zombie(struct wait_opts *wo, struct task_struct *p)
 {
 	pid_t pid = p->pid;
-	int status = p->group_exit ? p->group_exit_code : p->exit_code;
+	int word = p->group_exit ? p->group_exit_code : p->exit_code;
+	int err, code, status;
 
-	if (stat_addr && memcpy_tofs(stat_addr, &status, sizeof(status)))
-		return -EFAULT;
-	if (ru && put_child_rusage(p, ru))
-		return -EFAULT;
-	add_child_times(current, p);
-	release_task(p);
+	if (!(wo->options & WEXITED))
+		return 0;
+	wait_word_cause(word, &code, &status);
+	err = wait_report(wo, p, word, code, status);
+	if (err)
+		return err;
+	if (!(wo->options & WNOWAIT)) {
+		add_child_times(current, p);
+		release_task(p);
+	}
 	return pid;
 }
 
 /*
- * wait4 (114): wait for a child matching pid (wait_matches) to exit, or
- * to stop with WUNTRACED; returns its pid, 0 under WNOHANG when none is
- * ready, -ECHILD when none matches. A child is a thread group: only its
- * leader is seen, and its zombie only once every thread is gone. Sleeps
- * on current->wait_chldexit, which do_exit wakes; a signal ends the wait with -ERESTARTSYS. rusage
- * gets what the child used (kernel/rusage.c).
+ * wait_stopped - report a stopped child once, for WSTOPPED (wait4's
+ * WUNTRACED): p is a group leader whose whole group has stopped
+ * (do_group_stop set stop_report); WNOWAIT leaves it reportable. Its
+ * pid, 0, or -EFAULT.
  */
-long sys_wait4(pid_t pid, int *stat_addr, int options, struct rusage *rusage)
+static long wait_stopped(struct wait_opts *wo, struct task_struct *p)
+{
+	int sig = p->stop_report, err;
+
+	if (!(wo->options & WSTOPPED) || !sig)
+		return 0;
+	err = wait_report(wo, p, (sig << 8) | WSTOPPED_CODE, CLD_STOPPED, sig);
+	if (err)
+		return err;
+	if (!(wo->options & WNOWAIT))
+		p->stop_report = 0;
+	return p->pid;
+}
+
+/*
+ * wait_continued - report once that SIGCONT resumed a stopped child,
+ * for WCONTINUED (not in 1.2.13: Linux 2.6.10). Its pid, 0, or -EFAULT.
+ */
+static long wait_continued(struct wait_opts *wo, struct task_struct *p)
+{
+	int err;
+
+	if (!(wo->options & WCONTINUED) || !p->stop_continued)
+		return 0;
+	err = wait_report(wo, p, WCONTINUED_CODE, CLD_CONTINUED, SIGCONT);
+	if (err)
+		return err;
+	if (!(wo->options & WNOWAIT))
+		p->stop_continued = 0;
+	return p->pid;
+}
+
+/*
+ * do_wait - 1.2.13's wait loop, for wait4 and waitid: the first child
+ * wo matches that has a change wo asks for (an exit, a stop, a
+ * continue) is reported. A child is a thread group: only its leader is
+ * seen, and its zombie only once every thread is gone. Sleeps on
+ * current->wait_chldexit, which exits, stops and continues wake.
+ * Returns the child's pid, 0 under WNOHANG when none is ready, -ECHILD
+ * when none matches, -EFAULT, or -ERESTARTSYS when a signal comes.
+ */
+static long do_wait(struct wait_opts *wo)
 {
 	struct task_struct *p;
 	long r;
 	int found;
 
-	if (options & ~(WNOHANG | WUNTRACED | __WALL | __WCLONE))
-		return -EINVAL;
-	if (rusage && verify_area(VERIFY_WRITE, rusage, sizeof(*rusage)))
-		return -EFAULT;
 	for (;;) {
 		found = 0;
 		for (p = current->p_cptr; p; p = p->p_osptr) {
-			if (!thread_group_leader(p) || !wait_matches(p, pid))
+			if (!thread_group_leader(p) || !wait_matches(p, wo))
 				continue;
 			found = 1;
 			if (p->state == TASK_ZOMBIE && thread_group_empty(p))
-				return reap_zombie(p, stat_addr, rusage);
-			r = reap_stopped(p, stat_addr, options);
+				r = wait_zombie(wo, p);
+			else
+				r = wait_stopped(wo, p);
+			if (!r)
+				r = wait_continued(wo, p);
 			if (r)
 				return r;
 		}
 		if (!found)
 			return -ECHILD;
-		if (options & WNOHANG)
+		if (wo->options & WNOHANG)
 			return 0;
 		interruptible_sleep_on(&current->wait_chldexit);
 		if (signal_pending(current))
 			return -ERESTARTSYS;
 	}
+}
+
+/*
+ * wait4 (114): wait for a child to exit, or to stop with WUNTRACED, or
+ * to be continued with WCONTINUED. pid > 0 names one child, 0 any in
+ * current's process group, < -1 any in group -pid, -1 any child. Returns
+ * its pid (its wait status to *stat_addr and its use to *rusage, each if
+ * given), 0 under WNOHANG when none is ready, -ECHILD when none matches.
+ */
+long sys_wait4(pid_t pid, int *stat_addr, int options, struct rusage *rusage)
+{
+	struct wait_opts wo = { .type = P_ALL, .options = options | WEXITED,
+				.stat_addr = stat_addr, .ru = rusage };
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
+			__WALL | __WCLONE))
+		return -EINVAL;
+	if (rusage && verify_area(VERIFY_WRITE, rusage, sizeof(*rusage)))
+		return -EFAULT;
+	if (pid > 0) {
+		wo.type = P_PID;
+		wo.id = pid;
+	} else if (pid != -1) {
+		wo.type = P_PGID;
+		wo.id = pid ? -pid : current->pgrp;
+	}
+	return do_wait(&wo);
+}
+
+/*
+ * put_waitid_info - the siginfo waitid fills, in Linux's order and
+ * layout: si_signo SIGCHLD (0 when nothing was found), si_errno 0,
+ * si_code, and the child's pid, uid and status; the rest is left as
+ * the caller had it, as Linux leaves it.
+ */
+static int put_waitid_info(struct siginfo *infop, const struct wait_opts *wo)
+{
+	struct siginfo info;
+	size_t n = offsetof(struct siginfo, fields.child.utime);
+
+	memset(&info, 0, n);
+	if (wo->pid) {
+		info.si_signo = SIGCHLD;
+		info.si_code = wo->code;
+		info.fields.child.pid = wo->pid;
+		info.fields.child.uid = wo->uid;
+		info.fields.child.status = wo->status;
+	}
+	return memcpy_tofs(infop, &info, n) ? -EFAULT : 0;
+}
+
+/*
+ * waitid (284): POSIX's wait, from Linux 2.6.9. idtype P_ALL, P_PID (id
+ * > 0) or P_PGID (id, 0 for current's group); options say which changes
+ * to wait for (WEXITED, WSTOPPED, WCONTINUED, at least one) and how
+ * (WNOHANG, WNOWAIT: leave the child waitable). Returns 0, the child
+ * described in *infop and its use in *ru (each if given); -EINVAL,
+ * -ECHILD, -EFAULT as Linux. Linux's fifth argument, ru, is not POSIX's.
+ * The pointers are checked before the wait: a bad one never costs a
+ * child (Linux reaps it and then fails).
+ */
+long sys_waitid(int which, pid_t id, struct siginfo *infop, int options,
+		struct rusage *ru)
+{
+	struct wait_opts wo = { .type = which, .id = id, .options = options,
+				.ru = ru };
+	long r;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WALL | __WCLONE) ||
+	    !(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	if ((which == P_PID && id <= 0) || (which == P_PGID && id < 0) ||
+	    (which != P_ALL && which != P_PID && which != P_PGID))
+		return -EINVAL;
+	if (which == P_PGID && !id)
+		wo.id = current->pgrp;
+	if ((ru && verify_area(VERIFY_WRITE, ru, sizeof(*ru))) ||
+	    (infop && verify_area(VERIFY_WRITE, infop, sizeof(*infop))))
+		return -EFAULT;
+	r = do_wait(&wo);
+	if (r < 0 && r != -ECHILD)
+		return r;
+	if (infop && put_waitid_info(infop, &wo))
+		return -EFAULT;
+	return r < 0 ? r : 0;
 }
 
 /* waitpid (7): wait4 without the resource usage. */

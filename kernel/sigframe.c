@@ -95,11 +95,13 @@ static long restore_sigcontext(struct pt_regs *regs,
 }
 
 /*
- * The siginfo an SA_SIGINFO handler gets for sig: the code send_sig or
- * the fault recorded, and for a fault the address, else the sender's pid
- * and uid.
+ * fill_siginfo - the siginfo an SA_SIGINFO handler (or rt_sigtimedwait)
+ * gets for sig, once dequeue_signal has taken it: the code
+ * send_sig_info or the fault recorded, and for a fault the address,
+ * else the sender's pid and uid and the value rt_sigqueueinfo gave (the
+ * status, for SIGCHLD; 0 from kill).
  */
-static void fill_siginfo(struct siginfo *info, int sig)
+void fill_siginfo(struct siginfo *info, int sig)
 {
 	struct sig_info *si = &current->sig_info[sig - 1];
 
@@ -112,6 +114,7 @@ static void fill_siginfo(struct siginfo *info, int sig)
 	} else {
 		info->fields.kill.pid = si->pid;
 		info->fields.kill.uid = si->uid;
+		info->fields.kill.value = si->value;
 	}
 }
 
@@ -371,14 +374,9 @@ static int group_all_stopped(void)
 static void notify_parent_stopped(int sig)
 {
 	struct task_struct *leader = current->group_leader;
-	struct task_struct *parent = leader->p_pptr;
 
 	leader->stop_report = sig;
-	if (!parent)
-		return;
-	wake_up_interruptible(&parent->wait_chldexit);
-	if (!(parent->sigaction[SIGCHLD - 1].sa_flags & SA_NOCLDSTOP))
-		send_group_sig(SIGCHLD, parent, 1);
+	notify_parent_cldstop(leader, CLD_STOPPED, sig);
 }
 
 /*
@@ -395,6 +393,7 @@ static void do_group_stop(int sig)
 
 	if (!leader->group_stop) {
 		leader->group_stop = sig;
+		leader->stop_continued = 0;
 		for_each_task(t)
 			if (t != current && t->tgid == current->tgid &&
 			    t->state != TASK_ZOMBIE && t->state != TASK_STOPPED)
@@ -407,20 +406,21 @@ static void do_group_stop(int sig)
 }
 
 /*
- * Take the lowest pending signal current does not block: its own first,
- * then its group's (whose sender's details come along from the
- * leader's sig_info), as Linux's dequeue_signal; 0 if none.
+ * dequeue_signal - take the lowest pending signal of mask (do_signal:
+ * those current does not block; rt_sigtimedwait: those it waits for):
+ * its own first, then its group's (whose sender's details come along
+ * from the leader's sig_info), as Linux's dequeue_signal; 0 if none.
  */
-static int dequeue_signal(void)
+int dequeue_signal(sigset_t mask)
 {
 	struct task_struct *leader = current->group_leader;
 	sigset_t *pending = &current->signal;
-	sigset_t ready = *pending & ~current->blocked;
+	sigset_t ready = *pending & mask;
 	int sig;
 
 	if (!ready) {
 		pending = &leader->shared_signal;
-		ready = *pending & ~current->blocked;
+		ready = *pending & mask;
 	}
 	if (!ready)
 		return 0;
@@ -437,7 +437,7 @@ void do_signal(struct pt_regs *regs)
 {
 	int sig;
 
-	while ((sig = dequeue_signal())) {
+	while ((sig = dequeue_signal(~current->blocked))) {
 		struct sigaction *sa = &current->sigaction[sig - 1];
 
 		if (sa->sa_handler == SIG_IGN)

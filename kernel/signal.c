@@ -22,12 +22,16 @@
 /*
  * Would p throw sig away on delivery? Set to SIG_IGN (SIGKILL and
  * SIGSTOP never are), or SIG_DFL with "ignore" as the default action.
- * send_sig then need not even mark it pending.
+ * send_sig then need not even mark it pending. A signal that
+ * rt_sigtimedwait waits for is never thrown away: its mask before the
+ * wait (real_blocked) still counts, as in Linux's sig_ignored.
  */
 static int ignored(struct task_struct *p, int sig)
 {
 	void (*h)(int) = p->sigaction[sig - 1].sa_handler;
 
+	if (p->real_blocked & sigmask(sig))
+		return 0;
 	if (h == SIG_IGN)
 		return sig != SIGKILL && sig != SIGSTOP;
 	return h == SIG_DFL && (sigmask(sig) & SIG_DFL_IGNORED);
@@ -52,7 +56,8 @@ static int live_in_group(struct task_struct *p, struct task_struct *leader)
  * is queued (Linux's prepare_signal): SIGCONT and SIGKILL end a group
  * stop (every stopped thread runs again, the stop signals still pending
  * anywhere in the group are dropped, and an unreported stop is
- * forgotten); a stop signal drops a pending SIGCONT.
+ * forgotten; SIGCONT leaves a continue for WCONTINUED to report, and
+ * tells the parent); a stop signal drops a pending SIGCONT.
  */
 static void prepare_signal(int sig, struct task_struct *p)
 {
@@ -61,6 +66,10 @@ static void prepare_signal(int sig, struct task_struct *p)
 
 	if (sig == SIGKILL || sig == SIGCONT) {
 		drop = SIG_DFL_STOP;
+		if (sig == SIGCONT && leader->group_stop) {
+			leader->stop_continued = 1;
+			notify_parent_cldstop(leader, CLD_CONTINUED, SIGCONT);
+		}
 		leader->group_stop = leader->stop_report = 0;
 	} else if (sigmask(sig) & SIG_DFL_STOP) {
 		drop = sigmask(SIGCONT);
@@ -78,28 +87,50 @@ static void prepare_signal(int sig, struct task_struct *p)
 }
 
 /*
- * Record who sent sig (for a SA_SIGINFO handler) in info, unless it is
- * pending already (classic signals don't queue), and mark it pending.
- * si_pid is the sender's process, its tgid, as Linux.
+ * Record what a SA_SIGINFO handler (or rt_sigtimedwait) is told of sig,
+ * si, in info[], unless sig is pending already, and mark it pending.
+ * Classic signals do not queue, and in Lintel neither do the real-time
+ * ones (a departure: Linux queues those).
  */
 static void queue_signal(int sig, sigset_t *pending, struct sig_info *info,
-			 int priv)
+			 const struct sig_info *si)
 {
-	if (!(*pending & sigmask(sig))) {
-		info[sig - 1].code = priv ? SI_KERNEL : SI_USER;
-		info[sig - 1].pid = priv ? 0 : current->tgid;
-		info[sig - 1].uid = priv ? 0 : current->uid;
-	}
+	if (!(*pending & sigmask(sig)))
+		info[sig - 1] = *si;
 	*pending |= sigmask(sig);
 }
 
 /*
- * send_sig - sig for the thread p alone (tgkill, a fault, a kernel
- * notice): marked pending in p's own set; p is woken if it sleeps
- * interruptibly and does not block sig. priv: the kernel itself sends
- * it, no permission check. 0, -EINVAL or -EPERM.
+ * kill_info - what kill tells a handler: SI_USER and the sender's
+ * process (its tgid, as Linux) and uid, or SI_KERNEL and no sender when
+ * the kernel sends it (priv).
  */
+static struct sig_info kill_info(int priv)
+{
+	struct sig_info si = { SI_USER, current->tgid, current->uid, 0, 0 };
+
+	if (priv)
+		si = (struct sig_info){ SI_KERNEL, 0, 0, 0, 0 };
+	return si;
+}
+
+/* send_sig - send_sig_info with what kill tells (kill_info). */
 int send_sig(int sig, struct task_struct *p, int priv)
+{
+	struct sig_info si = kill_info(priv);
+
+	return send_sig_info(sig, &si, p, priv);
+}
+
+/*
+ * send_sig_info - sig for the thread p alone (tgkill, a fault, a kernel
+ * notice, rt_tgsigqueueinfo), with si for its handler: marked pending
+ * in p's own set; p is woken if it sleeps interruptibly and does not
+ * block sig. priv: the kernel itself sends it, no permission check. 0,
+ * -EINVAL or -EPERM.
+ */
+int send_sig_info(int sig, const struct sig_info *si, struct task_struct *p,
+		  int priv)
 {
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
@@ -110,10 +141,41 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	prepare_signal(sig, p);
 	if (ignored(p, sig) && !(p->blocked & sigmask(sig)))
 		return 0;
-	queue_signal(sig, &p->signal, p->sig_info, priv);
+	queue_signal(sig, &p->signal, p->sig_info, si);
 	if (p->state == TASK_INTERRUPTIBLE && !(p->blocked & sigmask(sig)))
 		wake_up_process(p);
 	return 0;
+}
+
+/*
+ * notify_parent - send p's parent sig (SIGCHLD, or what clone asked
+ * for) about p, with the siginfo Linux gives it: code (CLD_EXITED, ...),
+ * p's pid and uid, and status (the exit code or the signal) in
+ * si_status. The kernel sends it: no permission check.
+ */
+void notify_parent(struct task_struct *p, int sig, int code, int status)
+{
+	struct sig_info si = { code, p->pid, p->uid, 0, status };
+
+	send_group_sig_info(sig, &si, p->p_pptr, 1);
+}
+
+/*
+ * notify_parent_cldstop - p's group stopped (code CLD_STOPPED, status
+ * the signal), or SIGCONT resumed it (CLD_CONTINUED): its parent's wait4
+ * or waitid may report it now, so wake them, and send SIGCHLD unless the
+ * parent asked for none with SA_NOCLDSTOP (Linux's
+ * do_notify_parent_cldstop; 1.2.13 had only the stop half).
+ */
+void notify_parent_cldstop(struct task_struct *p, int code, int status)
+{
+	struct task_struct *parent = p->p_pptr;
+
+	if (!parent)
+		return;
+	wake_up_interruptible(&parent->wait_chldexit);
+	if (!(parent->sigaction[SIGCHLD - 1].sa_flags & SA_NOCLDSTOP))
+		notify_parent(p, SIGCHLD, code, status);
 }
 
 /*
@@ -145,23 +207,23 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 }
 
 /*
- * Send sig to every process (thread group) in group pgrp but init (and the idle task).
- * Returns 0 if at least one got it, else -ESRCH (Linux says -EPERM when
- * the group exists but none may be signalled).
+ * Send sig to every process (thread group) in group pgrp but init (and
+ * the idle task). As Linux's __kill_pgrp_info: 0 if at least one got
+ * it, else the last one's error (-EPERM when none may be signalled),
+ * -ESRCH for an empty group.
  */
 int kill_pg(int pgrp, int sig, int priv)
 {
 	struct task_struct *p;
-	int err = -ESRCH, found = 0;
+	int err = -ESRCH, ok = 0;
 
 	for_each_task(p) {
 		if (p->pgrp != pgrp || p->pid <= 1 || !thread_group_leader(p))
 			continue;
-		found = 1;
-		if (!send_group_sig(sig, p, priv))
-			err = 0;
+		err = send_group_sig(sig, p, priv);
+		ok |= !err;
 	}
-	return found ? err : -ESRCH;
+	return ok ? 0 : err;
 }
 
 /* kill(-1, sig): everyone we may signal except init and ourselves */
@@ -249,6 +311,18 @@ static struct task_struct *signal_taker(int sig, struct task_struct *prefer)
  */
 int send_group_sig(int sig, struct task_struct *p, int priv)
 {
+	struct sig_info si = kill_info(priv);
+
+	return send_group_sig_info(sig, &si, p, priv);
+}
+
+/*
+ * send_group_sig_info - send_group_sig with si for the handler
+ * (rt_sigqueueinfo, SIGCHLD's CLD_* notices).
+ */
+int send_group_sig_info(int sig, const struct sig_info *si,
+			struct task_struct *p, int priv)
+{
 	struct task_struct *leader = p->group_leader, *t;
 
 	if (sig < 0 || sig > NSIG)
@@ -260,7 +334,7 @@ int send_group_sig(int sig, struct task_struct *p, int priv)
 	prepare_signal(sig, p);
 	if (ignored(p, sig) && !(p->blocked & sigmask(sig)))
 		return 0;
-	queue_signal(sig, &leader->shared_signal, leader->sig_info, priv);
+	queue_signal(sig, &leader->shared_signal, leader->sig_info, si);
 	t = signal_taker(sig, p);
 	if (t && t->state == TASK_INTERRUPTIBLE)
 		wake_up_process(t);

@@ -259,6 +259,13 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_sync, sync),
 	SYSCALL(__NR_flock, flock),
 	SYSCALL(__NR_syncfs, syncfs),
+	SYSCALL(__NR_waitid, waitid),
+	SYSCALL(__NR_ppoll, ppoll),
+	SYSCALL(__NR_ppoll_time64, ppoll_time64),
+	SYSCALL(__NR_rt_sigtimedwait, rt_sigtimedwait),
+	SYSCALL(__NR_rt_sigqueueinfo, rt_sigqueueinfo),
+	SYSCALL(__NR_rt_tgsigqueueinfo, rt_tgsigqueueinfo),
+	SYSCALL(__NR_rt_sigtimedwait_time64, rt_sigtimedwait_time64),
 };
 
 /*

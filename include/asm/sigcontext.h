@@ -68,13 +68,20 @@ struct sigcontext {
 struct siginfo {
 	int si_signo, si_errno, si_code;
 	union {
-		struct {		/* kill() */
+		struct {		/* kill(), and Linux's _rt */
 			int pid;
 			unsigned int uid;
+			int value;	/* rt_sigqueueinfo's si_value */
 		} kill;
 		struct {		/* SIGSEGV, SIGBUS, SIGILL, SIGFPE */
 			unsigned long addr;
 		} fault;
+		struct {		/* SIGCHLD, and what waitid fills */
+			int pid;
+			unsigned int uid;
+			int status;	/* exit code, or the signal */
+			long utime, stime;	/* in ticks */
+		} child;
 		int pad[(SI_MAX_SIZE - 3 * sizeof(int)) / sizeof(int)];
 	} fields;
 };

@@ -107,8 +107,11 @@ struct task_struct {
 		pid_t pid;	/* sender, for SI_USER */
 		uid_t uid;
 		unsigned long addr;	/* faulting address, for SEGV_* */
+		int value;	/* rt_sigqueueinfo's si_value */
 	} sig_info[NSIG];
+	sigset_t real_blocked;	/* the mask under rt_sigtimedwait's wait */
 	int exit_code;		/* wait status once a zombie */
+	int stop_continued;	/* SIGCONT ended a stop: for WCONTINUED */
 	int exit_signal;	/* sent to the parent at exit (SIGCHLD) */
 	int did_exec;
 	int used_math;		/* has an FPU state (tss.i387 or the FPU) */
@@ -211,11 +214,18 @@ static inline int signal_pending(struct task_struct *p)
 
 /* kernel/signal.c */
 int send_sig(int sig, struct task_struct *p, int priv);
+struct sig_info;
+int send_sig_info(int sig, const struct sig_info *info,
+		  struct task_struct *p, int priv);
+int send_group_sig_info(int sig, const struct sig_info *info,
+			struct task_struct *p, int priv);
 int kill_pg(int pgrp, int sig, int priv);
 int send_group_sig(int sig, struct task_struct *p, int priv);
 void retarget_shared_pending(struct task_struct *p);
 void do_signal(struct pt_regs *regs);
 void force_sig(int sig, struct task_struct *p);
+void notify_parent(struct task_struct *p, int sig, int code, int status);
+void notify_parent_cldstop(struct task_struct *p, int code, int status);
 void force_sig_fault(int sig, int code, unsigned long addr);
 
 /* kernel/exit.c */

@@ -10,6 +10,9 @@ typedef unsigned long long sigset_t;
 #define sigmask(sig)	(1ULL << ((sig) - 1))
 
 /* kernel/signal.c and kernel/sigframe.c: what the two halves agree on */
+struct siginfo;
+void fill_siginfo(struct siginfo *info, int sig);
+int dequeue_signal(sigset_t mask);
 #define SIG_KERNEL_ONLY	(sigmask(SIGKILL) | sigmask(SIGSTOP))
 /* Signals whose default action is to do nothing. */
 #define SIG_DFL_IGNORED	(sigmask(SIGCHLD) | sigmask(SIGCONT) | \

@@ -32,6 +32,31 @@ long sys_fork(struct pt_regs *regs);
 long sys_vfork(struct pt_regs *regs);
 long sys_clone(struct pt_regs *regs);
 long sys_execve(struct pt_regs *regs);
+/* fs/select.c: poll with a signal mask */
+struct timespec;
+struct __kernel_timespec;
+struct pollfd;
+long sys_ppoll(struct pollfd *ufds, unsigned int nfds,		/* 309 */
+	       struct timespec *tsp, const sigset_t *sigmask,
+	       unsigned long sigsetsize);
+long sys_ppoll_time64(struct pollfd *ufds, unsigned int nfds,	/* 414 */
+		      struct __kernel_timespec *tsp, const sigset_t *sigmask,
+		      unsigned long sigsetsize);
+/* kernel/sigwait.c: signals as data */
+struct siginfo;
+long sys_rt_sigtimedwait(const sigset_t *uthese,			/* 177 */
+			 struct siginfo *uinfo, const struct timespec *uts,
+			 unsigned long sigsetsize);
+long sys_rt_sigqueueinfo(pid_t tgid, int sig,				/* 178 */
+			 const struct siginfo *uinfo);
+long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t tid, int sig,		/* 335 */
+			   const struct siginfo *uinfo);
+long sys_rt_sigtimedwait_time64(const sigset_t *uthese,		/* 421 */
+				struct siginfo *uinfo,
+				const struct __kernel_timespec *uts,
+				unsigned long sigsetsize);
+long sys_waitid(int which, pid_t id, struct siginfo *infop,	/* 284 */
+		int options, struct rusage *ru);
 long sys_wait4(pid_t pid, int *stat_addr, int options,
 	       struct rusage *rusage);
 long sys_waitpid(pid_t pid, int *stat_addr, int options);

@@ -257,6 +257,49 @@ static void test_kill_errors(void)
 	case_end();
 }
 
+#define NOBODY	65534
+
+/* As nobody, signal a process group that holds only root's processes. */
+static int kill_foreign_group(void *arg)
+{
+	pid_t group = *(pid_t *)arg;
+
+	CHECK_OK(setuid(NOBODY));
+	CHECK_ERR(kill(-group, SIGUSR1), EPERM);
+	CHECK_ERR(kill(-group, 0), EPERM);
+	return check_case_failed;
+}
+
+/*
+ * kill(-pgrp) when the group exists but nobody in it may be signalled
+ * is EPERM, as Linux's __kill_pgrp_info; ESRCH only for an empty group.
+ */
+static void test_kill_group_eperm(void)
+{
+	const char *name = "kill_group_none_permitted_eperm";
+	pid_t group;
+
+	if (geteuid() != 0) {
+		case_skip(name, "needs root, to become another user");
+		case_skip("kill_group_empty_esrch", "its group comes from the "
+			  "case before");
+		return;
+	}
+	group = fork();
+	if (group == 0) {
+		setpgid(0, 0);
+		for (;;)
+			pause();
+	}
+	setpgid(group, group);
+	case_in_child(name, kill_foreign_group, &group);
+	kill(group, SIGKILL);
+	waitpid(group, NULL, 0);
+	case_begin("kill_group_empty_esrch");
+	CHECK_ERR(kill(-group, 0), ESRCH);
+	case_end();
+}
+
 static void test_alarm_pause(void)
 {
 	int ret;
@@ -328,6 +371,7 @@ int main(void)
 	test_ignored();
 	test_kill_stop_untouchable();
 	test_kill_errors();
+	test_kill_group_eperm();
 	test_alarm_pause();
 	test_sigsuspend_child();
 	return check_summary();
