@@ -45,7 +45,8 @@ struct linux_binprm {
 	char *page;		/* argv strings then envp strings */
 	unsigned long used;
 	int argc, envc;
-	const char *filename;
+	const char *filename;	/* as given to execve: AT_EXECFN, comm */
+	char *path;		/* its normal absolute path: the file */
 	struct cpio_entry file;
 	const struct elf32_hdr *ehdr;
 };
@@ -110,7 +111,7 @@ static int check_elf(struct linux_binprm *bprm)
 
 static int find_program(struct linux_binprm *bprm)
 {
-	int err = initramfs_lookup(bprm->filename, &bprm->file);
+	int err = initramfs_lookup(bprm->path, &bprm->file);
 
 	if (err)
 		return err;
@@ -373,6 +374,7 @@ static int exec_mmap(void)
 	return 0;
 }
 
+/* The task's name (comm, what ps shows): filename's last component. */
 static void set_comm(const char *filename)
 {
 	const char *base = strrchr(filename, '/');
@@ -390,7 +392,15 @@ static void set_exe(const char *path)
 		current->exe[0] = '\0';
 }
 
-int do_execve(const char *path, char *const argv[], char *const envp[],
+/*
+ * do_execve - replace current's program by the file filename names (as
+ * given to execve: relative to the cwd, kept as it is for AT_EXECFN and
+ * the task's name, as Linux does), with argv and envp (kernel copies).
+ * Returns 0 with regs set to start the new program, or -errno with the
+ * old one untouched; past the point of no return a failure kills the
+ * task instead. Called by sys_execve and, for init, by the kernel.
+ */
+int do_execve(const char *filename, char *const argv[], char *const envp[],
 	      struct pt_regs *regs)
 {
 	struct linux_binprm bprm;
@@ -398,14 +408,17 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	int err;
 
 	memset(&bprm, 0, sizeof(bprm));
-	bprm.filename = path;
-	err = find_program(&bprm);
-	if (err)
-		return err;
-	bprm.page = kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
-	if (!bprm.page)
-		return -ENOMEM;
-	err = copy_strings(&bprm, argv, &bprm.argc);
+	bprm.filename = filename;
+	bprm.path = kmalloc(PATH_MAX, GFP_KERNEL);
+	err = bprm.path ? resolve_path(filename, bprm.path, PATH_MAX) : -ENOMEM;
+	if (!err)
+		err = find_program(&bprm);
+	if (!err) {
+		bprm.page = kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
+		err = bprm.page ? 0 : -ENOMEM;
+	}
+	if (!err)
+		err = copy_strings(&bprm, argv, &bprm.argc);
 	if (!err)
 		err = copy_strings(&bprm, envp, &bprm.envc);
 	if (!err) {
@@ -428,14 +441,14 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 		 * there; returning lets sys_execve free the argument blocks
 		 * (a do_exit here leaked them: 264 KiB, found by make fuzz).
 		 */
-		printk("exec: cannot load %s, pid %d killed\n", path,
+		printk("exec: cannot load %s, pid %d killed\n", bprm.path,
 		       current->pid);
 		force_sig(SIGKILL, current);
 		err = err ? err : -ENOMEM;
 		goto out;
 	}
-	set_comm(path);
-	set_exe(path);
+	set_comm(filename);	/* Linux: the name it was run by */
+	set_exe(bprm.path);
 	flush_signal_handlers();
 	clear_TLS();
 	current->clear_child_tid = NULL;	/* Linux's exec_mm_release */
@@ -447,6 +460,7 @@ int do_execve(const char *path, char *const argv[], char *const envp[],
 	start_thread(regs, bprm.ehdr->e_entry, esp);
 out:
 	kfree(bprm.page);
+	kfree(bprm.path);
 	return err;
 }
 
@@ -498,25 +512,19 @@ fail:
 
 long sys_execve(struct pt_regs *regs)
 {
-	char *filename, *path, **argv = NULL, **envp = NULL;
+	char *filename, **argv = NULL, **envp = NULL;
 	int err;
 
 	err = getname((const char *)regs->ebx, &filename);
 	if (err)
 		return err;
-	path = kmalloc(PATH_MAX, GFP_KERNEL);
-	err = path ? resolve_path(filename, path, PATH_MAX) : -ENOMEM;
-	if (!err)
-		err = getvector((char *const *)regs->ecx, &argv);
+	err = getvector((char *const *)regs->ecx, &argv);
 	if (!err)
 		err = getvector((char *const *)regs->edx, &envp);
 	if (!err)
-		err = do_execve(path, argv, envp, regs);
-	if (!err)	/* Linux: the name it was run by, not a link's target */
-		set_comm(filename);
+		err = do_execve(filename, argv, envp, regs);
 	kfree(envp);
 	kfree(argv);
-	kfree(path);
 	putname(filename);
 	return err;
 }

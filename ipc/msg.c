@@ -238,7 +238,8 @@ static void wake_sleeper(struct msg_sleeper **list, struct msg_sleeper *s,
 /*
  * Sleep in list until a waker sets our status, or a signal comes
  * (-EINTR; we unlink ourselves). Never touches the queue after a waker
- * did: the queue may be gone by then.
+ * did: the queue may be gone by then. -EINTR, not -ERESTARTSYS: Linux
+ * never restarts msgsnd and msgrcv, whatever SA_RESTART says (signal(7)).
  */
 static int msg_sleep(struct msg_sleeper **list, struct msg_sleeper *s,
 		     const char *what, int msqid)

@@ -414,6 +414,21 @@ static inline void interrupt_in(unsigned seconds)
 	alarm(seconds);
 }
 
+/*
+ * interrupt_in with SA_RESTART, which msgsnd, msgrcv and semop ignore:
+ * Linux never restarts them (signal(7)), they fail with EINTR.
+ */
+static inline void interrupt_restartable_in(unsigned seconds)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = ipc_alarm_handler;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(seconds);
+}
+
 /* Milliseconds on the monotonic clock. */
 static inline long now_ms(void)
 {

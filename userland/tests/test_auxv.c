@@ -116,10 +116,13 @@ static void test_execfn(const char *argv0)
 	case_end();
 }
 
-/* The helper's AT_RANDOM bytes, as it prints them (32 hex digits). */
-static int helper_random(char *out, int size)
+/*
+ * Run the helper at path with one argument (NULL: none) and gather
+ * what it prints into out; its wait status, -1 if it could not run.
+ */
+static int run_helper(const char *path, const char *arg, char *out, int size)
 {
-	char *argv[] = { (char *)helper, NULL };
+	char *argv[] = { (char *)path, (char *)arg, NULL };
 	char *envp[] = { NULL };
 	int fds[2], status;
 	pid_t pid;
@@ -130,7 +133,7 @@ static int helper_random(char *out, int size)
 	if (pid == 0) {
 		dup2(fds[1], 1);
 		close(fds[0]);
-		execve(helper, argv, envp);
+		execve(path, argv, envp);
 		_exit(99);
 	}
 	close(fds[1]);
@@ -139,6 +142,25 @@ static int helper_random(char *out, int size)
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return status;
+}
+
+/*
+ * AT_EXECFN is the name as given to execve, not the file's normal path:
+ * the helper run by a name with "/./" in it reports that very name.
+ */
+static void test_execfn_as_given(const char *argv0)
+{
+	char odd[256], out[300];
+	int status;
+
+	case_begin("auxv_execfn_as_given_to_execve");
+	snprintf(odd, sizeof(odd), "%s", helper_path(argv0, "./helper_auxv"));
+	status = run_helper(odd, "execfn", out, sizeof(out));
+	CHECK(status == 0, "the helper ran: %s", describe_status(status));
+	out[strcspn(out, "\n")] = '\0';
+	CHECK(strcmp(out, odd) == 0, "AT_EXECFN \"%s\", got \"%s\"", odd,
+	      out);
+	case_end();
 }
 
 static void test_random(void)
@@ -154,8 +176,8 @@ static void test_random(void)
 	for (i = 0; r && i < AT_RANDOM_BYTES; i++)
 		snprintf(mine + 2 * i, 3, "%02x", r[i]);
 	strcat(mine, "\n");
-	sa = helper_random(a, sizeof(a));
-	sb = helper_random(b, sizeof(b));
+	sa = run_helper(helper, NULL, a, sizeof(a));
+	sb = run_helper(helper, NULL, b, sizeof(b));
 	CHECK(sa == 0 && sb == 0, "the helper ran twice: %s",
 	      describe_status(sa ? sa : sb));
 	CHECK(strlen(a) == 2 * AT_RANDOM_BYTES + 1, "32 hex digits, got "
@@ -175,6 +197,7 @@ int main(int argc, char **argv, char **envp)
 	test_numbers();
 	test_hwcap_platform();
 	test_execfn(argv[0]);
+	test_execfn_as_given(argv[0]);
 	test_random();
 	return check_summary();
 }

@@ -375,7 +375,7 @@ static void test_eintr_eidrm(void)
 		interrupt_in(1);
 		CHECK_ERR(recv(id, &m, 8, 0, 0), EINTR);
 		send(full, 1, "1234", 0);
-		interrupt_in(1);
+		interrupt_restartable_in(1);	/* never restarted */
 		CHECK_ERR(send(full, 1, "5", 0), EINTR);
 		child_exit();
 	}
