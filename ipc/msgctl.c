@@ -15,22 +15,11 @@
 
 #define USHRT_MAX	0xffff
 
-#define FILL_PERM(out, in)					\
-	do {							\
-		(out).key = (in).key;				\
-		(out).uid = (in).uid;				\
-		(out).gid = (in).gid;				\
-		(out).cuid = (in).cuid;				\
-		(out).cgid = (in).cgid;				\
-		(out).mode = (in).mode;				\
-		(out).seq = (in).seq;				\
-	} while (0)
-
 /* The old msqid_ds of a queue, zero-filled elsewhere. */
 static void fill_old(struct msqid_ds_old *out, struct msqid_ds *msq)
 {
 	memset(out, 0, sizeof(*out));
-	FILL_PERM(out->msg_perm, msq->msg_perm);
+	kernel_to_ipc_perm_old(&msq->msg_perm, &out->msg_perm);
 	out->msg_stime = msq->msg_stime;
 	out->msg_rtime = msq->msg_rtime;
 	out->msg_ctime = msq->msg_ctime;
@@ -55,7 +44,7 @@ static int copy_msqid_to_user(void *buf, struct msqid_ds *msq, int version)
 		return memcpy_tofs(buf, &old, sizeof(old));
 	}
 	memset(&out64, 0, sizeof(out64));
-	FILL_PERM(out64.msg_perm, msq->msg_perm);
+	kernel_to_ipc64_perm(&msq->msg_perm, &out64.msg_perm);
 	out64.msg_stime = msq->msg_stime;
 	out64.msg_rtime = msq->msg_rtime;
 	out64.msg_ctime = msq->msg_ctime;
@@ -67,11 +56,9 @@ static int copy_msqid_to_user(void *buf, struct msqid_ds *msq, int version)
 	return memcpy_tofs(buf, &out64, sizeof(out64));
 }
 
-/* What IPC_SET may change. */
+/* What IPC_SET may change: the permissions and the queue's size. */
 struct msq_setbuf {
-	uid_t uid;
-	gid_t gid;
-	unsigned short mode;
+	struct ipc64_perm perm;		/* owner, group, rwx bits */
 	unsigned long qbytes;
 };
 
@@ -85,17 +72,13 @@ static int copy_setbuf_from_user(struct msq_setbuf *s, void *buf,
 	if (version == IPC_64) {
 		if (memcpy_fromfs(&in64, buf, sizeof(in64)))
 			return -EFAULT;
-		s->uid = in64.msg_perm.uid;
-		s->gid = in64.msg_perm.gid;
-		s->mode = in64.msg_perm.mode;
+		s->perm = in64.msg_perm;
 		s->qbytes = in64.msg_qbytes;
 		return 0;
 	}
 	if (memcpy_fromfs(&old, buf, sizeof(old)))
 		return -EFAULT;
-	s->uid = old.msg_perm.uid;
-	s->gid = old.msg_perm.gid;
-	s->mode = old.msg_perm.mode;
+	ipc_perm_old_to_64(&old.msg_perm, &s->perm);
 	/* a 0 in the 16-bit field means "see the long one", as Linux */
 	s->qbytes = old.msg_qbytes ? old.msg_qbytes : old.msg_lqbytes;
 	return 0;
@@ -145,8 +128,7 @@ static long msgctl_down(int msqid, int cmd, struct msq_setbuf *s)
 
 	if (!msq)
 		return -EINVAL;
-	if (current->euid != 0 && current->euid != msq->msg_perm.uid &&
-	    current->euid != msq->msg_perm.cuid)
+	if (!ipc_owner(&msq->msg_perm))
 		return -EPERM;
 	if (cmd == IPC_RMID) {
 		freeque(msqid % MSGMNI);
@@ -154,9 +136,7 @@ static long msgctl_down(int msqid, int cmd, struct msq_setbuf *s)
 	}
 	if (s->qbytes > MSGMNB && current->euid != 0)
 		return -EPERM;
-	msq->msg_perm.uid = s->uid;
-	msq->msg_perm.gid = s->gid;
-	msq->msg_perm.mode = (msq->msg_perm.mode & ~0777) | (s->mode & 0777);
+	ipc_update_perm(&s->perm, &msq->msg_perm);
 	msq->msg_qbytes = s->qbytes;
 	msq->msg_ctime = CURRENT_TIME;
 	msg_wake_all(msq);

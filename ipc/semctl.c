@@ -13,18 +13,6 @@
 #include <linux/sem.h>
 #include "util.h"
 
-/* Both user layouts name their fields alike: one macro fills either. */
-#define FILL_PERM(out, in)					\
-	do {							\
-		(out).key = (in).key;				\
-		(out).uid = (in).uid;				\
-		(out).gid = (in).gid;				\
-		(out).cuid = (in).cuid;				\
-		(out).cgid = (in).cgid;				\
-		(out).mode = (in).mode;				\
-		(out).seq = (in).seq;				\
-	} while (0)
-
 /*
  * A set's public fields, zero-filled elsewhere, in the caller's layout.
  * 1.2.13 copied its own semid_ds out, kernel pointers and all.
@@ -36,29 +24,22 @@ static int copy_semid_to_user(void *buf, struct semid_ds *sma, int version)
 
 	if (version == IPC_64) {
 		memset(&out64, 0, sizeof(out64));
-		FILL_PERM(out64.sem_perm, sma->sem_perm);
+		kernel_to_ipc64_perm(&sma->sem_perm, &out64.sem_perm);
 		out64.sem_otime = sma->sem_otime;
 		out64.sem_ctime = sma->sem_ctime;
 		out64.sem_nsems = sma->sem_nsems;
 		return memcpy_tofs(buf, &out64, sizeof(out64));
 	}
 	memset(&old, 0, sizeof(old));
-	FILL_PERM(old.sem_perm, sma->sem_perm);
+	kernel_to_ipc_perm_old(&sma->sem_perm, &old.sem_perm);
 	old.sem_otime = sma->sem_otime;
 	old.sem_ctime = sma->sem_ctime;
 	old.sem_nsems = sma->sem_nsems;
 	return memcpy_tofs(buf, &old, sizeof(old));
 }
 
-/* What IPC_SET may change: owner, group and the rwx bits. */
-struct sem_setbuf {
-	uid_t uid;
-	gid_t gid;
-	unsigned short mode;
-};
-
 /* Read IPC_SET's buffer in the caller's layout: 0, or -EFAULT. */
-static int copy_setbuf_from_user(struct sem_setbuf *s, void *buf,
+static int copy_setbuf_from_user(struct ipc64_perm *s, void *buf,
 				 int version)
 {
 	struct semid64_ds in64;
@@ -67,16 +48,12 @@ static int copy_setbuf_from_user(struct sem_setbuf *s, void *buf,
 	if (version == IPC_64) {
 		if (memcpy_fromfs(&in64, buf, sizeof(in64)))
 			return -EFAULT;
-		s->uid = in64.sem_perm.uid;
-		s->gid = in64.sem_perm.gid;
-		s->mode = in64.sem_perm.mode;
+		*s = in64.sem_perm;
 		return 0;
 	}
 	if (memcpy_fromfs(&old, buf, sizeof(old)))
 		return -EFAULT;
-	s->uid = old.sem_perm.uid;
-	s->gid = old.sem_perm.gid;
-	s->mode = old.sem_perm.mode;
+	ipc_perm_old_to_64(&old.sem_perm, s);
 	return 0;
 }
 
@@ -201,22 +178,19 @@ static long semctl_setval(int semid, int semnum, int val)
 }
 
 /* IPC_SET and IPC_RMID: only the owner, the creator or root. */
-static long semctl_down(int semid, int cmd, struct sem_setbuf *s)
+static long semctl_down(int semid, int cmd, const struct ipc64_perm *s)
 {
 	struct semid_ds *sma = sem_lookup(semid);
 
 	if (!sma)
 		return -EINVAL;
-	if (current->euid != 0 && current->euid != sma->sem_perm.uid &&
-	    current->euid != sma->sem_perm.cuid)
+	if (!ipc_owner(&sma->sem_perm))
 		return -EPERM;
 	if (cmd == IPC_RMID) {
 		freeary(semid % SEMMNI);
 		return 0;
 	}
-	sma->sem_perm.uid = s->uid;
-	sma->sem_perm.gid = s->gid;
-	sma->sem_perm.mode = (sma->sem_perm.mode & ~0777) | (s->mode & 0777);
+	ipc_update_perm(s, &sma->sem_perm);
 	sma->sem_ctime = CURRENT_TIME;
 	return 0;
 }
@@ -228,7 +202,7 @@ static long semctl_down(int semid, int cmd, struct sem_setbuf *s)
 static long do_semctl(int semid, int semnum, int cmd, unsigned long arg,
 		      int version)
 {
-	struct sem_setbuf setbuf;
+	struct ipc64_perm setbuf = { 0 };
 	void *buf = (void *)arg;
 
 	if (semid < 0)

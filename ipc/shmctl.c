@@ -22,17 +22,11 @@
 
 /*
  * The two user layouts name their fields alike but size them differently
- * (16-bit ids in the old one), so one macro fills either.
+ * (16-bit pids and counts in the old one), so one macro fills either;
+ * the permissions go through ipc/util.c's converters.
  */
 #define FILL_PUBLIC(out, shp)						\
 	do {								\
-		(out).shm_perm.key = (shp)->shm_perm.key;		\
-		(out).shm_perm.uid = (shp)->shm_perm.uid;		\
-		(out).shm_perm.gid = (shp)->shm_perm.gid;		\
-		(out).shm_perm.cuid = (shp)->shm_perm.cuid;		\
-		(out).shm_perm.cgid = (shp)->shm_perm.cgid;		\
-		(out).shm_perm.mode = (shp)->shm_perm.mode;		\
-		(out).shm_perm.seq = (shp)->shm_perm.seq;		\
 		(out).shm_segsz = (shp)->shm_segsz;			\
 		(out).shm_atime = (shp)->shm_atime;			\
 		(out).shm_dtime = (shp)->shm_dtime;			\
@@ -54,26 +48,21 @@ static int copy_shmid_to_user(void *buf, struct shmid_ds *shp, int version)
 
 	if (version == IPC_64) {
 		memset(&out64, 0, sizeof(out64));
+		kernel_to_ipc64_perm(&shp->shm_perm, &out64.shm_perm);
 		FILL_PUBLIC(out64, shp);
 		return memcpy_tofs(buf, &out64, sizeof(out64));
 	}
 	memset(&old, 0, sizeof(old));
+	kernel_to_ipc_perm_old(&shp->shm_perm, &old.shm_perm);
 	FILL_PUBLIC(old, shp);
 	return memcpy_tofs(buf, &old, sizeof(old));
 }
-
-/* What IPC_SET may change: owner, group and the rwx bits. */
-struct shm_setbuf {
-	uid_t uid;
-	gid_t gid;
-	unsigned short mode;
-};
 
 /*
  * Read IPC_SET's uid, gid and mode from the caller's buffer, in the
  * layout version names. 0 or -EFAULT.
  */
-static int copy_setbuf_from_user(struct shm_setbuf *s, void *buf,
+static int copy_setbuf_from_user(struct ipc64_perm *s, void *buf,
 				 int version)
 {
 	if (version == IPC_64) {
@@ -81,17 +70,13 @@ static int copy_setbuf_from_user(struct shm_setbuf *s, void *buf,
 
 		if (memcpy_fromfs(&in, buf, sizeof(in)))
 			return -EFAULT;
-		s->uid = in.shm_perm.uid;
-		s->gid = in.shm_perm.gid;
-		s->mode = in.shm_perm.mode;
+		*s = in.shm_perm;
 	} else {
 		struct shmid_ds_old in;
 
 		if (memcpy_fromfs(&in, buf, sizeof(in)))
 			return -EFAULT;
-		s->uid = in.shm_perm.uid;
-		s->gid = in.shm_perm.gid;
-		s->mode = in.shm_perm.mode;
+		ipc_perm_old_to_64(&in.shm_perm, s);
 	}
 	return 0;
 }
@@ -153,20 +138,13 @@ static long shm_stat(int index, void *buf, int cmd, int version)
 	return shm_id(shp, index);
 }
 
-/* May current change shp: root, its owner or its creator? */
-static int is_owner(struct shmid_ds *shp)
-{
-	return current->euid == 0 || current->euid == shp->shm_perm.uid ||
-	       current->euid == shp->shm_perm.cuid;
-}
-
 /*
  * IPC_RMID: mark the segment for destruction and hide its key, so that
  * shmget(key) makes a new one (1.2.13 kept the key findable: EIDRM).
  */
 static long shm_rmid(struct shmid_ds *shp, int id)
 {
-	if (!is_owner(shp))
+	if (!ipc_owner(&shp->shm_perm))
 		return -EPERM;
 	shp->shm_perm.mode |= SHM_DEST;
 	shp->shm_perm.key = IPC_PRIVATE;
@@ -186,7 +164,7 @@ static long shm_rmid(struct shmid_ds *shp, int id)
 static long shm_lock_cmd(struct shmid_ds *shp, int cmd)
 {
 	if (current->euid != 0) {
-		if (!is_owner(shp))
+		if (!ipc_owner(&shp->shm_perm))
 			return -EPERM;
 		if (cmd == SHM_LOCK && !current->rlim[RLIMIT_MEMLOCK].rlim_cur)
 			return -EPERM;
@@ -199,20 +177,18 @@ static long shm_lock_cmd(struct shmid_ds *shp, int cmd)
 }
 
 /* IPC_SET: a new owner, group and rwx bits; shm_ctime is now. */
-static long shm_set(struct shmid_ds *shp, struct shm_setbuf *s)
+static long shm_set(struct shmid_ds *shp, const struct ipc64_perm *s)
 {
-	if (!is_owner(shp))
+	if (!ipc_owner(&shp->shm_perm))
 		return -EPERM;
-	shp->shm_perm.uid = s->uid;
-	shp->shm_perm.gid = s->gid;
-	shp->shm_perm.mode = (shp->shm_perm.mode & ~0777) | (s->mode & 0777);
+	ipc_update_perm(s, &shp->shm_perm);
 	shp->shm_ctime = CURRENT_TIME;
 	return 0;
 }
 
 /* The commands that name a segment by its id. */
 static long shm_id_cmd(int shmid, int cmd, void *buf, int version,
-		       struct shm_setbuf *setbuf)
+		       const struct ipc64_perm *setbuf)
 {
 	struct shmid_ds *shp = shm_lookup(shmid);
 
@@ -241,7 +217,7 @@ static long shm_id_cmd(int shmid, int cmd, void *buf, int version,
  */
 static long do_shmctl(int shmid, int cmd, void *buf, int version)
 {
-	struct shm_setbuf setbuf = { 0, 0, 0 };
+	struct ipc64_perm setbuf = { 0 };
 
 	if (cmd < 0 || shmid < 0)
 		return -EINVAL;

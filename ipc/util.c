@@ -62,6 +62,73 @@ int ipcperms(struct ipc_perm *ipcp, short flag)
 	return 0;
 }
 
+/*
+ * ipc_owner - may current change or remove the object whose permissions
+ * are perm (IPC_SET, IPC_RMID, SHM_LOCK): root, its owner or its
+ * creator. The caller answers -EPERM when not.
+ */
+int ipc_owner(const struct ipc_perm *perm)
+{
+	return current->euid == 0 || current->euid == perm->uid ||
+	       current->euid == perm->cuid;
+}
+
+/*
+ * ipc_update_perm - IPC_SET's change (Linux's name): the owner, group
+ * and rwx bits from in, read from the caller's buffer; the rest of
+ * mode (SHM_DEST, SHM_LOCKED, ...) stays.
+ */
+void ipc_update_perm(const struct ipc64_perm *in, struct ipc_perm *out)
+{
+	out->uid = in->uid;
+	out->gid = in->gid;
+	out->mode = (out->mode & ~S_IRWXUGO) | (in->mode & S_IRWXUGO);
+}
+
+/*
+ * kernel_to_ipc64_perm - an object's permissions in the layout IPC_STAT
+ * gives with IPC_64 (Linux's name). out was zeroed by the caller, so
+ * the padding stays 0.
+ */
+void kernel_to_ipc64_perm(const struct ipc_perm *in, struct ipc64_perm *out)
+{
+	out->key = in->key;
+	out->uid = in->uid;
+	out->gid = in->gid;
+	out->cuid = in->cuid;
+	out->cgid = in->cgid;
+	out->mode = in->mode;
+	out->seq = in->seq;
+}
+
+/*
+ * kernel_to_ipc_perm_old - the same in the old layout (no IPC_64), whose
+ * ids, mode and seq are 16 bits wide: larger values are cut, as Linux's
+ * ipc64_perm_to_ipc_perm cuts them.
+ */
+void kernel_to_ipc_perm_old(const struct ipc_perm *in,
+			    struct ipc_perm_old *out)
+{
+	out->key = in->key;
+	out->uid = in->uid;
+	out->gid = in->gid;
+	out->cuid = in->cuid;
+	out->cgid = in->cgid;
+	out->mode = in->mode;
+	out->seq = in->seq;
+}
+
+/*
+ * ipc_perm_old_to_64 - what IPC_SET reads from an old-layout buffer
+ * (owner, group, mode), in the IPC_64 layout ipc_update_perm takes.
+ */
+void ipc_perm_old_to_64(const struct ipc_perm_old *in, struct ipc64_perm *out)
+{
+	out->uid = in->uid;
+	out->gid = in->gid;
+	out->mode = in->mode;
+}
+
 /* ipc(MSGRCV) version 0 passes msgp and msgtyp through this pair. */
 struct ipc_kludge {
 	void *msgp;

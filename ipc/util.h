@@ -10,9 +10,17 @@
 
 #define S_IRUGO		0444
 #define S_IWUGO		0222
+#define S_IRWXUGO	0777	/* what IPC_SET may change of mode */
 
 /* ipc/util.c */
 int ipcperms(struct ipc_perm *ipcp, short flag);
+int ipc_owner(const struct ipc_perm *perm);
+void ipc_update_perm(const struct ipc64_perm *in, struct ipc_perm *out);
+void kernel_to_ipc64_perm(const struct ipc_perm *in, struct ipc64_perm *out);
+void kernel_to_ipc_perm_old(const struct ipc_perm *in,
+			    struct ipc_perm_old *out);
+void ipc_perm_old_to_64(const struct ipc_perm_old *in,
+			struct ipc64_perm *out);
 
 /* ipc/shm.c: the table's bookkeeping, for shmctl's IPC_INFO and SHM_INFO */
 extern unsigned long shm_tot, shm_swp;	/* in pages */
