@@ -325,7 +325,8 @@ bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG)
 	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
 		--lintel-initrd $(INITRAMFS) --init /bin/bench \
 		$(if $(filter linux,$(COMPARE)),--linux) \
-		$(if $(SWAP_IMG),--disk $(SWAP_IMG))
+		$(if $(SWAP_IMG),--disk $(SWAP_IMG)) \
+		$(if $(CMDLINE),--lintel-append "$(CMDLINE)")
 
 bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG)
 	python3 scripts/bench.py --lintel-kernel $(KERNEL) \

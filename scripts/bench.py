@@ -293,7 +293,8 @@ def table(columns, header):
 
 def lintel_kernel(args):
     """Lintel's (column, kernel, initrd, append), its binary, a header line."""
-    append = "init=%s console=ttyS0" % args.init
+    append = " ".join(["init=%s console=ttyS0" % args.init] +
+                      ([args.lintel_append] if args.lintel_append else []))
     binary = cpio_file(args.lintel_initrd, args.init)
     if binary is None:
         die("%s has no %s" % (args.lintel_initrd, args.init))
@@ -336,6 +337,8 @@ def parse_args():
     ap.add_argument("--linux-deb", help="use this linux-image .deb file")
     ap.add_argument("--qemu", default=QEMU)
     ap.add_argument("--output", help="also write the table to this file")
+    ap.add_argument("--lintel-append", help="more of Lintel's command "
+                    "line (make bench CMDLINE=...), e.g. hd=nomult")
     ap.add_argument("--disk", help="a disk image for both kernels' first "
                     "IDE disk (make bench SWAP=N): the disk_* rows")
     args = ap.parse_args()

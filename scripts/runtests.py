@@ -345,29 +345,35 @@ def host_page_ok(d):
 
 def check_disk(tally, args):
     """The disk driver on a disk of its own: boot lines, every case of
-    test=hd that writes, the data in the image, the error of a bad
-    sector printed."""
+    test=hd that writes, the data in the image, the errors of the bad
+    sectors printed; in multiple mode (a page per interrupt) and in
+    hd=nomult's one sector per interrupt."""
+    check_disk_mode(tally, args, "", "")
+    check_disk_mode(tally, args, " hd=nomult", "nomult_")
+
+
+def check_disk_mode(tally, args, option, prefix):
     d = tempfile.mkdtemp(prefix="lintel-disk-", dir="build")
     try:
-        status, out = boot(args, "kernel", "test=hd panic=exit",
+        status, out = boot(args, "kernel", "test=hd panic=exit" + option,
                            disk=make_scratch_disk(d))
-        save_log("kernel-hd-scratch", out)
+        save_log("kernel-hd-scratch" + option.replace(" ", "-"), out)
         sys.stdout.write("".join(l + "\n" for l in out.splitlines()
                                  if l.startswith("test ")))
-        tally.add_output("kernel_hd_scratch_disk", out, status)
+        tally.add_output(prefix + "kernel_hd_scratch_disk", out, status)
         missing = [c for c in HD_CASES if "test %s: OK" % c not in out]
-        tally.case("hd_scratch_cases_all_ran", not missing,
+        tally.case(prefix + "hd_scratch_cases_all_ran", not missing,
                    "missing %s" % missing)
         missing = [l for l in HD_BOOT_LINES if l not in out.splitlines()]
-        tally.case("hd_boot_lines_as_linux", not missing,
+        tally.case(prefix + "hd_boot_lines_as_linux", not missing,
                    "missing %s" % missing)
-        tally.case("hd_bad_sector_printed", "hda: read_intr: status=0x41 "
-                   "{ DriveReady Error }, error=0x04, sector=%d"
-                   % SCRATCH_BAD_SECTOR in out, "no read_intr line")
-        tally.case("hd_bad_write_printed", "hda: write_intr: status=0x41 "
-                   "{ DriveReady Error }, error=0x04, sector=%d"
-                   % SCRATCH_BAD_WRITE in out, "no write_intr line")
-        tally.case("hd_writes_reach_the_image", host_page_ok(d),
+        for what, sector in (("read", SCRATCH_BAD_SECTOR),
+                             ("write", SCRATCH_BAD_WRITE)):
+            line = ("hda: %s_intr: status=0x41 { DriveReady Error }, "
+                    "error=0x04, sector=%d" % (what, sector))
+            tally.case(prefix + "hd_bad_%s_printed" % what, line in out,
+                       "no %s_intr line" % what)
+        tally.case(prefix + "hd_writes_reach_the_image", host_page_ok(d),
                    "page %d of the image is not the self-test's"
                    % SCRATCH_HOST_PAGE)
     finally:

@@ -84,6 +84,7 @@
 #define MAX_LBA28	(1UL << 28)
 #define HD_TIMEOUT	100000	/* status reads before a polled wait gives up */
 #define BYTES_PER_MB	1000000	/* Linux's boot line counts decimal MB */
+#define HD_NOMULT	"nomult"	/* hd=nomult: no multiple mode */
 
 static int hd_sizes[1];		/* blk_size[HD_MAJOR]: 1 KiB blocks */
 static void (*do_hd)(void);	/* what the next interrupt means, or NULL */
@@ -312,14 +313,17 @@ static int hd_identify(unsigned short *id)
 /*
  * Ask for a page's worth of sectors per interrupt (SET MULTIPLE MODE),
  * still polling with the drive's interrupt off, if IDENTIFY says it can
- * move that many in one block; otherwise, or if it refuses, one sector
- * per interrupt as 1.2.13's hd.c without multmode.
+ * move that many in one block; otherwise, if it refuses, or with
+ * hd=nomult on the command line, one sector per interrupt as 1.2.13's
+ * hd.c at boot.
  */
 static void set_multmode(const unsigned short *id)
 {
+	const char *opt = get_option("hd");
 	int status;
 
-	if ((id[ID_MAX_MULTSECT] & 0xff) < SECTORS_PER_PAGE)
+	if ((opt && !strcmp(opt, HD_NOMULT)) ||
+	    (id[ID_MAX_MULTSECT] & 0xff) < SECTORS_PER_PAGE)
 		return;
 	outb(SECTORS_PER_PAGE, HD_NSECTOR);
 	outb(HD_LBA_MASTER, HD_CURRENT);
