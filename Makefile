@@ -174,16 +174,16 @@ FULL_INITRAMFS := $(B)/initramfs-full.cpio
 $(BUSYBOX_BIN):
 	$(Q)sh scripts/deps.sh busybox
 
-$(INITRAMFS): $(ROOTFS_FILES) $(IMAGE_BUSYBOX) userland
+$(INITRAMFS): $(ROOTFS_FILES) $(IMAGE_BUSYBOX) $(DYN_LIBS) userland
 	@echo "  CPIO    $@"
 	$(Q)sh scripts/mkinitramfs.sh $(ROOTFS) $@ "$(EXTRA)" "" \
-		"$(IMAGE_BUSYBOX)"
+		"$(IMAGE_BUSYBOX)" "" "$(DYN_LIBS)"
 
 $(FULL_INITRAMFS): $(ROOTFS_FILES) $(GLIBC_TEST_PROGS) $(MUSL_TEST_PROGS) \
-		$(BUSYBOX_BIN) userland
+		$(BUSYBOX_BIN) $(DYN_LIBS) userland
 	@echo "  CPIO    $@"
 	$(Q)sh scripts/mkinitramfs.sh $(B)/rootfs-full $@ "$(EXTRA)" \
-		$(GLIBC_OUT) $(BUSYBOX_BIN) $(MUSL_OUT)
+		$(GLIBC_OUT) $(BUSYBOX_BIN) $(MUSL_OUT) "$(DYN_LIBS)"
 
 $(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	@echo "  ISO     $@"

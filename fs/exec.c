@@ -1,6 +1,7 @@
 /*
- * exec.c - replace the calling process's program: load a static ELF32
- * i386 executable from the initramfs.
+ * exec.c - replace the calling process's program with an ELF32 i386
+ * executable opened through the file layer (fs/binfmt_elf.c loads it,
+ * and the interpreter a dynamic program names).
  *
  * Everything that can fail for a reason the caller should hear about
  * (missing file, bad ELF, bad argument pointers, too many arguments) is
@@ -22,34 +23,18 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/fs.h>
-#include <linux/elf.h>
-#include <linux/initramfs.h>
+#include <linux/binfmts.h>
 #include <asm/segment.h>
-#include <linux/syscalls.h>
 #include <linux/random.h>
 #include <asm/cpufeature.h>
 #include <asm/vsyscall.h>
 
 #define MAX_ARG_STRLEN	(PAGE_SIZE * 32)	/* all strings together */
 #define MAX_ARG_COUNT	1024
-#define STACK_TOP	TASK_SIZE
-#define STACK_INITIAL	(128 * 1024)		/* grows down on demand */
 #define EFLAGS_USER	0x00000202		/* IF and the reserved bit 1 */
 #define NR_AUXV		20	/* entries fill_auxv makes, AT_NULL included */
 #define AT_RANDOM_BYTES	16
 #define ELF_PLATFORM	"i686"
-
-/* The program's arguments, gathered in kernel memory before the old
- * address space goes. */
-struct linux_binprm {
-	char *page;		/* argv strings then envp strings */
-	unsigned long used;
-	int argc, envc;
-	const char *filename;	/* as given to execve: AT_EXECFN, comm */
-	char *path;		/* its normal absolute path: the file */
-	struct cpio_entry file;
-	const struct elf32_hdr *ehdr;
-};
 
 static int copy_strings(struct linux_binprm *bprm, char *const src[],
 			int *count)
@@ -68,139 +53,26 @@ static int copy_strings(struct linux_binprm *bprm, char *const src[],
 	return 0;
 }
 
-static int phdr_ok(const struct elf32_phdr *ph, unsigned long file_size)
-{
-	if (ph->p_type != PT_LOAD)
-		return ph->p_type != PT_INTERP && ph->p_type != PT_DYNAMIC;
-	return ph->p_offset <= file_size &&
-	       ph->p_filesz <= file_size - ph->p_offset &&
-	       ph->p_filesz <= ph->p_memsz &&
-	       ph->p_vaddr >= PAGE_SIZE &&
-	       ph->p_vaddr < STACK_TOP - STACK_INITIAL &&
-	       ph->p_memsz <= STACK_TOP - STACK_INITIAL - ph->p_vaddr &&
-	       (ph->p_vaddr & ~PAGE_MASK) == (ph->p_offset & ~PAGE_MASK);
-}
-
-/* A static ELF32 i386 executable whose every part lies inside the file. */
-static int check_elf(struct linux_binprm *bprm)
-{
-	const struct elf32_hdr *eh = bprm->file.data;
-	unsigned long size = bprm->file.size;
-	const struct elf32_phdr *ph;
-	int i, loads = 0;
-
-	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS32 ||
-	    eh->e_ident[EI_DATA] != ELFDATA2LSB || eh->e_type != ET_EXEC ||
-	    eh->e_machine != EM_386 ||
-	    eh->e_phentsize != sizeof(struct elf32_phdr) ||
-	    eh->e_phnum == 0 || eh->e_phoff > size ||
-	    eh->e_phnum * sizeof(*ph) > size - eh->e_phoff)
-		return -ENOEXEC;
-	ph = (const void *)((const char *)eh + eh->e_phoff);
-	for (i = 0; i < eh->e_phnum; i++) {
-		if (!phdr_ok(&ph[i], size))
-			return -ENOEXEC;
-		loads += ph[i].p_type == PT_LOAD;
-	}
-	if (!loads || eh->e_entry >= STACK_TOP)
-		return -ENOEXEC;
-	bprm->ehdr = eh;
-	return 0;
-}
-
-static int find_program(struct linux_binprm *bprm)
-{
-	int err = initramfs_lookup(bprm->path, &bprm->file);
-
-	if (err)
-		return err;
-	if (S_ISDIR(bprm->file.mode) || !S_ISREG(bprm->file.mode) ||
-	    !(bprm->file.mode & 0111))
-		return -EACCES;
-	return check_elf(bprm);
-}
-
-static unsigned long elf_prot(unsigned long p_flags)
-{
-	return (p_flags & PF_R ? PROT_READ : 0) |
-	       (p_flags & PF_W ? PROT_WRITE : 0) |
-	       (p_flags & PF_X ? PROT_EXEC : 0);
-}
-
 /*
- * Map one PT_LOAD segment writable, copy its file bytes in, and leave the
- * rest (bss) zero; mprotect gives it its real protection afterwards.
- * Pages already mapped by the previous segment are kept.
+ * read_exec - read count bytes at offset of an ELF file being executed,
+ * into user space at addr, or into a kernel buffer when to_kmem (1.2.13's
+ * read_exec, set_fs(KERNEL_DS) and all). Returns the bytes read or an
+ * error; the file's position is the caller's to forget.
  */
-static int load_segment(const struct linux_binprm *bprm,
-			const struct elf32_phdr *ph)
+int read_exec(struct file *file, unsigned long offset, void *addr,
+	      unsigned long count, int to_kmem)
 {
-	unsigned long start = ph->p_vaddr & PAGE_MASK;
-	unsigned long end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
-	unsigned long map_from = start;
+	unsigned long old_fs = get_fs();
+	int n;
 
-	while (map_from < end && find_vma(current->mm, map_from) &&
-	       find_vma(current->mm, map_from)->vm_start <= map_from)
-		map_from += PAGE_SIZE;
-	if (map_from < end &&
-	    do_mmap(NULL, map_from, end - map_from, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0) != map_from)
-		return -ENOMEM;
-	if (memcpy_tofs((void *)ph->p_vaddr,
-			(const char *)bprm->file.data + ph->p_offset,
-			ph->p_filesz))
-		return -ENOMEM;
-	return 0;
-}
-
-static int load_elf(struct linux_binprm *bprm)
-{
-	const struct elf32_hdr *eh = bprm->ehdr;
-	const struct elf32_phdr *ph = (const void *)((const char *)eh +
-						      eh->e_phoff);
-	struct mm_struct *mm = current->mm;
-	unsigned long end = 0;
-	int i, err;
-
-	for (i = 0; i < eh->e_phnum; i++) {
-		if (ph[i].p_type != PT_LOAD)
-			continue;
-		err = load_segment(bprm, &ph[i]);
-		if (err)
-			return err;
-		if (ph[i].p_vaddr + ph[i].p_memsz > end)
-			end = ph[i].p_vaddr + ph[i].p_memsz;
-		if (ph[i].p_flags & PF_X) {
-			mm->start_code = ph[i].p_vaddr;
-			mm->end_code = ph[i].p_vaddr + ph[i].p_filesz;
-		} else {
-			mm->start_data = ph[i].p_vaddr;
-			mm->end_data = ph[i].p_vaddr + ph[i].p_filesz;
-		}
-	}
-	for (i = 0; i < eh->e_phnum; i++)
-		if (ph[i].p_type == PT_LOAD)
-			sys_mprotect(ph[i].p_vaddr & PAGE_MASK,
-				     PAGE_ALIGN(ph[i].p_vaddr + ph[i].p_memsz) -
-				     (ph[i].p_vaddr & PAGE_MASK),
-				     elf_prot(ph[i].p_flags));
-	mm->start_brk = mm->brk = PAGE_ALIGN(end);
-	return 0;
-}
-
-/* Where the program headers are in memory, for AT_PHDR. */
-static unsigned long phdr_address(const struct elf32_hdr *eh)
-{
-	const struct elf32_phdr *ph = (const void *)((const char *)eh +
-						      eh->e_phoff);
-	int i;
-
-	for (i = 0; i < eh->e_phnum; i++)
-		if (ph[i].p_type == PT_LOAD && ph[i].p_offset <= eh->e_phoff &&
-		    eh->e_phoff < ph[i].p_offset + ph[i].p_filesz)
-			return ph[i].p_vaddr + eh->e_phoff - ph[i].p_offset;
-	return 0;
+	if (!file->f_op || !file->f_op->read)
+		return -ENOEXEC;
+	file->f_pos = offset;
+	if (to_kmem)
+		set_fs(KERNEL_DS);
+	n = file->f_op->read(file, addr, count);
+	set_fs(old_fs);
+	return n;
 }
 
 static int put_user_word(unsigned long **sp, unsigned long v)
@@ -246,7 +118,7 @@ struct stack_strings {
 static int fill_auxv(unsigned long *auxv, const struct linux_binprm *bprm,
 		     const struct stack_strings *at)
 {
-	const struct elf32_hdr *eh = bprm->ehdr;
+	const struct elf_image *prog = &bprm->prog;
 	int n = 0;
 
 #define NEW_AUX_ENT(id, val) do { auxv[n++] = (id); auxv[n++] = (val); } while (0)
@@ -255,12 +127,12 @@ static int fill_auxv(unsigned long *auxv, const struct linux_binprm *bprm,
 	NEW_AUX_ENT(AT_HWCAP, x86_features());
 	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
 	NEW_AUX_ENT(AT_CLKTCK, HZ);
-	NEW_AUX_ENT(AT_PHDR, phdr_address(eh));
+	NEW_AUX_ENT(AT_PHDR, elf_phdr_addr(prog));
 	NEW_AUX_ENT(AT_PHENT, sizeof(struct elf32_phdr));
-	NEW_AUX_ENT(AT_PHNUM, eh->e_phnum);
-	NEW_AUX_ENT(AT_BASE, 0);
+	NEW_AUX_ENT(AT_PHNUM, prog->eh.e_phnum);
+	NEW_AUX_ENT(AT_BASE, bprm->interp.file ? bprm->interp.bias : 0);
 	NEW_AUX_ENT(AT_FLAGS, 0);
-	NEW_AUX_ENT(AT_ENTRY, eh->e_entry);
+	NEW_AUX_ENT(AT_ENTRY, prog->bias + prog->eh.e_entry);
 	NEW_AUX_ENT(AT_UID, current->uid);
 	NEW_AUX_ENT(AT_EUID, current->euid);
 	NEW_AUX_ENT(AT_GID, current->gid);
@@ -392,13 +264,35 @@ static void set_exe(const char *path)
 		current->exe[0] = '\0';
 }
 
+/* Past the point of no return: program, interpreter, vDSO, a stack. */
+static unsigned long load_image(struct linux_binprm *bprm, int *err)
+{
+	*err = map_elf(&bprm->prog, 0);
+	if (!*err && bprm->interp.file)
+		*err = map_elf(&bprm->interp, 1);
+	if (!*err)
+		*err = arch_setup_additional_pages();	/* the vDSO */
+	return *err ? 0 : create_stack(bprm);
+}
+
+/* Where the new program starts: ld.so's entry if it has one. */
+static unsigned long entry_point(const struct linux_binprm *bprm)
+{
+	const struct elf_image *img = bprm->interp.file ? &bprm->interp :
+							  &bprm->prog;
+
+	return img->bias + img->eh.e_entry;
+}
+
 /*
  * do_execve - replace current's program by the file filename names (as
  * given to execve: relative to the cwd, kept as it is for AT_EXECFN and
  * the task's name, as Linux does), with argv and envp (kernel copies).
  * Returns 0 with regs set to start the new program, or -errno with the
  * old one untouched; past the point of no return a failure kills the
- * task instead. Called by sys_execve and, for init, by the kernel.
+ * task instead. The file and its interpreter are opened and checked
+ * before anything of the old program is given up. Called by sys_execve
+ * and, for init, by the kernel.
  */
 int do_execve(const char *filename, char *const argv[], char *const envp[],
 	      struct pt_regs *regs)
@@ -412,7 +306,9 @@ int do_execve(const char *filename, char *const argv[], char *const envp[],
 	bprm.path = kmalloc(PATH_MAX, GFP_KERNEL);
 	err = bprm.path ? resolve_path(filename, bprm.path, PATH_MAX) : -ENOMEM;
 	if (!err)
-		err = find_program(&bprm);
+		err = open_elf(bprm.path, &bprm.prog, 0);
+	if (!err)
+		err = open_interp(&bprm);
 	if (!err) {
 		bprm.page = kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
 		err = bprm.page ? 0 : -ENOMEM;
@@ -430,10 +326,7 @@ int do_execve(const char *filename, char *const argv[], char *const envp[],
 	if (err)
 		goto out;
 
-	err = load_elf(&bprm);
-	if (!err)
-		err = arch_setup_additional_pages();
-	esp = err ? 0 : create_stack(&bprm);
+	esp = load_image(&bprm, &err);
 	if (!esp) {
 		/*
 		 * Past the point of no return: the old image is gone. The
@@ -457,8 +350,10 @@ int do_execve(const char *filename, char *const argv[], char *const envp[],
 	clear_fpu();		/* the new program starts with fninit's state */
 	do_close_on_exec(current);
 	current->did_exec = 1;
-	start_thread(regs, bprm.ehdr->e_entry, esp);
+	start_thread(regs, entry_point(&bprm), esp);
 out:
+	close_elf(&bprm.interp);
+	close_elf(&bprm.prog);
 	kfree(bprm.page);
 	kfree(bprm.path);
 	return err;

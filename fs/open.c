@@ -153,11 +153,24 @@ static int open_follow(int flags)
 int do_open(const char *path, int flags, int mode, struct file **filp)
 {
 	struct inode inode;
-	struct file *f;
 	int err = open_namei(path, flags, mode, &inode);
 
 	if (err)
 		return err;
+	return dentry_open(path, &inode, flags, filp);
+}
+
+/*
+ * dentry_open - an open file for *inode, found at path (normal and
+ * absolute) and already checked by the caller (open_namei, or exec's
+ * open_elf): a slot of file_table, then f_op->open (Linux's name).
+ */
+int dentry_open(const char *path, const struct inode *inode, int flags,
+		struct file **filp)
+{
+	struct file *f;
+	int err;
+
 	f = get_empty_filp();
 	if (!f)
 		return -ENFILE;
@@ -170,8 +183,8 @@ int do_open(const char *path, int flags, int mode, struct file **filp)
 	/* 1.2.13's trick: O_RDONLY 0, O_WRONLY 1, O_RDWR 2 -> 1, 2, 3 */
 	f->f_mode = (flags + 1) & O_ACCMODE;
 	f->f_flags = flags;	/* the open sees O_NOCTTY, as in Linux */
-	f->f_inode = inode;
-	f->f_op = inode.i_fop;
+	f->f_inode = *inode;
+	f->f_op = inode->i_fop;
 	if (f->f_op && f->f_op->open) {
 		err = f->f_op->open(f);
 		if (err)

@@ -14,13 +14,32 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/sched.h>
 #include <asm/page.h>
 #include <asm/segment.h>
 
-/* Is [addr, addr + n) inside user space? */
+/* Is [addr, addr + n) inside user space (or is any address fine)? */
 static int user_range(unsigned long addr, unsigned long n)
 {
+	if (current->kernel_ds)
+		return 1;
 	return addr < TASK_SIZE && n <= TASK_SIZE - addr;
+}
+
+/* Which "segment" the copies below reach: USER_DS or KERNEL_DS. */
+unsigned long get_fs(void)
+{
+	return current->kernel_ds ? KERNEL_DS : USER_DS;
+}
+
+/*
+ * set_fs(KERNEL_DS) lets the copies take kernel buffers until
+ * set_fs(USER_DS); the caller must put back what get_fs said before
+ * returning to user space.
+ */
+void set_fs(unsigned long seg)
+{
+	current->kernel_ds = seg == KERNEL_DS;
 }
 
 /*

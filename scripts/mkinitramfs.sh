@@ -1,5 +1,6 @@
 #!/bin/sh
-# mkinitramfs.sh ROOTDIR OUTPUT "EXTRA FILES" [GLIBC_TESTS [BUSYBOX [MUSL_TESTS]]]
+# mkinitramfs.sh ROOTDIR OUTPUT "EXTRA FILES" [GLIBC_TESTS [BUSYBOX
+#	[MUSL_TESTS ["LIBS"]]]]
 #
 # Lays out the guest's file tree and packs it with GNU cpio (newc format):
 #   /sbin/init        userland/bin/init
@@ -12,6 +13,8 @@
 #   /usr/bin/busybox  the BUSYBOX binary, with a symbolic link to it for
 #                     each of its applets (busybox --list, run here), and
 #                     /tests/busybox.sh, the script make test runs with it
+#   /lib/*            LIBS: Debian's i386 ld-linux.so.2 and libc.so.6, for
+#                     dynamically linked programs
 set -e
 root=$1
 out=$2
@@ -19,6 +22,7 @@ extra=$3
 glibc_tests=$4
 busybox=$5
 musl_tests=$6
+libs=$7
 u=build/user
 
 rm -rf "$root"
@@ -45,6 +49,10 @@ for f in $extra; do
 	cp "$f" "$root/bin/"
 done
 cp etc/* "$root/etc/"
+if [ -n "$libs" ]; then
+	mkdir -p "$root/lib"
+	cp $libs "$root/lib/"
+fi
 copy_tests() {	# copy_tests DIR WHERE: DIR's programs into the image
 	[ -n "$1" ] || return 0
 	mkdir -p "$root/$2"

@@ -79,9 +79,35 @@ $(MUSL_OUT)/%: userland/tests/%.c $(MUSL_LIB)/libc.a
 		$< $(MUSL_LIB)/libc.a $(shell $(GLIBC_CC) -print-libgcc-file-name) \
 		$(MUSL_LIB)/crtn.o
 
+# Dynamic programs (userland/dynamic), built the way a student builds
+# one: plain i686-linux-gnu-gcc, so position-independent, with PT_INTERP
+# /lib/ld-linux.so.2 and libc.so.6 (the image's /lib has both, from
+# Debian's libc6-i386-cross). test_dynamic runs them from its own
+# directory; two copies name an interpreter that is missing and one
+# that may not be executed.
+DYN_SRC := userland/dynamic/helper_dynamic.c
+DYN_CFLAGS := -O2 -Wall -Wextra
+DYN_DIRS := $(USER_OUT)/tests $(GLIBC_OUT)
+DYN_PROGS := $(foreach d,$(DYN_DIRS),$(d)/helper_dynamic \
+	$(d)/helper_nointerp $(d)/helper_badinterp)
+DYN_LIBS := $(addprefix /usr/i686-linux-gnu/lib/,ld-linux.so.2 libc.so.6)
+
+$(addsuffix /helper_dynamic,$(DYN_DIRS)): $(DYN_SRC)
+	@mkdir -p $(dir $@)
+	$(GLIBC_CC) $(DYN_CFLAGS) -o $@ $<
+
+$(addsuffix /helper_nointerp,$(DYN_DIRS)): $(DYN_SRC)
+	@mkdir -p $(dir $@)
+	$(GLIBC_CC) $(DYN_CFLAGS) -Wl,--dynamic-linker=/lib/no-such-ld.so \
+		-o $@ $<
+
+$(addsuffix /helper_badinterp,$(DYN_DIRS)): $(DYN_SRC)
+	@mkdir -p $(dir $@)
+	$(GLIBC_CC) $(DYN_CFLAGS) -Wl,--dynamic-linker=/etc/issue -o $@ $<
+
 .PHONY: userland
 userland: $(USER_CRT0) $(USER_LIBC) $(USER_BINS) $(USER_TEST_PROGS) \
-	$(GLIBC_TEST_PROGS)
+	$(GLIBC_TEST_PROGS) $(DYN_PROGS)
 
 $(GLIBC_OUT)/%: userland/tests/%.c
 	@mkdir -p $(dir $@)

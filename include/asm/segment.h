@@ -35,6 +35,15 @@ int get_fs_byte(const void *addr, unsigned char *val);
 int put_fs_byte(unsigned char val, void *addr);
 
 /*
+ * 1.2.13's set_fs(KERNEL_DS) pointed %fs at the kernel's data, so that a
+ * file's read could fill a kernel buffer (read_exec); set_fs(USER_DS)
+ * put it back. Here it is a flag of the task that lets the calls above
+ * take kernel addresses too. get_fs says which is in force.
+ */
+unsigned long get_fs(void);
+void set_fs(unsigned long seg);
+
+/*
  * Copy a NUL-terminated string of at most max bytes (the NUL included)
  * from user space; returns its length, -EFAULT, or -ENAMETOOLONG when
  * there is no NUL in the first max bytes.

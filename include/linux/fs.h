@@ -209,6 +209,8 @@ void fd_install(unsigned int fd, struct file *file, int cloexec);
 void set_close_on_exec(unsigned int fd, int on);
 int close_fp(struct file *file);
 int do_open(const char *path, int flags, int mode, struct file **filp);
+int dentry_open(const char *path, const struct inode *inode, int flags,
+		struct file **filp);
 int open_console(void);
 int copy_files(unsigned long clone_flags, struct task_struct *p);
 int copy_fs(unsigned long clone_flags, struct task_struct *p);

@@ -114,6 +114,7 @@ struct task_struct {
 	int stop_continued;	/* SIGCONT ended a stop: for WCONTINUED */
 	int exit_signal;	/* sent to the parent at exit (SIGCHLD) */
 	int did_exec;
+	int kernel_ds;		/* set_fs(KERNEL_DS): memcpy_*fs reach the kernel */
 	int used_math;		/* has an FPU state (tss.i387 or the FPU) */
 	pid_t pid, pgrp, session;
 	pid_t tgid;		/* the thread group: the leader's pid (getpid) */

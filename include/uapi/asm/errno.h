@@ -50,6 +50,7 @@
 #define ENOMSG		42
 #define EIDRM		43
 #define EOVERFLOW	75
+#define ELIBBAD		80
 #define EOPNOTSUPP	95
 #define ETIMEDOUT	110
 

@@ -1,0 +1,85 @@
+/*
+ * test_dynamic.c - dynamically linked programs: ld.so runs as a program
+ * of its own (an ET_DYN with no interpreter); execve of a program whose
+ * PT_INTERP names a missing interpreter is ENOENT, and EACCES when the
+ * interpreter may not be executed.
+ */
+#include <fcntl.h>
+#include "check.h"
+#include "child.h"
+
+#define LD_SO		"/lib/ld-linux.so.2"
+#define OUT_SIZE	512
+
+static const char *dir_of_tests;
+
+/*
+ * Run argv (argv[0] the file) in a child with its stdout a pipe; the
+ * wait status, with what it printed in out (exit 127 and errno on
+ * stderr's behalf: the child exits with errno + 128 if execve fails).
+ */
+static int run(char *const argv[], char *out)
+{
+	char *envp[] = { NULL };
+	int fds[2], status = -1;
+	pid_t pid;
+
+	out[0] = '\0';
+	if (pipe(fds) < 0)
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execve(argv[0], argv, envp);
+		_exit(128 + errno);
+	}
+	close(fds[1]);
+	read_all(fds[0], out, OUT_SIZE);
+	close(fds[0]);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static void test_ld_so_alone(void)
+{
+	char *argv[] = { LD_SO, "--version", NULL };
+	char out[OUT_SIZE];
+	int status = run(argv, out);
+
+	case_begin("dynamic_ld_so_runs_as_a_program");
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "exit 0, got %s", describe_status(status));
+	CHECK(!strncmp(out, "ld.so (", 7), "its version, got \"%.40s\"", out);
+	case_end();
+}
+
+static void test_interp_errors(void)
+{
+	char *missing[] = { (char *)helper_path(dir_of_tests,
+						"helper_nointerp"), NULL };
+	char out[OUT_SIZE];
+	int status = run(missing, out);
+
+	case_begin("dynamic_missing_interpreter_enoent");
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + ENOENT,
+	      "ENOENT, got %s", describe_status(status));
+	case_end();
+	missing[0] = (char *)helper_path(dir_of_tests, "helper_badinterp");
+	status = run(missing, out);
+	case_begin("dynamic_interpreter_not_executable_eacces");
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 128 + EACCES,
+	      "EACCES, got %s", describe_status(status));
+	case_end();
+}
+
+int main(int argc, char **argv)
+{
+	(void)argc;
+	dir_of_tests = argv[0];
+	test_ld_so_alone();
+	test_interp_errors();
+	return check_summary();
+}
