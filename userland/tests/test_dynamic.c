@@ -1,8 +1,10 @@
 /*
- * test_dynamic.c - dynamically linked programs: ld.so runs as a program
- * of its own (an ET_DYN with no interpreter); execve of a program whose
- * PT_INTERP names a missing interpreter is ENOENT, and EACCES when the
- * interpreter may not be executed.
+ * test_dynamic.c - dynamically linked programs: helper_dynamic, built
+ * with plain i686-linux-gnu-gcc (position-independent, PT_INTERP
+ * /lib/ld-linux.so.2, libc.so.6), runs and finds its aux vector right;
+ * ld.so runs as a program of its own (an ET_DYN with no interpreter);
+ * execve of a program whose PT_INTERP names a missing interpreter is
+ * ENOENT, and EACCES when the interpreter may not be executed.
  */
 #include <fcntl.h>
 #include "check.h"
@@ -43,6 +45,21 @@ static int run(char *const argv[], char *out)
 	return status;
 }
 
+static void test_hello(void)
+{
+	char *argv[] = { (char *)helper_path(dir_of_tests, "helper_dynamic"),
+			 "one", NULL };
+	char out[OUT_SIZE];
+	int status = run(argv, out);
+
+	case_begin("dynamic_hello_runs_with_its_aux_vector");
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "exit 0, got %s (%s)", describe_status(status), out);
+	CHECK(!strcmp(out, "hello from a dynamic program: one\n"),
+	      "its line, got \"%s\"", out);
+	case_end();
+}
+
 static void test_ld_so_alone(void)
 {
 	char *argv[] = { LD_SO, "--version", NULL };
@@ -79,6 +96,7 @@ int main(int argc, char **argv)
 {
 	(void)argc;
 	dir_of_tests = argv[0];
+	test_hello();
 	test_ld_so_alone();
 	test_interp_errors();
 	return check_summary();
