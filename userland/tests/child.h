@@ -105,4 +105,50 @@ static inline int read_all(int fd, char *buf, int size)
 	return len;
 }
 
+/*
+ * fork_until_refused - fork children that wait for EOF on hold[0] until
+ * fork fails (its errno to *err, else 0) or bound children exist; the
+ * number forked. A child drops its copy of hold[1], or no EOF would
+ * come: the caller closes hold[1] to let them all go, then reap_clean.
+ * For the tests that run into RLIMIT_NPROC or the task table.
+ */
+static inline int fork_until_refused(int hold[2], int bound, int *err)
+{
+	int forked = 0;
+	char c;
+
+	*err = 0;
+	while (forked < bound) {
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			close(hold[1]);
+			_exit(read(hold[0], &c, 1) == 0 ? 0 : 1);
+		}
+		if (pid < 0) {
+			*err = errno;
+			break;
+		}
+		forked++;
+	}
+	return forked;
+}
+
+/* Wait for every child; how many exited with 0. */
+static inline int reap_clean(void)
+{
+	int status, clean = 0;
+
+	while (wait(&status) > 0)
+		clean += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	return clean;
+}
+
+/* A child's whole work for run_in_child: exit 0 (can it fork at all?). */
+static inline int exit_zero(void *arg)
+{
+	(void)arg;
+	return 0;
+}
+
 #endif

@@ -1,6 +1,7 @@
 /*
  * fpu.h - the FPU state as fxsave stores it, for the guest tests of the
- * kernel's FPU handling (test_fpu.c, helper_fpu.c).
+ * kernel's FPU handling (test_fpu.c, helper_fpu.c), and the x87 numbers
+ * both test_fpu.c and test_fpu_x87.c load.
  *
  * The tests move whole states in and out with fxrstor and fxsave in one
  * asm statement each, so that no compiled code (nor a libc that uses
@@ -30,6 +31,42 @@ struct fxstate {
 	unsigned char xmm[8][16];
 	unsigned char reserved2[224];
 } __attribute__((aligned(16)));
+
+#define SW_TOP_AFTER_7	(1 << 11)	/* 7 pushes from TOP 0: TOP 1 */
+#define X87_EXP_BIAS	0x3fff
+#define X87_INT_BIT	0x80
+#define X87_REG_BYTES	10
+
+static unsigned long fpu_rng;
+
+/* The next byte of a small linear congruential stream (fpu_rng). */
+static inline unsigned char fpu_next_byte(void)
+{
+	fpu_rng = fpu_rng * 1103515245UL + 12345UL;
+	return (unsigned char)(fpu_rng >> 16);
+}
+
+/*
+ * fill_x87_regs - seven x87 registers in use, each a normal number made
+ * from the stream seeded with seed: a random 64-bit significand with the
+ * integer bit set, exponents bias + 0 .. 6. stride is the distance from
+ * one register to the next in the caller's layout (16 in fxsave's, 10 in
+ * fnsave's). Returns with the stream where the registers left it.
+ */
+static inline void fill_x87_regs(unsigned char *st, int stride,
+				 unsigned long seed)
+{
+	int i, j;
+
+	fpu_rng = seed;
+	for (i = 0; i < 7; i++, st += stride) {
+		for (j = 0; j < 8; j++)
+			st[j] = fpu_next_byte();
+		st[7] |= X87_INT_BIT;
+		st[8] = (X87_EXP_BIAS + i) & 0xff;
+		st[9] = (X87_EXP_BIAS + i) >> 8;
+	}
+}
 
 static inline void fxsave(struct fxstate *s)
 {

@@ -43,44 +43,6 @@ static int on_lintel(void)
 
 /* ---- fork ------------------------------------------------------------- */
 
-/* Children that wait for EOF on hold[0]; fork until refused. */
-static int fork_until_refused(int hold[2], int *err)
-{
-	int forked = 0;
-	char c;
-
-	*err = 0;
-	while (forked < FORK_BOUND) {
-		pid_t pid = fork();
-
-		if (pid == 0) {
-			close(hold[1]);
-			_exit(read(hold[0], &c, 1) == 0 ? 0 : 1);
-		}
-		if (pid < 0) {
-			*err = errno;
-			break;
-		}
-		forked++;
-	}
-	return forked;
-}
-
-static int reap_clean(void)
-{
-	int status, clean = 0;
-
-	while (wait(&status) > 0)
-		clean += WIFEXITED(status) && WEXITSTATUS(status) == 0;
-	return clean;
-}
-
-static int exit_zero(void *arg)
-{
-	(void)arg;
-	return 0;
-}
-
 /*
  * On Lintel root is not held by RLIMIT_NPROC (as on Linux), so the task
  * table itself runs out; on the host an unused uid meets FORK_BOUND.
@@ -96,7 +58,7 @@ static int fork_exhaustion(void *arg)
 	if (!lintel)
 		CHECK_OK(setuid(UNUSED_UID));
 	CHECK_OK(pipe(fds));
-	forked = fork_until_refused(fds, &err);
+	forked = fork_until_refused(fds, FORK_BOUND, &err);
 	close(fds[1]);
 	clean = reap_clean();
 	CHECK(err == EAGAIN, "fork fails with EAGAIN after %d, got errno %d "

@@ -27,10 +27,7 @@
 #define SEED_CHILD		0x9e3779b9UL
 #define SEED_GARBAGE		0x0badf00dUL
 #define GARBAGE_FRAMES		12
-#define SW_TOP_AFTER_7		(1 << 11)	/* 7 pushes from TOP 0: TOP 1 */
 #define FTW_AFTER_7		0xfe		/* physical registers 1-7 used */
-#define X87_EXP_BIAS		0x3fff
-#define X87_INT_BIT		0x80
 #define CW_PREC53		0x027f	/* default, but 53-bit precision */
 #define CW_PREC24		0x007f	/* default, but 24-bit precision */
 #define CW_DEFINED		0x0f3f	/* masks, precision, rounding */
@@ -43,14 +40,6 @@
 #define STATUS_RESTORED		42
 #define STATUS_WRONG		43
 
-static unsigned long rng;
-
-static unsigned char next_byte(void)
-{
-	rng = rng * 1103515245UL + 12345UL;
-	return (unsigned char)(rng >> 16);
-}
-
 /*
  * A state to load with fxrstor: control word cw, MXCSR mxcsr, seven x87
  * registers in use (normal numbers made from seed, ST(7) empty) and all
@@ -61,42 +50,21 @@ static void make_state(struct fxstate *s, unsigned long seed,
 {
 	int i, j;
 
-	rng = seed;
 	memset(s, 0, sizeof(*s));
 	s->cwd = cw;
 	s->swd = SW_TOP_AFTER_7;
 	s->ftw = FTW_AFTER_7;
 	s->mxcsr = mxcsr;
-	for (i = 0; i < 7; i++) {
-		for (j = 0; j < 8; j++)
-			s->st[i][j] = next_byte();
-		s->st[i][7] |= X87_INT_BIT;
-		s->st[i][8] = (X87_EXP_BIAS + i) & 0xff;
-		s->st[i][9] = (X87_EXP_BIAS + i) >> 8;
-	}
+	fill_x87_regs((unsigned char *)s->st, sizeof(s->st[0]), seed);
 	for (i = 0; i < 8; i++)
 		for (j = 0; j < 16; j++)
-			s->xmm[i][j] = next_byte();
+			s->xmm[i][j] = fpu_next_byte();
 }
 
-/* Load in; rounds times touch the x87 registers and yield; store out. */
-static void x87_yield_rounds(const struct fxstate *in, struct fxstate *out,
-			     int rounds)
-{
-	__asm__ volatile("fxrstor %[in]\n"
-			 "1:\tfxch %%st(1)\n\t"
-			 "fxch %%st(1)\n\t"
-			 "movl %[nr], %%eax\n\t"
-			 "int $0x80\n\t"
-			 "decl %[n]\n\t"
-			 "jnz 1b\n\t"
-			 "fxsave %[out]"
-			 : [out] "=m"(*out), [n] "+r"(rounds)
-			 : [in] "m"(*in), [nr] "i"(NR_sched_yield)
-			 : "eax", "memory", "cc");
-}
-
-/* The same, touching an xmm register instead (xor twice: no change). */
+/*
+ * Load in; rounds times touch an xmm register (xor twice: no change) and
+ * yield; store out. (test_fpu_x87 does the same with the x87 registers.)
+ */
 static void sse_yield_rounds(const struct fxstate *in, struct fxstate *out,
 			     int rounds)
 {
@@ -115,26 +83,23 @@ static void sse_yield_rounds(const struct fxstate *in, struct fxstate *out,
 
 /*
  * Parent and child each load a state of their own and yield to each
- * other, touching the FPU (x87 or SSE) between yields: each must find its
- * own state at the end.
+ * other, touching the SSE registers between yields: each must find its
+ * whole own state (x87 and SSE) at the end.
  */
-static void test_switch(const char *name, int sse)
+static void test_switch(void)
 {
 	static struct fxstate mine, got;
 	const char *diff;
 	int status;
 	pid_t pid;
 
-	case_begin(name);
+	case_begin("sse_state_across_context_switches");
 	pid = fork();
 	if (pid == 0)
 		make_state(&mine, SEED_CHILD, CW_PREC24, MXCSR_RC_UP);
 	else
 		make_state(&mine, SEED_PARENT, CW_PREC53, MXCSR_RC_DOWN);
-	if (sse)
-		sse_yield_rounds(&mine, &got, YIELD_ROUNDS);
-	else
-		x87_yield_rounds(&mine, &got, YIELD_ROUNDS);
+	sse_yield_rounds(&mine, &got, YIELD_ROUNDS);
 	diff = fxstate_diff(&mine, &got);
 	if (pid == 0)
 		_exit(diff ? 1 : 0);
@@ -344,9 +309,9 @@ static void make_garbage(struct i386_fpstate *fp, unsigned long seed)
 	unsigned char *p = (unsigned char *)fp;
 	unsigned int i;
 
-	rng = seed;
+	fpu_rng = seed;
 	for (i = 0; i < sizeof(*fp); i++)
-		p[i] = next_byte();
+		p[i] = fpu_next_byte();
 }
 
 struct garbage {
@@ -482,8 +447,7 @@ int main(void)
 		case_skip("fpu_state_tests", FXSR_NO_SSE);
 		return check_summary();
 	}
-	test_switch("x87_state_across_context_switches", 0);
-	test_switch("sse_state_across_context_switches", 1);
+	test_switch();
 	test_fork_copies();
 	test_handler_does_not_disturb();
 	test_sigreturn_restores_frame();

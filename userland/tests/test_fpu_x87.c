@@ -23,11 +23,8 @@
 #define YIELD_ROUNDS		40
 #define SEED_PARENT		0x2545f491UL
 #define SEED_CHILD		0x9e3779b9UL
-#define SW_TOP_AFTER_7		(1 << 11)	/* 7 pushes from TOP 0: TOP 1 */
 #define TW_AFTER_7		0x0003	/* physical register 0 empty, 1-7 valid */
 #define TW_ALL_EMPTY		0xffff
-#define X87_EXP_BIAS		0x3fff
-#define X87_INT_BIT		0x80
 #define CW_PREC53		0x027f	/* default, but 53-bit precision */
 #define CW_PREC24		0x007f	/* default, but 24-bit precision */
 #define CW_ZM			0x0004	/* divide-by-zero masked */
@@ -40,32 +37,15 @@ struct fnstate {
 	unsigned char st[8][10];	/* ST(0)..ST(7) */
 };
 
-static unsigned long rng;
-
-static unsigned char next_byte(void)
-{
-	rng = rng * 1103515245UL + 12345UL;
-	return (unsigned char)(rng >> 16);
-}
-
 /* Control word cw and seven registers in use, normal numbers from seed. */
 static void make_state(struct fnstate *s, unsigned long seed,
 		       unsigned short cw)
 {
-	int i, j;
-
-	rng = seed;
 	memset(s, 0, sizeof(*s));
 	s->cw = cw;
 	s->sw = SW_TOP_AFTER_7;
 	s->tw = TW_AFTER_7;
-	for (i = 0; i < 7; i++) {
-		for (j = 0; j < 8; j++)
-			s->st[i][j] = next_byte();
-		s->st[i][7] |= X87_INT_BIT;
-		s->st[i][8] = (X87_EXP_BIAS + i) & 0xff;
-		s->st[i][9] = (X87_EXP_BIAS + i) >> 8;
-	}
+	fill_x87_regs((unsigned char *)s->st, sizeof(s->st[0]), seed);
 }
 
 /* The first part of the state a program sees that differs, or NULL. */

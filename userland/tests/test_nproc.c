@@ -13,47 +13,6 @@
 #define FORK_TRIES	64	/* bound: well past the limit */
 #define CHAIN_DEPTH	16
 
-/*
- * Fork children that wait for EOF on the pipe, until fork fails or we
- * give up. A child must drop its copy of the write end, or no EOF comes.
- */
-static int fork_until_refused(int hold[2], int *err)
-{
-	int forked = 0;
-	char c;
-
-	*err = 0;
-	while (forked < FORK_TRIES) {
-		pid_t pid = fork();
-
-		if (pid == 0) {
-			close(hold[1]);
-			_exit(read(hold[0], &c, 1) == 0 ? 0 : 1);
-		}
-		if (pid < 0) {
-			*err = errno;
-			break;
-		}
-		forked++;
-	}
-	return forked;
-}
-
-static int reap_all(void)
-{
-	int status, clean = 0;
-
-	while (wait(&status) > 0)
-		clean += status == 0;
-	return clean;
-}
-
-static int exit_zero(void *arg)
-{
-	(void)arg;
-	return 0;
-}
-
 static int nproc_limit(void *arg)
 {
 	struct rlimit lim = { NPROC_LIMIT, NPROC_LIMIT };
@@ -63,9 +22,9 @@ static int nproc_limit(void *arg)
 	CHECK_OK(setrlimit(RLIMIT_NPROC, &lim));
 	CHECK_OK(setuid(UNUSED_UID));
 	CHECK_OK(pipe(fds));
-	forked = fork_until_refused(fds, &err);
+	forked = fork_until_refused(fds, FORK_TRIES, &err);
 	close(fds[1]);		/* every waiting child reads EOF and exits */
-	clean = reap_all();
+	clean = reap_clean();
 	CHECK(err == EAGAIN, "fork fails with EAGAIN, got errno %d (%s)",
 	      err, strerror(err));
 	CHECK(forked == NPROC_LIMIT - 1, "%d forks (limit %d, us included), "
