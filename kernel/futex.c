@@ -22,6 +22,7 @@
 #include <linux/time.h>
 #include <asm/segment.h>
 #include <asm/system.h>
+#include "futex.h"
 
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1
@@ -33,7 +34,6 @@
 #define FUTEX_PRIVATE_FLAG	128
 #define FUTEX_CLOCK_REALTIME	256
 #define FUTEX_CMD_MASK		(~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))
-#define FUTEX_BITSET_MATCH_ANY	0xffffffff
 
 /* FUTEX_WAKE_OP's op word: op:4 cmp:4 oparg:12 cmparg:12, as Linux */
 #define FUTEX_OP_OPARG_SHIFT	8	/* in op: oparg is 1 << oparg */
@@ -55,33 +55,9 @@
 #define FUTEX_OP_CMP_GT		4
 #define FUTEX_OP_CMP_GE		5
 
-/* The robust-list ABI (i386): the word's owner bits */
-#define FUTEX_WAITERS		0x80000000
-#define FUTEX_OWNER_DIED	0x40000000
-#define FUTEX_TID_MASK		0x3fffffff
 #define ROBUST_LIST_LIMIT	2048	/* Linux's bound on a looping list */
 
-struct futex_key {
-	struct mm_struct *mm;	/* NULL for a shared key */
-	unsigned long addr;	/* user address, or physical (shared) */
-};
-
-/* A sleeper: on its own kernel stack, in futex_queue while it sleeps. */
-struct futex_q {
-	struct futex_q *next;
-	struct futex_key key;
-	unsigned long bitset;
-	struct task_struct *task;
-	int woken;		/* taken off the queue by a waker */
-};
-
-static struct futex_q *futex_queue;
-
-/* Do a and b name the same word? */
-static int same_key(const struct futex_key *a, const struct futex_key *b)
-{
-	return a->mm == b->mm && a->addr == b->addr;
-}
+struct futex_q *futex_queue;
 
 /*
  * get_futex_key - the key of the word at uaddr; -EINVAL when it is not
@@ -90,8 +66,7 @@ static int same_key(const struct futex_key *a, const struct futex_key *b)
  * its page is present); any other by (mm, uaddr), as Linux keys private
  * anonymous memory.
  */
-static int get_futex_key(unsigned long uaddr, int shared,
-			 struct futex_key *key)
+int get_futex_key(unsigned long uaddr, int shared, struct futex_key *key)
 {
 	struct vm_area_struct *vma;
 	unsigned long val;
@@ -115,7 +90,7 @@ static int get_futex_key(unsigned long uaddr, int shared,
 }
 
 /* Take q off the queue and make its task runnable. Interrupts off. */
-static void wake_futex(struct futex_q *q, struct futex_q **link)
+void wake_futex(struct futex_q *q, struct futex_q **link)
 {
 	*link = q->next;
 	q->woken = 1;
@@ -135,7 +110,7 @@ static int wake_key(const struct futex_key *key, int nr, unsigned long bitset)
 	save_flags(flags);
 	cli();
 	while ((q = *link) && (n < nr || !n)) {
-		if (same_key(&q->key, key) && (q->bitset & bitset)) {
+		if (same_key(&q->key, key) && !q->pi && (q->bitset & bitset)) {
 			wake_futex(q, link);
 			n++;
 		} else {
@@ -163,8 +138,8 @@ int futex_wake(unsigned long *uaddr, int shared, int nr, unsigned long bitset)
  * already past gives a moment already past. -EINVAL for a bad timespec,
  * -EFAULT.
  */
-static long timeout_end(const void *ut, int time64, int absolute,
-			int realtime, u64 *end)
+long timeout_end(const void *ut, int time64, int absolute, int realtime,
+		 u64 *end)
 {
 	struct timespec t, now;
 	u64 mono = get_monotonic_ns(), want, from;
@@ -198,7 +173,7 @@ static long timeout_end(const void *ut, int time64, int absolute,
  * timeout_after_ns chooses, and the clock, not the tick, says when the
  * time is up.
  */
-static int futex_sleep(struct futex_q *q, u64 end)
+int futex_sleep(struct futex_q *q, u64 end)
 {
 	struct futex_q **link;
 	unsigned long flags;
@@ -285,6 +260,7 @@ static long futex_wait(unsigned long uaddr, int shared, unsigned long val,
 	q.bitset = bitset;
 	q.task = current;
 	q.woken = 0;
+	q.pi = 0;
 	err = futex_sleep(&q, end);
 	if (err == -EINTR)
 		return futex_wait_interrupted(uaddr, shared, val, end, bitset);
@@ -328,7 +304,7 @@ static long futex_requeue(unsigned long uaddr, unsigned long uaddr2,
 	save_flags(flags);
 	cli();
 	while ((q = *link)) {
-		if (!same_key(&q->key, &key)) {
+		if (!same_key(&q->key, &key) || q->pi) {
 			link = &q->next;
 		} else if (n < nr_wake) {
 			wake_futex(q, link);
@@ -415,8 +391,9 @@ static long futex_wake_op(unsigned long uaddr, unsigned long uaddr2,
 /*
  * do_futex - futex and futex_time64: uaddr, op, val, timeout (or val2
  * for the requeue and wake-op commands), uaddr2, val3, as on i386 Linux;
- * time64 says which timespec layout the timeout has. -ENOSYS for an
- * unknown command or FUTEX_CLOCK_REALTIME with one that takes no clock.
+ * time64 says which timespec layout the timeout has; the PI commands are
+ * futex_pi.c's. -ENOSYS for an unknown command (the requeue-PI ones
+ * among them) or FUTEX_CLOCK_REALTIME with one that takes no clock.
  */
 static long do_futex(unsigned long *uaddr, int op, unsigned long val,
 		     const void *utime, unsigned long *uaddr2,
@@ -428,9 +405,23 @@ static long do_futex(unsigned long *uaddr, int op, unsigned long val,
 	u64 end;
 	long err;
 
-	if (realtime && cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET)
+	if (realtime && cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET &&
+	    cmd != FUTEX_LOCK_PI2)
 		return -ENOSYS;
 	switch (cmd) {
+	case FUTEX_LOCK_PI:
+	case FUTEX_LOCK_PI2:
+	case FUTEX_TRYLOCK_PI:
+		/* absolute; LOCK_PI's clock is CLOCK_REALTIME, LOCK_PI2's
+		 * CLOCK_MONOTONIC unless FUTEX_CLOCK_REALTIME says so */
+		err = timeout_end(cmd == FUTEX_TRYLOCK_PI ? NULL : utime,
+				  time64, 1, realtime || cmd == FUTEX_LOCK_PI,
+				  &end);
+		if (err)
+			return err;
+		return futex_lock_pi(a, shared, end, cmd == FUTEX_TRYLOCK_PI);
+	case FUTEX_UNLOCK_PI:
+		return futex_unlock_pi(a, shared);
 	case FUTEX_WAIT:
 	case FUTEX_WAIT_BITSET:
 		err = timeout_end(utime, time64, cmd == FUTEX_WAIT_BITSET,
@@ -488,8 +479,10 @@ static void futex_owner_died(struct task_struct *p, unsigned long uaddr)
 	if (put_fs_long((val & FUTEX_WAITERS) | FUTEX_OWNER_DIED,
 			(void *)uaddr))
 		return;
-	if (val & FUTEX_WAITERS)
-		futex_wake((unsigned long *)uaddr, 1, 1, FUTEX_BITSET_MATCH_ANY);
+	if (!(val & FUTEX_WAITERS))
+		return;
+	futex_wake((unsigned long *)uaddr, 1, 1, FUTEX_BITSET_MATCH_ANY);
+	futex_pi_owner_died(uaddr);
 }
 
 /*

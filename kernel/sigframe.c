@@ -249,8 +249,9 @@ static int setup_rt_frame(int sig, struct sigaction *sa, sigset_t oldset,
 
 /*
  * An interrupted system call (regs->eax a restart code) either fails
- * with EINTR or is made again, as Linux decides: -ERESTARTSYS is made
- * again unless a handler without SA_RESTART runs; -ERESTART_RESTARTBLOCK
+ * with EINTR or is made again, as Linux decides: -ERESTARTNOINTR is
+ * always made again; -ERESTARTSYS is made again unless a handler without
+ * SA_RESTART runs; -ERESTART_RESTARTBLOCK
  * fails when any handler runs, and otherwise goes on through
  * restart_syscall (current->restart_block). sa is the handler about to
  * run, NULL for none.
@@ -261,7 +262,10 @@ static void syscall_restart(struct pt_regs *regs, struct sigaction *sa)
 
 	if (regs->orig_eax < 0)
 		return;
-	if (ret == -ERESTART_RESTARTBLOCK && !sa) {
+	if (ret == -ERESTARTNOINTR) {
+		regs->eax = regs->orig_eax;
+		regs->eip -= 2;
+	} else if (ret == -ERESTART_RESTARTBLOCK && !sa) {
 		regs->eax = __NR_restart_syscall;
 		regs->eip -= 2;		/* back over "int $0x80" */
 	} else if (ret == -ERESTARTSYS &&
@@ -283,7 +287,8 @@ static int restart_pending(struct pt_regs *regs)
 	long ret = regs->eax;
 
 	return regs->orig_eax >= 0 &&
-	       (ret == -ERESTARTSYS || ret == -ERESTART_RESTARTBLOCK);
+	       (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
+		ret == -ERESTART_RESTARTBLOCK);
 }
 
 /*

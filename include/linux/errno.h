@@ -6,6 +6,7 @@
 
 /* Kernel-internal: a sleeping call was interrupted; never seen by users. */
 #define ERESTARTSYS	512
+#define ERESTARTNOINTR	513	/* ... and is made again, handler or not */
 /* ... and goes on through restart_syscall unless a handler ran (EINTR) */
 #define ERESTART_RESTARTBLOCK 516
 #define ENOIOCTLCMD	515	/* "not mine": the caller tries its own */

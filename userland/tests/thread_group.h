@@ -39,11 +39,19 @@
 #define LONG_WAIT_SEC	10	/* a timeout no case waits out */
 #define STATE_LINE	"State:\t"
 #define LINE_MAX_LEN	128
+#define FUTEX_LOCK_PI_PRIV	(6 | 128)
+#define FUTEX_UNLOCK_PI_PRIV	(7 | 128)
+#define FUTEX_TRYLOCK_PI_PRIV	(8 | 128)
+#define PI_WAITERS	0x80000000U
+#define PI_TID_MASK	0x3fffffffU
+#define NO_SUCH_TID	0x3ffffff0	/* above any pid_max: no task has it */
+#define PI_ROUNDS	500
 #define STOP_WAIT_SEC	3	/* the stopped child's timed futex wait */
 #define NR_SLEEPERS	2	/* the stopped child's threads besides main */
 
 static int pipe_fds[2];
 static char child_stack[CHILD_STACK] __attribute__((aligned(16)));
+static long counter;
 static volatile sig_atomic_t got_signal;
 
 /* ---- CLONE_FILES -------------------------------------------------------- */
@@ -667,6 +675,165 @@ static void test_group_stop(void)
 	case_end();
 }
 
+/* ---- PI futexes ---------------------------------------------------------------- */
+
+static unsigned int pi_word;
+static pthread_mutex_t pi_mutex;
+
+static long pi_op(int op, const void *ts)
+{
+	return syscall(NR_FUTEX, &pi_word, op, 0, ts, NULL, 0);
+}
+
+/* What a second thread is told: trylock, unlock, then a lock that sleeps. */
+struct pi_report {
+	volatile pid_t tid;
+	long trylock, unlock, lock;
+	int trylock_err, unlock_err;
+	unsigned int word_after_lock;
+};
+
+static void *pi_contender(void *arg)
+{
+	struct pi_report *r = arg;
+
+	r->trylock = pi_op(FUTEX_TRYLOCK_PI_PRIV, NULL);
+	r->trylock_err = errno;
+	r->unlock = pi_op(FUTEX_UNLOCK_PI_PRIV, NULL);
+	r->unlock_err = errno;
+	r->tid = syscall(NR_GETTID);
+	r->lock = pi_op(FUTEX_LOCK_PI_PRIV, NULL);
+	r->word_after_lock = pi_word;
+	pi_op(FUTEX_UNLOCK_PI_PRIV, NULL);
+	return NULL;
+}
+
+static int pi_sleeps(struct waiter *w)
+{
+	return thread_sleeps(w->tid);
+}
+
+/* the word protocol: owner tid, WAITERS, hand-over, the errors */
+static void test_futex_pi_word(void)
+{
+	struct pi_report r = { 0, 0, 0, 0, 0, 0, 0 };
+	struct waiter w = { 0, 0, 0, 0, 0, 0 };
+	pid_t me = syscall(NR_GETTID);
+	pthread_t t;
+
+	case_begin("futex_lock_pi_owner_waiters_and_hand_over");
+	pi_word = 0;
+	CHECK(pi_op(FUTEX_LOCK_PI_PRIV, NULL) == 0, "lock a free word");
+	CHECK(pi_word == (unsigned int)me, "the word names the owner: %#x",
+	      pi_word);
+	CHECK_ERR(pi_op(FUTEX_LOCK_PI_PRIV, NULL), EDEADLK);
+	pthread_create(&t, NULL, pi_contender, &r);
+	while (!r.tid)
+		usleep(WAIT_STEP_US);
+	w.tid = r.tid;
+	wait_until(&w, pi_sleeps);
+	CHECK(pi_word == (me | PI_WAITERS), "WAITERS set by the sleeper: %#x",
+	      pi_word);
+	CHECK(pi_op(FUTEX_UNLOCK_PI_PRIV, NULL) == 0, "unlock");
+	pthread_join(t, NULL);
+	CHECK(r.trylock == -1 && r.trylock_err == EAGAIN, "trylock of an owned "
+	      "word: EAGAIN, got %ld errno %d", r.trylock, r.trylock_err);
+	CHECK(r.unlock == -1 && r.unlock_err == EPERM, "unlock by another: "
+	      "EPERM, got %ld errno %d", r.unlock, r.unlock_err);
+	CHECK(r.lock == 0 && r.word_after_lock == (r.tid | PI_WAITERS),
+	      "handed over: the sleeper's tid and WAITERS, got %ld %#x",
+	      r.lock, r.word_after_lock);
+	CHECK(pi_word == 0, "free after its unlock: %#x", pi_word);
+	pi_word = NO_SUCH_TID;
+	CHECK_ERR(pi_op(FUTEX_LOCK_PI_PRIV, NULL), ESRCH);
+	pi_word = (unsigned int)r.tid;	/* a thread gone: ESRCH too */
+	CHECK_ERR(pi_op(FUTEX_LOCK_PI_PRIV, NULL), ESRCH);
+	pi_word = 0;
+	CHECK(pi_op(FUTEX_TRYLOCK_PI_PRIV, NULL) == 0 &&
+	      (pi_word & PI_TID_MASK) == (unsigned int)me, "trylock a free word");
+	pi_op(FUTEX_UNLOCK_PI_PRIV, NULL);
+	case_end();
+}
+
+/* Take the word in a thread and keep it until the caller says so. */
+static void *pi_holder(void *arg)
+{
+	struct waiter *w = arg;
+
+	pi_op(FUTEX_LOCK_PI_PRIV, NULL);
+	w->tid = syscall(NR_GETTID);
+	while (!w->done)
+		usleep(WAIT_STEP_US);
+	pi_op(FUTEX_UNLOCK_PI_PRIV, NULL);
+	return NULL;
+}
+
+/* LOCK_PI's timeout is an absolute CLOCK_REALTIME */
+static void test_futex_pi_timeout(void)
+{
+	struct waiter w = { 0, 0, 0, 0, 0, 0 };
+	struct timespec soon;
+	pthread_t t;
+
+	case_begin("futex_lock_pi_times_out_on_the_realtime_clock");
+	pi_word = 0;
+	pthread_create(&t, NULL, pi_holder, &w);
+	while (!w.tid)
+		usleep(WAIT_STEP_US);
+	clock_gettime(CLOCK_REALTIME, &soon);
+	soon.tv_nsec += TIMER_SHORT_US * 1000L;
+	if (soon.tv_nsec >= 1000000000L) {
+		soon.tv_sec++;
+		soon.tv_nsec -= 1000000000L;
+	}
+	CHECK_ERR(pi_op(FUTEX_LOCK_PI_PRIV, &soon), ETIMEDOUT);
+	w.done = 1;
+	pthread_join(t, NULL);
+	CHECK(pi_word == 0, "free after the holder's unlock: %#x", pi_word);
+	case_end();
+}
+
+static void *pi_rounds(void *arg)
+{
+	int i;
+
+	(void)arg;
+	for (i = 0; i < PI_ROUNDS; i++) {
+		pthread_mutex_lock(&pi_mutex);
+		counter++;
+		sched_yield();	/* let the others find it taken */
+		pthread_mutex_unlock(&pi_mutex);
+	}
+	return NULL;
+}
+
+/* a PTHREAD_PRIO_INHERIT mutex keeps a shared counter exact */
+static void test_pi_mutex(void)
+{
+	pthread_mutexattr_t attr;
+	pthread_t t[NR_SLEEPERS + 1];
+	int i, err;
+
+	pthread_mutexattr_init(&attr);
+	err = pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
+	if (err) {
+		case_skip("pthread_prio_inherit_mutex", "this C library has "
+			  "no PTHREAD_PRIO_INHERIT mutexes");
+		return;
+	}
+	case_begin("pthread_prio_inherit_mutex");
+	CHECK(pthread_mutex_init(&pi_mutex, &attr) == 0, "init");
+	counter = 0;
+	for (i = 0; i <= NR_SLEEPERS; i++)
+		pthread_create(&t[i], NULL, pi_rounds, NULL);
+	for (i = 0; i <= NR_SLEEPERS; i++)
+		pthread_join(t[i], NULL);
+	CHECK(counter == (NR_SLEEPERS + 1) * PI_ROUNDS, "counter %d, got %ld",
+	      (NR_SLEEPERS + 1) * PI_ROUNDS, counter);
+	pthread_mutex_destroy(&pi_mutex);
+	case_end();
+}
+
 static void test_thread_group(void)
 {
 	test_files_shared();
@@ -681,6 +848,9 @@ static void test_thread_group(void)
 	test_futex_time64();
 	test_shared_pending();
 	test_group_stop();
+	test_futex_pi_word();
+	test_futex_pi_timeout();
+	test_pi_mutex();
 }
 
 #endif
