@@ -51,6 +51,8 @@ struct msg_sleeper {
 };
 
 static struct msqid_ds *msgque[MSGMNI];
+unsigned long msgmax = MSGMAX, msgmnb = MSGMNB;	/* /proc/sys/kernel */
+unsigned long msgmni = MSGMNI;		/* slots msgget may use */
 static int max_msqid;		/* every used slot is at or below it */
 static int used_queues;
 static int msg_hdrs, msg_bytes;	/* messages and bytes in all queues */
@@ -123,18 +125,21 @@ static int findkey(key_t key, int skip)
 	return -1;
 }
 
-/* The first free slot of msgque[], or -1 when all MSGMNI are used. */
+/*
+ * The first free slot of msgque[], or -1 when the first msgmni (MSGMNI
+ * unless root lowered it) are all used.
+ */
 static int free_slot(void)
 {
 	int id;
 
-	for (id = 0; id < MSGMNI; id++)
+	for (id = 0; id < (int)msgmni; id++)
 		if (msgque[id] == MSQ_UNUSED)
 			return id;
 	return -1;
 }
 
-/* A new empty queue owned and created by the caller, MSGMNB bytes big. */
+/* A new empty queue owned and created by the caller, msgmnb bytes big. */
 static void fill_new_queue(struct msqid_ds *msq, key_t key, int msgflg)
 {
 	memset(msq, 0, sizeof(*msq));
@@ -143,7 +148,7 @@ static void fill_new_queue(struct msqid_ds *msq, key_t key, int msgflg)
 	msq->msg_perm.uid = msq->msg_perm.cuid = current->euid;
 	msq->msg_perm.gid = msq->msg_perm.cgid = current->egid;
 	msq->msg_perm.seq = msg_seq;
-	msq->msg_qbytes = MSGMNB;
+	msq->msg_qbytes = msgmnb;
 	msq->msg_ctime = CURRENT_TIME;
 }
 
@@ -481,7 +486,7 @@ static long do_msgsnd(int msqid, long type, const char *mtext,
 	struct msg *msg;
 	int err;
 
-	if (msgsz > MSGMAX || (long)msgsz < 0 || msqid < 0)
+	if (msgsz > msgmax || (long)msgsz < 0 || msqid < 0)
 		return -EINVAL;
 	if (type < 1)
 		return -EINVAL;

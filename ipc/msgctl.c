@@ -92,9 +92,9 @@ static long msg_info(int cmd, void *buf)
 
 	msg_usage(&queues, &msgs, &bytes, &max_index);
 	memset(&info, 0, sizeof(info));
-	info.msgmni = MSGMNI;
-	info.msgmax = MSGMAX;
-	info.msgmnb = MSGMNB;
+	info.msgmni = msgmni;
+	info.msgmax = msgmax;
+	info.msgmnb = msgmnb;
 	info.msgssz = MSGSSZ;
 	info.msgseg = MSGSEG;
 	info.msgpool = cmd == MSG_INFO ? queues : MSGPOOL;
@@ -120,7 +120,7 @@ static long msg_stat(int msqid, int cmd, void *buf, int version)
 
 /*
  * IPC_SET and IPC_RMID: only the owner, the creator or root; raising
- * msg_qbytes above MSGMNB needs root too.
+ * msg_qbytes above msgmnb needs root too.
  */
 static long msgctl_down(int msqid, int cmd, struct msq_setbuf *s)
 {
@@ -134,7 +134,7 @@ static long msgctl_down(int msqid, int cmd, struct msq_setbuf *s)
 		freeque(msqid % MSGMNI);
 		return 0;
 	}
-	if (s->qbytes > MSGMNB && current->euid != 0)
+	if (s->qbytes > msgmnb && current->euid != 0)
 		return -EPERM;
 	ipc_update_perm(&s->perm, &msq->msg_perm);
 	msq->msg_qbytes = s->qbytes;
@@ -181,4 +181,50 @@ long sys_msgctl(int msqid, int cmd, void *buf)
 long sys_old_msgctl(int msqid, int cmd, void *buf)
 {
 	return do_msgctl(msqid, cmd & ~IPC_64, buf, cmd & IPC_64);
+}
+
+/* ---- the limits, for /proc/sys/kernel ---------------------------------- */
+
+#define INT_MAX_LIMIT	0x7fffffffUL	/* Linux keeps them in ints */
+
+/* The variable behind a limit, and the most Lintel lets it be. */
+static unsigned long *msg_limit_var(enum msg_limit which, unsigned long *most)
+{
+	switch (which) {
+	case MSG_LIMIT_MAX:
+		*most = INT_MAX_LIMIT;
+		return &msgmax;
+	case MSG_LIMIT_MNB:
+		*most = INT_MAX_LIMIT;
+		return &msgmnb;
+	case MSG_LIMIT_MNI:
+		*most = MSGMNI;
+		return &msgmni;
+	}
+	return NULL;
+}
+
+/* msg_get_limit - a limit in force, for /proc/sys/kernel/msg*. */
+unsigned long msg_get_limit(enum msg_limit which)
+{
+	unsigned long most, *v = msg_limit_var(which, &most);
+
+	return v ? *v : 0;
+}
+
+/*
+ * msg_set_limit - change a limit from then on: msgmax for the next
+ * msgsnd, msgmnb for the next queue made (existing queues keep their
+ * msg_qbytes), msgmni for the next msgget. -EINVAL past what an int
+ * holds (Linux's limit too) or, for msgmni, past msgque[]'s MSGMNI
+ * slots (Linux takes up to IPCMNI).
+ */
+int msg_set_limit(enum msg_limit which, unsigned long value)
+{
+	unsigned long most, *v = msg_limit_var(which, &most);
+
+	if (!v || value > most)
+		return -EINVAL;
+	*v = value;
+	return 0;
 }

@@ -44,6 +44,7 @@ void sem_clear_undo(struct semid_ds *sma, int semnum);
 int sem_count_waiters(struct semid_ds *sma, int semnum, int zero);
 
 /* ipc/msg.c: the queues, for msgctl.c */
+extern unsigned long msgmax, msgmnb, msgmni;	/* in force */
 struct msqid_ds;
 int msg_id(const struct msqid_ds *msq, int index);
 struct msqid_ds *msg_at(int index);

@@ -1,10 +1,11 @@
 /*
- * sysctl.c - /proc/sys/kernel: the shm limits, shmmax, shmall and
- * shmmni, read by anyone and written by root as on Linux ("echo 4096 >
- * /proc/sys/kernel/shmmni"). The values belong to ipc/, asked through
- * shm_get_limit and shm_set_limit. The semaphore and message-queue
- * limits (sem, msgmax, msgmnb, msgmni) are read-only here: Lintel sizes
- * semary[] and msgque[] at compile time (Linux lets root write them).
+ * sysctl.c - /proc/sys/kernel: the shm limits (shmmax, shmall, shmmni)
+ * and the message-queue ones (msgmax, msgmnb, msgmni), read by anyone
+ * and written by root as on Linux ("echo 4096 > /proc/sys/kernel/shmmni").
+ * The values belong to ipc/, asked through shm_get_limit/shm_set_limit
+ * and msg_get_limit/msg_set_limit. The semaphore limits (sem) are
+ * read-only here: Lintel sizes semary[] and a set's arrays at compile
+ * time (Linux lets root write them).
  *
  * 1.2.13 had sysctl neither as a call nor in /proc (2.0 added both).
  */
@@ -30,30 +31,52 @@ static int show_limit(struct proc_buf *pb, enum shm_limit which)
 }
 
 /*
- * The number written (decimal, then blanks or a newline): -EINVAL for
- * anything else, as Linux's proc_doulongvec_minmax.
+ * The number written (decimal, then blanks or a newline) to *v: 0,
+ * -EFAULT, or -EINVAL for anything else, as Linux's
+ * proc_doulongvec_minmax.
  */
-static int store_limit(const char *buf, int count, enum shm_limit which)
+static int parse_limit(const char *buf, int count, unsigned long *v)
 {
 	char text[SYSCTL_TEXT_MAX];
-	unsigned long v = 0;
-	int i, err;
+	int i;
 
 	if (count <= 0 || count >= SYSCTL_TEXT_MAX)
 		return -EINVAL;
 	if (memcpy_fromfs(text, buf, count))
 		return -EFAULT;
+	*v = 0;
 	for (i = 0; i < count && text[i] >= '0' && text[i] <= '9'; i++) {
-		if (v > (~0UL - (text[i] - '0')) / 10)
+		if (*v > (~0UL - (text[i] - '0')) / 10)
 			return -EINVAL;
-		v = v * 10 + (text[i] - '0');
+		*v = *v * 10 + (text[i] - '0');
 	}
 	if (i == 0)
 		return -EINVAL;
 	for (; i < count; i++)
 		if (text[i] != '\n' && text[i] != ' ')
 			return -EINVAL;
-	err = shm_set_limit(which, v);
+	return 0;
+}
+
+/* A write to a shm limit: the bytes taken, or the error. */
+static int store_limit(const char *buf, int count, enum shm_limit which)
+{
+	unsigned long v;
+	int err = parse_limit(buf, count, &v);
+
+	if (!err)
+		err = shm_set_limit(which, v);
+	return err ? err : count;
+}
+
+/* A write to a message-queue limit: the bytes taken, or the error. */
+static int store_msg_limit(const char *buf, int count, enum msg_limit which)
+{
+	unsigned long v;
+	int err = parse_limit(buf, count, &v);
+
+	if (!err)
+		err = msg_set_limit(which, v);
 	return err ? err : count;
 }
 
@@ -96,20 +119,35 @@ static int sem_show(struct proc_buf *pb, struct task_struct *task)
 
 static int msgmax_show(struct proc_buf *pb, struct task_struct *task)
 {
-	proc_printf(pb, "%d\n", MSGMAX);
+	proc_printf(pb, "%lu\n", msg_get_limit(MSG_LIMIT_MAX));
 	return 0;
 }
 
 static int msgmnb_show(struct proc_buf *pb, struct task_struct *task)
 {
-	proc_printf(pb, "%d\n", MSGMNB);
+	proc_printf(pb, "%lu\n", msg_get_limit(MSG_LIMIT_MNB));
 	return 0;
 }
 
 static int msgmni_show(struct proc_buf *pb, struct task_struct *task)
 {
-	proc_printf(pb, "%d\n", MSGMNI);
+	proc_printf(pb, "%lu\n", msg_get_limit(MSG_LIMIT_MNI));
 	return 0;
+}
+
+static int msgmax_write(const char *buf, int count)
+{
+	return store_msg_limit(buf, count, MSG_LIMIT_MAX);
+}
+
+static int msgmnb_write(const char *buf, int count)
+{
+	return store_msg_limit(buf, count, MSG_LIMIT_MNB);
+}
+
+static int msgmni_write(const char *buf, int count)
+{
+	return store_msg_limit(buf, count, MSG_LIMIT_MNI);
 }
 
 static const struct proc_dir_entry sys_entries[] = {
@@ -124,9 +162,12 @@ static const struct proc_dir_entry sys_kernel_entries[] = {
 	{ PROC_SYS_SHMMNI, "shmmni", S_IFREG | 0644, shmmni_show,
 	  shmmni_write },
 	{ PROC_SYS_SEM, "sem", S_IFREG | 0444, sem_show, NULL },
-	{ PROC_SYS_MSGMAX, "msgmax", S_IFREG | 0444, msgmax_show, NULL },
-	{ PROC_SYS_MSGMNB, "msgmnb", S_IFREG | 0444, msgmnb_show, NULL },
-	{ PROC_SYS_MSGMNI, "msgmni", S_IFREG | 0444, msgmni_show, NULL },
+	{ PROC_SYS_MSGMAX, "msgmax", S_IFREG | 0644, msgmax_show,
+	  msgmax_write },
+	{ PROC_SYS_MSGMNB, "msgmnb", S_IFREG | 0644, msgmnb_show,
+	  msgmnb_write },
+	{ PROC_SYS_MSGMNI, "msgmni", S_IFREG | 0644, msgmni_show,
+	  msgmni_write },
 };
 
 /* The file behind an inode number under /proc/sys, or NULL. */

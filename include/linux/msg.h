@@ -31,6 +31,14 @@
 #define MSGPOOL		(MSGMNI * MSGMNB / 1024)
 #define MSGMAP		MSGMNB
 #define MSGTQL		MSGMNB
+
+/*
+ * ipc/msgctl.c: the limits /proc/sys/kernel/msg* show and root may
+ * change (the defines above are their values at boot).
+ */
+enum msg_limit { MSG_LIMIT_MAX, MSG_LIMIT_MNB, MSG_LIMIT_MNI };
+unsigned long msg_get_limit(enum msg_limit which);
+int msg_set_limit(enum msg_limit which, unsigned long value);
 #define MSGSEG		0xffff
 
 /* msgque[] slots that hold no queue */

@@ -1,14 +1,15 @@
 /*
  * test_procsys.c - the whole-system files under /proc that top, free,
- * ps and glibc read (stat, loadavg, mounts, cpuinfo), the shm limits in
- * /proc/sys/kernel (readable by all, writable by root only, and a change
- * is what shmget then enforces), and the /etc/passwd and /etc/group
+ * ps and glibc read (stat, loadavg, mounts, cpuinfo), the shm and msg
+ * limits in /proc/sys/kernel (readable by all, writable by root only,
+ * and a change is what shmget and msgsnd then enforce), and the /etc/passwd and /etc/group
  * lines every system has (root and nobody).
  */
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
+#include <sys/msg.h>
 #include <sys/utsname.h>
 #include "check.h"
 #include "child.h"
@@ -18,6 +19,8 @@
 #define NOBODY		65534
 #define SHMMAX_FILE	"/proc/sys/kernel/shmmax"
 #define SHMMNI_FILE	"/proc/sys/kernel/shmmni"
+#define MSGMAX_FILE	"/proc/sys/kernel/msgmax"
+#define SMALL_MSGMAX	100
 
 /* The whole text of a file, NUL-terminated, or -1. */
 static int read_file(const char *path, char *buf, int size)
@@ -213,6 +216,42 @@ static void test_shmmax_takes_effect(void)
 	case_end();
 }
 
+/* Lowering msgmax makes a larger msgsnd fail with EINVAL. */
+static void test_msgmax_takes_effect(void)
+{
+	struct {
+		long mtype;
+		char mtext[SMALL_MSGMAX + 1];
+	} m = { 1, "" };
+	char text[32];
+	unsigned long max;
+	int id;
+
+	if (!on_lintel()) {
+		case_skip("proc_sys_msgmax_takes_effect", "would change the "
+			  "host's msg limit under its other users");
+		return;
+	}
+	case_begin("proc_sys_msgmax_takes_effect");
+	max = read_number(MSGMAX_FILE);
+	id = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+	CHECK(id >= 0, "a queue, errno %d", errno);
+	snprintf(text, sizeof(text), "%d\n", SMALL_MSGMAX);
+	CHECK(write_file(MSGMAX_FILE, text) == (long)strlen(text),
+	      "msgmax %d, errno %d", SMALL_MSGMAX, errno);
+	CHECK(read_number(MSGMAX_FILE) == SMALL_MSGMAX, "read back");
+	CHECK_ERR(msgsnd(id, &m, SMALL_MSGMAX + 1, IPC_NOWAIT), EINVAL);
+	CHECK(msgsnd(id, &m, SMALL_MSGMAX, IPC_NOWAIT) == 0,
+	      "%d bytes still fit, errno %d", SMALL_MSGMAX, errno);
+	CHECK_ERR(write_file(MSGMAX_FILE, "9999999999\n"), EINVAL);
+	snprintf(text, sizeof(text), "%lu", max);
+	CHECK(write_file(MSGMAX_FILE, text) == (long)strlen(text),
+	      "msgmax back to %lu", max);
+	CHECK(read_number(MSGMAX_FILE) == max, "restored");
+	msgctl(id, IPC_RMID, NULL);
+	case_end();
+}
+
 static void test_etc(void)
 {
 	static char buf[TEXT_MAX];
@@ -237,6 +276,7 @@ int main(void)
 	test_shm_limits_read();
 	test_shm_limits_write_rules();
 	test_shmmax_takes_effect();
+	test_msgmax_takes_effect();
 	test_etc();
 	return check_summary();
 }
