@@ -72,6 +72,7 @@
 #define ID_SECTORS	6
 #define ID_BUF_SIZE	21	/* the drive's cache, in sectors */
 #define ID_MAX_MULTSECT	47	/* low byte: most sectors per block */
+#define ID_MULTSECT_MASK 0xff
 #define ID_MODEL	27	/* 40 characters, two per word */
 #define ID_MODEL_LEN	40
 #define ID_CAPABILITY	49
@@ -92,8 +93,9 @@ static unsigned long mult_count = 1;	/* sectors per interrupt (a block) */
 
 /*
  * Wait, polling, until the drive is not busy; return the status then,
- * or -1 after HD_TIMEOUT reads (no drive answers). Only for boot and
- * for the few moments between a write command and its first sector.
+ * or -1 after HD_TIMEOUT reads (no drive answers). For boot, before a
+ * command, and between a write command (or block) and the next block:
+ * moments the drive is busy for a few port reads at most.
  */
 static int wait_not_busy(void)
 {
@@ -323,7 +325,7 @@ static void set_multmode(const unsigned short *id)
 	int status;
 
 	if ((opt && !strcmp(opt, HD_NOMULT)) ||
-	    (id[ID_MAX_MULTSECT] & 0xff) < SECTORS_PER_PAGE)
+	    (id[ID_MAX_MULTSECT] & ID_MULTSECT_MASK) < SECTORS_PER_PAGE)
 		return;
 	outb(SECTORS_PER_PAGE, HD_NSECTOR);
 	outb(HD_LBA_MASTER, HD_CURRENT);
