@@ -20,12 +20,18 @@ at both faults; this script then checks what they printed:
   second fault (the child)  its pte a signature naming a resident page;
                             once handled, both ptes map one frame, and
                             lx-shm shows both attaches on it
+  a file (the parent)       break filemap_nopage: bt is do_page_fault ->
+                            do_no_page -> filemap_nopage; the area maps
+                            the helper's file; finish returns the cache
+                            page, whose mem_map entry names the file's
+                            address_space and offset 0, count 2
 
 Prints "test <name>: OK|FAILED (...)" per check and "N passed, N failed";
 exits 1 on any failure. QEMU is killed at the end whatever happens.
 
 --docs DIR writes the session as a GDB user would see it to
-DIR/gdb-session.txt, refreshes the blocks of DIR/gdb.md marked
+DIR/gdb-session.txt, refreshes the blocks of DIR/gdb.md (and of the
+chapters in SESSION_DOCS) marked
 <!-- session NAME --> with the real output of the step NAME, and writes
 the step vmatree_dot to DIR/diagrams/vmatree.dot, so that the docs stay
 true. `make test` runs it on a scratch copy of docs/ and compares
@@ -244,7 +250,28 @@ def drive_helpers(s):
     s.run("mem", "lx-mem")
     s.run("dmesg", "lx-dmesg 12")
     s.run("delete", "delete")
+    drive_file(s)
     s.run("end", "continue", "the helper finishes; QEMU exits")
+
+
+def drive_file(s):
+    """The helper's last step: a page of a file mapped shared, read."""
+    s.run("f_break", "break filemap_nopage")
+    s.run("f_stop", "continue", "the parent reads the file it mapped")
+    s.run("f_stop_where", "frame")
+    s.fact("f_stop_frame", frame_name())
+    if frame_name() != "filemap_nopage":
+        return
+    s.run("f_bt", "bt")
+    s.run("f_args", "info args")
+    s.run("f_path", "print area->vm_file->f_path")
+    s.run("f_mapping", "print *area->vm_file->f_inode.i_mapping")
+    s.run("f_finish", "finish", "back in do_no_page, with the page "
+          "filemap_nopage returned")
+    s.run("f_value", "print/x $", "the page's kernel address")
+    s.run("f_page", "print mem_map[((unsigned long)$ - 0xc0000000) >> 12]",
+          "its mem_map entry: the cache's count and the pte's")
+    s.run("f_delete", "delete")
 
 
 # ==== the launcher: plain python3 ===========================================
@@ -619,6 +646,30 @@ def check_locals(tally, records):
                "info locals in shm_swap_in said:\n%s" % indent(text))
 
 
+def check_file_fault(tally, r):
+    """The helper's file: GDB stops in filemap_nopage, called from
+    do_no_page, for the helper's file, and the page it returns is in
+    the cache (mapping set, offset 0) with the pte's count."""
+    where = r.fact("f_stop_frame")
+    tally.case("gdb_stops_in_filemap_nopage", where == "filemap_nopage",
+               "GDB stopped in %s instead" % where)
+    if where != "filemap_nopage":
+        return
+    frames = FRAME.findall(r.out("f_bt") or "")
+    want = ["filemap_nopage", "do_no_page", "do_page_fault"]
+    tally.case("bt_file_fault_path", frames[:3] == want,
+               "frames %s, want %s" % (frames, want))
+    tally.case("file_area_names_the_file",
+               "/tmp/gdbfile" in (r.out("f_path") or ""),
+               "print area->vm_file->f_path: %s" % r.out("f_path"))
+    page = r.out("f_page") or ""
+    tally.case("file_page_in_the_cache",
+               re.search(r"count = 2\b", page) is not None and
+               re.search(r"mapping = 0x[0-9a-f]+", page) is not None and
+               re.search(r"offset = 0\b", page) is not None,
+               "the page's mem_map entry:\n%s" % indent(page))
+
+
 def check_all(records, serial, tally):
     r = Records(records)
     tally.case("gdb_helpers_loaded", bool(r.out("help_pt")),
@@ -631,6 +682,7 @@ def check_all(records, serial, tally):
                    "the child's fault"):
             check_second_fault(tally, r, parent_pfn)
             check_whole_views(tally, r)
+    check_file_fault(tally, r)
     tally.case("helper_finished", HELPER_DONE in serial,
                "the guest never printed %r" % HELPER_DONE)
 
@@ -648,7 +700,8 @@ def render(record):
 
 
 # Steps that are the test's plumbing, not part of a user's session.
-PLUMBING = {"connect", "break_panic", "cond_delete", "delete", "end"}
+PLUMBING = {"connect", "break_panic", "cond_delete", "delete", "end",
+            "f_delete"}
 
 
 def transcript(records):
@@ -661,6 +714,9 @@ def transcript(records):
         parts.append(render(rec))
     return "".join(parts)
 
+
+# The chapters beside gdb.md that quote steps of the session.
+SESSION_DOCS = ("04-page-faults.md", "07-files.md")
 
 SESSION_BLOCK = re.compile(r"(<!-- session (\w+) -->\n```\n)(.*?)(```\n)",
                            re.S)
@@ -676,7 +732,10 @@ def write_docs(docs, records):
         os.makedirs(os.path.join(docs, "diagrams"), exist_ok=True)
         with open(os.path.join(docs, "diagrams", "vmatree.dot"), "w") as f:
             f.write(dot[0])
-    return refresh_doc(os.path.join(docs, "gdb.md"), records)
+    unknown = refresh_doc(os.path.join(docs, "gdb.md"), records)
+    for name in SESSION_DOCS:
+        unknown += refresh_doc(os.path.join(docs, name), records)
+    return unknown
 
 
 def refresh_doc(path, records):

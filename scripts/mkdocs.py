@@ -60,6 +60,8 @@ SCENES = {
     "syscall": ("syscall,sched", ["echo hi"]),
     "fpu": ("fpu,sched", ["/tests/test_fpu"]),
     "ipc": ("ipc,sched", ["msgdemo 2"]),
+    "filemap": ("fault,sched", ["echo hello-world > /tmp/f", "mmapcat /tmp/f",
+                                "mmapcat -w HELLO /tmp/f", "cat /tmp/f"]),
     "proctrace": ("", ["cat /proc/trace", "echo fault > /proc/trace",
                        "true", "echo none > /proc/trace"]),
 }

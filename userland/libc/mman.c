@@ -12,7 +12,8 @@
 #include <fcntl.h>
 
 #define MMAP2_UNIT	4096	/* mmap2 takes its offset in 4 KiB units */
-#define SHM_PATH_MAX	256	/* "/dev/shm/" and a name */
+#define SHM_NAME_MAX	255	/* glibc's NAME_MAX for the name */
+#define SHM_PATH_MAX	(sizeof("/dev/shm/") + SHM_NAME_MAX)
 
 static uintptr_t cur_brk;
 
@@ -88,7 +89,8 @@ int mincore(void *addr, size_t len, unsigned char *vec)
 /*
  * POSIX shared memory, as glibc does it: a file of the tmpfs at
  * /dev/shm, named by name without its leading slash ("/x" is
- * /dev/shm/x). A name with another slash in it is EINVAL.
+ * /dev/shm/x). An empty name, one with another slash in it or one of
+ * SHM_NAME_MAX bytes or more is EINVAL, as in glibc.
  */
 static int shm_path(const char *name, char *path, size_t size)
 {
@@ -98,8 +100,9 @@ static int shm_path(const char *name, char *path, size_t size)
 	while (*name == '/')
 		name++;
 	n = strlen(name);
-	if (!n || strchr(name, '/') || sizeof(dir) + n > size) {
-		errno = n >= size ? ENAMETOOLONG : EINVAL;
+	if (!n || n >= SHM_NAME_MAX || strchr(name, '/') ||
+	    sizeof(dir) + n > size) {
+		errno = EINVAL;
 		return -1;
 	}
 	memcpy(path, dir, sizeof(dir) - 1);

@@ -11,6 +11,11 @@
  *     segment again at CHILD_ADDR and reads the message there: the second
  *     fault. shm_swap_in finds the page resident and maps the same frame.
  *
+ *  3. Once the child is done, the parent writes FILE_TEXT into the file
+ *     FILE_PATH, maps the file shared and reads it back through the
+ *     mapping: a fault into filemap_nopage, which finds the page that
+ *     write() put in the page cache. The file is removed afterwards.
+ *
  * Beside the segment, a semaphore set (values 3 and 0) and a message
  * queue holding one message (type 7) stand there for lx-sem and lx-msg.
  * Fixed keys and addresses make the GDB session the same on every run.
@@ -24,6 +29,9 @@
 #include <sys/shm.h>
 #include <sys/sem.h>
 #include <sys/msg.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <fcntl.h>
 
 #define GDBSHM_KEY	0x4c494e54	/* "LINT" */
 #define SEG_PAGES	2
@@ -36,6 +44,8 @@
 #define GDBMSG_KEY	0x4c4d5347	/* "LMSG" */
 #define SEM_VALUE	3
 #define MSG_TYPE	7
+#define FILE_PATH	"/tmp/gdbfile"
+#define FILE_TEXT	"a page of a file, in the page cache"
 
 /* The set and the queue lx-sem and lx-msg show; -1 if either failed. */
 static int make_sem_and_msg(int *semid, int *msqid)
@@ -51,6 +61,29 @@ static int make_sem_and_msg(int *semid, int *msqid)
 		return -1;
 	}
 	return 0;
+}
+
+/* Step 3: the file, written, mapped and read back; 0 if it read back. */
+static int map_a_file(void)
+{
+	int fd = open(FILE_PATH, O_RDWR | O_CREAT | O_TRUNC, 0600), ok;
+	char *p;
+
+	if (fd < 0 || write(fd, FILE_TEXT, sizeof(FILE_TEXT)) !=
+		      sizeof(FILE_TEXT)) {
+		perror("helper_gdbshm: " FILE_PATH);
+		return -1;
+	}
+	p = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	ok = p != MAP_FAILED && !strcmp(p, FILE_TEXT);
+	if (p != MAP_FAILED)
+		munmap(p, PAGE);
+	syscall(__NR_unlink, FILE_PATH);
+	if (!ok)
+		fprintf(stderr, "helper_gdbshm: the mapping did not show "
+			"the file\n");
+	return ok ? 0 : -1;
 }
 
 static int child(int id, char *inherited)
@@ -111,6 +144,8 @@ int main(void)
 	shmctl(id, IPC_RMID, NULL);
 	semctl(semid, 0, IPC_RMID);
 	msgctl(msqid, IPC_RMID, NULL);
+	if (map_a_file() < 0)
+		return 1;
 	printf("helper_gdbshm: the child read what the parent wrote\n");
 	return 0;
 }
