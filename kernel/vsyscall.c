@@ -137,6 +137,7 @@ static int map_special(unsigned long start, unsigned long flags,
 	vma->vm_ops = ops;
 	vma->vm_offset = 0;
 	vma->vm_pte = 0;
+	vma->vm_file = NULL;
 	insert_vm_struct(current->mm, vma);
 	return 0;
 }

@@ -3,7 +3,8 @@
  * processes and by read(), MAP_PRIVATE copy-on-write invisible to the
  * file, SIGBUS past the end of the file, munmap of part of a mapping,
  * ftruncate of a mapped file, offsets, PROT_* and mprotect, msync,
- * /proc/self/maps naming the file, and the errors mmap gives a file.
+ * /proc/self/maps naming the file, the errors mmap gives a file, and
+ * (in Lintel) /proc/meminfo's Cached and Shmem counting a file's pages.
  * The files live in /tmp and are removed by each case.
  */
 #include <fcntl.h>
@@ -16,13 +17,14 @@
 #include <unistd.h>
 #include "check.h"
 #include "child.h"
+#include "ipc_test.h"
 
-#define PAGE_SIZE	4096
 #define NR_unlink	10
 #define NR_ftruncate	93
 #define MAPS_LINE	512
 #define SHORT_TAIL	10	/* bytes of the last page left by a cut */
 #define BUS_ADRERR_CODE	2	/* si_code of SIGBUS past end of file */
+#define FILE_KB		(3 * (long)PAGE_SIZE / 1024)	/* make_file(3) */
 
 static char path[64];
 
@@ -356,7 +358,7 @@ static void test_maps_names_file(void)
 	CHECK(p && fstat(fd, &st) == 0, "mmap and fstat");
 	if (p) {
 		snprintf(want, sizeof(want), " r--s %08x %02x:%02x %lu ",
-			 PAGE_SIZE, (unsigned)(st.st_dev >> 8) & 0xfff,
+			 (unsigned)PAGE_SIZE, (unsigned)(st.st_dev >> 8) & 0xfff,
 			 (unsigned)(st.st_dev & 0xff),
 			 (unsigned long)st.st_ino);
 		CHECK(maps_line(p, line, sizeof(line)) && strstr(line, want) &&
@@ -372,6 +374,49 @@ static void test_maps_names_file(void)
 	case_end();
 }
 
+/* A line of /proc/meminfo, in kB, or -1. */
+static long meminfo_kb(const char *label)
+{
+	static char buf[PAGE_SIZE];
+	int fd = open("/proc/meminfo", O_RDONLY), len = 0, n;
+	char *at;
+
+	while (fd >= 0 && len < (int)sizeof(buf) - 1 &&
+	       (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += n;
+	if (fd >= 0)
+		close(fd);
+	buf[len] = '\0';
+	at = strstr(buf, label);
+	return at ? strtol(at + strlen(label), NULL, 10) : -1;
+}
+
+/* In Lintel: a /tmp file's pages are Cached and Shmem, until it goes. */
+static void test_meminfo(void)
+{
+	long cached, shmem;
+	int fd;
+
+	if (!on_lintel()) {
+		case_skip("filemap_meminfo_cached_and_shmem",
+			  "the host's page cache moves on its own");
+		return;
+	}
+	case_begin("filemap_meminfo_cached_and_shmem");
+	cached = meminfo_kb("Cached:");
+	shmem = meminfo_kb("Shmem:");
+	fd = make_file(3);
+	CHECK(meminfo_kb("Cached:") == cached + FILE_KB &&
+	      meminfo_kb("Shmem:") == shmem + FILE_KB,
+	      "3 pages more: Cached %ld -> %ld kB, Shmem %ld -> %ld kB",
+	      cached, meminfo_kb("Cached:"), shmem, meminfo_kb("Shmem:"));
+	drop_file(fd);
+	CHECK(meminfo_kb("Cached:") == cached && meminfo_kb("Shmem:") == shmem,
+	      "given back: Cached %ld kB, Shmem %ld kB", meminfo_kb("Cached:"),
+	      meminfo_kb("Shmem:"));
+	case_end();
+}
+
 int main(void)
 {
 	test_shared_two_processes();
@@ -383,5 +428,6 @@ int main(void)
 	test_offset_prot();
 	test_errors();
 	test_maps_names_file();
+	test_meminfo();
 	return check_summary();
 }
