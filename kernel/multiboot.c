@@ -2,7 +2,7 @@
  * multiboot.c - read what GRUB or QEMU handed us: the memory map, the
  * command line and the first module (the initramfs).
  *
- * Everything the loader gives is a physical address below the 64 MiB that
+ * Everything the loader gives is a physical address below the 128 MiB that
  * boot/head.asm mapped, so __va() reaches it. Nothing here allocates:
  * memory management is not up yet.
  */
