@@ -10,9 +10,10 @@
  * and a page of them is copied into the cache only when it is written
  * or mapped; read copies straight from the archive until then. That
  * costs no memory at boot and none for the files only read or run
- * (exec reads the archive too); Linux instead copies the whole archive
- * into its page cache and frees it. A page never written in a tmpfs
- * file is a hole: read gives zeros, and no page is spent on it.
+ * (exec reads a program's segments with read); Linux instead copies the
+ * whole archive into its page cache and frees it. A page never written
+ * in a tmpfs file is a hole: read gives zeros, and no page is spent on
+ * it.
  *
  * The node lives while it has a name (i_nlink) or an open file (count;
  * a mapping holds its file open): unlink of an open file keeps the data

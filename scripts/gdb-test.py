@@ -74,6 +74,7 @@ TEXT_OFFSET = 0x1080            # page 1, 0x80 in
 PAGE_INDEX = 1
 MESSAGE = "written by the parent, read by the child"
 HELPER_DONE = "helper_gdbshm: the child read what the parent wrote"
+FILE_ADDR = 0x60000000          # where the helper maps its file
 LOCALS_STEPS = 8            # nexts into shm_swap_in at most, to set shp
 
 
@@ -256,7 +257,7 @@ def drive_helpers(s):
 
 def drive_file(s):
     """The helper's last step: a page of a file mapped shared, read."""
-    s.run("f_break", "break filemap_nopage")
+    s.run("f_break", "break filemap_nopage if address == 0x%x" % FILE_ADDR)
     s.run("f_stop", "continue", "the parent reads the file it mapped")
     s.run("f_stop_where", "frame")
     s.fact("f_stop_frame", frame_name())

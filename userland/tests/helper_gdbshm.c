@@ -46,6 +46,7 @@
 #define MSG_TYPE	7
 #define FILE_PATH	"/tmp/gdbfile"
 #define FILE_TEXT	"a page of a file, in the page cache"
+#define FILE_ADDR	0x60000000UL	/* a hint: where GDB's break waits */
 
 /* The set and the queue lx-sem and lx-msg show; -1 if either failed. */
 static int make_sem_and_msg(int *semid, int *msqid)
@@ -74,7 +75,7 @@ static int map_a_file(void)
 		perror("helper_gdbshm: " FILE_PATH);
 		return -1;
 	}
-	p = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	p = mmap((void *)FILE_ADDR, PAGE, PROT_READ, MAP_SHARED, fd, 0);
 	close(fd);
 	ok = p != MAP_FAILED && !strcmp(p, FILE_TEXT);
 	if (p != MAP_FAILED)
