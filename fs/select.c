@@ -464,32 +464,61 @@ static long do_pselect(int n, unsigned long *inp, unsigned long *outp,
 }
 
 /*
- * pselect6 (308): select with a struct timespec and a signal mask for
- * the wait; glibc's select() on i386 comes here. The time left is
- * written back, as Linux does.
+ * get_timeout_ns - a poll or select timeout from user space, a struct
+ * timespec of either width (time64), as nanoseconds: 0, -EFAULT, or
+ * -EINVAL for a negative or malformed one.
  */
+static int get_timeout_ns(const void *tsp, int time64, u64 *ns)
+{
+	struct timespec ts;
+
+	if (get_timespec(&ts, tsp, time64))
+		return -EFAULT;
+	if (!timespec_valid(&ts))
+		return -EINVAL;
+	*ns = timespec_to_ns(&ts);
+	return 0;
+}
+
+/* Write the time left back into the caller's timespec: 0 or -EFAULT. */
+static int put_time_left(void *tsp, int time64, u64 left)
+{
+	struct timespec ts;
+
+	ns_to_timespec(left, &ts);
+	return put_timespec(&ts, tsp, time64);
+}
+
+/*
+ * pselect6_common - pselect6 and pselect6_time64: select with a timeout
+ * (NULL: none) and a signal mask for the wait. The time left is written
+ * back, as Linux does.
+ */
+static long pselect6_common(int n, unsigned long *inp, unsigned long *outp,
+			    unsigned long *exp, void *tsp,
+			    const struct sigset_argpack *sig, int time64)
+{
+	u64 ns = 0, left;
+	long ret;
+
+	if (tsp) {
+		ret = get_timeout_ns(tsp, time64, &ns);
+		if (ret)
+			return ret;
+	}
+	left = ns;		/* what an early failure leaves */
+	ret = do_pselect(n, inp, outp, exp, tsp ? &ns : NULL, sig, &left);
+	if (tsp && put_time_left(tsp, time64, left) && ret >= 0)
+		ret = -EFAULT;
+	return ret;
+}
+
+/* pselect6 (308): glibc's select() on i386 comes here. */
 long sys_pselect6(int n, unsigned long *inp, unsigned long *outp,
 		  unsigned long *exp, struct timespec *tsp,
 		  const struct sigset_argpack *sig)
 {
-	struct timespec ts;
-	u64 ns, left;
-	long ret;
-
-	if (tsp) {
-		if (memcpy_fromfs(&ts, tsp, sizeof(ts)))
-			return -EFAULT;
-		if (!timespec_valid(&ts))
-			return -EINVAL;
-		ns = timespec_to_ns(&ts);
-	}
-	ret = do_pselect(n, inp, outp, exp, tsp ? &ns : NULL, sig, &left);
-	if (tsp) {
-		ns_to_timespec(left, &ts);
-		if (memcpy_tofs(tsp, &ts, sizeof(ts)) && ret >= 0)
-			ret = -EFAULT;
-	}
-	return ret;
+	return pselect6_common(n, inp, outp, exp, tsp, sig, 0);
 }
 
 /* pselect6_time64 (413): the same with 64-bit seconds and nanoseconds. */
@@ -497,28 +526,7 @@ long sys_pselect6_time64(int n, unsigned long *inp, unsigned long *outp,
 			 unsigned long *exp, struct __kernel_timespec *tsp,
 			 const struct sigset_argpack *sig)
 {
-	struct __kernel_timespec kts;
-	struct timespec ts;
-	u64 ns, left;
-	long ret;
-
-	if (tsp) {
-		if (memcpy_fromfs(&kts, tsp, sizeof(kts)))
-			return -EFAULT;
-		if (kts.tv_sec < 0 || kts.tv_nsec < 0 ||
-		    kts.tv_nsec >= NSEC_PER_SEC)
-			return -EINVAL;
-		ns = kts.tv_sec * NSEC_PER_SEC + kts.tv_nsec;
-	}
-	ret = do_pselect(n, inp, outp, exp, tsp ? &ns : NULL, sig, &left);
-	if (tsp) {
-		ns_to_timespec(left, &ts);
-		kts.tv_sec = ts.tv_sec;
-		kts.tv_nsec = ts.tv_nsec;
-		if (memcpy_tofs(tsp, &kts, sizeof(kts)) && ret >= 0)
-			ret = -EFAULT;
-	}
-	return ret;
+	return pselect6_common(n, inp, outp, exp, tsp, sig, 1);
 }
 
 /*
@@ -549,32 +557,36 @@ static long do_ppoll(struct pollfd *ufds, unsigned int nfds,
 }
 
 /*
- * ppoll (309): poll with a struct timespec (NULL: no limit) and a signal
- * mask for the wait, as pselect6 is to select. The time left is written
- * back; as Linux, a failure to write it does not fail a poll that
- * worked (the timespec may be read-only).
+ * ppoll_common - ppoll and ppoll_time64: poll with a timeout (NULL: no
+ * limit) and a signal mask for the wait, as pselect6 is to select. The
+ * time left is written back; as Linux, a failure to write it does not
+ * fail a poll that worked (the timespec may be read-only).
  */
-long sys_ppoll(struct pollfd *ufds, unsigned int nfds, struct timespec *tsp,
-	       const sigset_t *sigmask, unsigned long sigsetsize)
+static long ppoll_common(struct pollfd *ufds, unsigned int nfds, void *tsp,
+			 const sigset_t *sigmask, unsigned long sigsetsize,
+			 int time64)
 {
-	struct timespec ts;
-	u64 ns, left;
+	u64 ns = 0, left;
 	long ret;
 
 	if (tsp) {
-		if (memcpy_fromfs(&ts, tsp, sizeof(ts)))
-			return -EFAULT;
-		if (!timespec_valid(&ts))
-			return -EINVAL;
-		ns = timespec_to_ns(&ts);
+		ret = get_timeout_ns(tsp, time64, &ns);
+		if (ret)
+			return ret;
 	}
+	left = ns;		/* what an early failure leaves */
 	ret = do_ppoll(ufds, nfds, tsp ? &ns : NULL, sigmask, sigsetsize,
 		       &left);
-	if (tsp) {
-		ns_to_timespec(left, &ts);
-		memcpy_tofs(tsp, &ts, sizeof(ts));
-	}
+	if (tsp)
+		put_time_left(tsp, time64, left);
 	return ret;
+}
+
+/* ppoll (309): the timeout in a 32-bit timespec. */
+long sys_ppoll(struct pollfd *ufds, unsigned int nfds, struct timespec *tsp,
+	       const sigset_t *sigmask, unsigned long sigsetsize)
+{
+	return ppoll_common(ufds, nfds, tsp, sigmask, sigsetsize, 0);
 }
 
 /* ppoll_time64 (414): the same with 64-bit seconds and nanoseconds. */
@@ -582,26 +594,5 @@ long sys_ppoll_time64(struct pollfd *ufds, unsigned int nfds,
 		      struct __kernel_timespec *tsp, const sigset_t *sigmask,
 		      unsigned long sigsetsize)
 {
-	struct __kernel_timespec kts;
-	struct timespec ts;
-	u64 ns, left;
-	long ret;
-
-	if (tsp) {
-		if (memcpy_fromfs(&kts, tsp, sizeof(kts)))
-			return -EFAULT;
-		if (kts.tv_sec < 0 || kts.tv_nsec < 0 ||
-		    kts.tv_nsec >= NSEC_PER_SEC)
-			return -EINVAL;
-		ns = kts.tv_sec * NSEC_PER_SEC + kts.tv_nsec;
-	}
-	ret = do_ppoll(ufds, nfds, tsp ? &ns : NULL, sigmask, sigsetsize,
-		       &left);
-	if (tsp) {
-		ns_to_timespec(left, &ts);
-		kts.tv_sec = ts.tv_sec;
-		kts.tv_nsec = ts.tv_nsec;
-		memcpy_tofs(tsp, &kts, sizeof(kts));
-	}
-	return ret;
+	return ppoll_common(ufds, nfds, tsp, sigmask, sigsetsize, 1);
 }
