@@ -40,6 +40,7 @@ static void add_to_i_mmap(struct address_space *mapping,
 	head->vm_prev_share = vma;
 }
 
+/* Unlink vma from its file's ring of areas; the ring may become empty. */
 static void remove_from_i_mmap(struct address_space *mapping,
 			       struct vm_area_struct *vma)
 {

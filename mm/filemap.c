@@ -48,6 +48,7 @@ static unsigned long _page_hashfn(const struct address_space *mapping,
 	       (PAGE_HASH_SIZE - 1);
 }
 
+/* The head of the chain (inode, offset)'s page is on, if it is cached. */
 static struct page **page_hash(const struct address_space *mapping,
 			       unsigned long offset)
 {
@@ -70,6 +71,7 @@ struct page *find_page(struct inode *inode, unsigned long offset)
 	return NULL;
 }
 
+/* Put page, its mapping and offset set, at the head of its chain. */
 static void add_page_to_hash_queue(struct page *page)
 {
 	struct page **p = page_hash(page->mapping, page->offset);
@@ -81,6 +83,7 @@ static void add_page_to_hash_queue(struct page *page)
 	*p = page;
 }
 
+/* Take page off its chain; its mapping and offset still name it. */
 static void remove_page_from_hash_queue(struct page *page)
 {
 	if (page->prev_hash)
@@ -92,6 +95,7 @@ static void remove_page_from_hash_queue(struct page *page)
 	page->next_hash = page->prev_hash = NULL;
 }
 
+/* Put page at the head of its file's list, and count it there. */
 static void add_page_to_inode_queue(struct address_space *mapping,
 				    struct page *page)
 {
@@ -103,6 +107,7 @@ static void add_page_to_inode_queue(struct address_space *mapping,
 	mapping->nrpages++;
 }
 
+/* Take page off its file's list (page->mapping's), and uncount it. */
 static void remove_page_from_inode_queue(struct page *page)
 {
 	struct address_space *mapping = page->mapping;

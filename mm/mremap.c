@@ -17,10 +17,12 @@
 
 /*
  * The area holding all of [addr, addr + old_len), or an errno: -EFAULT
- * when the range is not one area's, as Linux says. A shm attach
- * (vm_ops) is refused with -EFAULT too: Linux lets one grow past its
- * segment; Lintel treats it as Linux treats a VM_DONTEXPAND area, since
- * an attach's ptes hold the segment's signatures, tied to its address.
+ * when the range is not one area's, as Linux says. An area with vm_ops
+ * other than a file's (a shm attach, the vDSO) is refused with -EFAULT
+ * too: Linux lets an attach grow past its segment; Lintel treats it as
+ * Linux treats a VM_DONTEXPAND area, since an attach's ptes hold the
+ * segment's signatures, tied to its address. A file area moves and
+ * grows as on Linux: its pages are found again by file offset.
  */
 static struct vm_area_struct *vma_to_resize(unsigned long addr,
 					    unsigned long old_len, long *error)
@@ -30,19 +32,22 @@ static struct vm_area_struct *vma_to_resize(unsigned long addr,
 	*error = -EFAULT;
 	if (!vma || vma->vm_start > addr || old_len > vma->vm_end - addr)
 		return NULL;
-	if (vma->vm_ops)
+	if (vma->vm_ops && !vma->vm_file)
 		return NULL;
 	*error = 0;
 	return vma;
 }
 
 /*
- * Pages of a shared or locked area are there from the start (do_mmap
- * populates them): the part an area grew by gets them too. 0 or -ENOMEM.
+ * Pages of a shared or locked anonymous area are there from the start
+ * (do_mmap populates them): the part an area grew by gets them too. A
+ * file's come from the page cache at each first touch, as in do_mmap.
+ * 0 or -ENOMEM.
  */
 static int populate_growth(struct vm_area_struct *vma, unsigned long start)
 {
-	if (!(vma->vm_flags & (VM_SHARED | VM_LOCKED)) || start >= vma->vm_end)
+	if (vma->vm_file || !(vma->vm_flags & (VM_SHARED | VM_LOCKED)) ||
+	    start >= vma->vm_end)
 		return 0;
 	return populate_range(vma, start, vma->vm_end);
 }
@@ -72,6 +77,21 @@ static long grow_in_place(struct vm_area_struct *vma, unsigned long addr,
 		return -ENOMEM;
 	}
 	return 1;
+}
+
+/*
+ * new, a copy of vma, takes its place in whatever ring vm_ops keeps (a
+ * file's i_mmap, with the reference on the file) and vma is freed.
+ */
+static void replace_vma(struct vm_area_struct *vma,
+			struct vm_area_struct *new)
+{
+	new->vm_next_share = new->vm_prev_share = NULL;
+	if (new->vm_ops && new->vm_ops->open)
+		new->vm_ops->open(new);
+	if (vma->vm_ops && vma->vm_ops->close)
+		vma->vm_ops->close(vma);
+	kfree(vma);
 }
 
 /*
@@ -106,7 +126,7 @@ static long move_vma(struct vm_area_struct *vma, unsigned long addr,
 	new->vm_start = new_addr;
 	new->vm_end = new_addr + new_len;
 	remove_vm_struct(mm, vma);
-	kfree(vma);
+	replace_vma(vma, new);
 	insert_vm_struct(mm, new);
 	/* after the insert: the old range's table may hold the new ptes */
 	free_pgtables(mm, addr, addr + old_len);

@@ -3,7 +3,7 @@
  * processes and by read(), MAP_PRIVATE copy-on-write invisible to the
  * file, SIGBUS past the end of the file, munmap of part of a mapping,
  * ftruncate of a mapped file, offsets, PROT_* and mprotect, msync,
- * /proc/self/maps naming the file, the errors mmap gives a file, and
+ * mremap, /proc/self/maps naming the file, the errors mmap gives, and
  * (in Lintel) /proc/meminfo's Cached and Shmem counting a file's pages.
  * The files live in /tmp and are removed by each case.
  */
@@ -374,6 +374,38 @@ static void test_maps_names_file(void)
 	case_end();
 }
 
+/* mremap of a file area: it grows over the file and moves with it. */
+static void test_mremap(void)
+{
+	int fd = make_file(3);
+	char *block = mmap(NULL, 2 * PAGE_SIZE, PROT_READ,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), *p = NULL, *q;
+
+	case_begin("filemap_mremap_grows_and_moves");
+	if (block != MAP_FAILED)	/* the file over the first page */
+		p = mmap(block, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			 MAP_SHARED | MAP_FIXED, fd, 0);
+	CHECK(p == block, "a page of the file, then a wall: errno %d", errno);
+	if (p != block)
+		p = NULL;
+	q = p ? mremap(p, PAGE_SIZE, 3 * PAGE_SIZE, MREMAP_MAYMOVE) :
+	    MAP_FAILED;
+	CHECK(q != MAP_FAILED && q != p, "moved past the wall: errno %d",
+	      errno);
+	if (q != MAP_FAILED) {
+		CHECK(q[0] == 'a' && q[PAGE_SIZE] == 'b' &&
+		      q[2 * PAGE_SIZE] == 'c', "the file's pages 0, 1, 2");
+		q[2 * PAGE_SIZE + 1] = 'R';
+		CHECK(file_byte(fd, 2 * PAGE_SIZE + 1) == 'R',
+		      "a write through the moved area reaches the file");
+		munmap(q, 3 * PAGE_SIZE);
+	}
+	if (block != MAP_FAILED)
+		munmap(block + PAGE_SIZE, PAGE_SIZE);
+	drop_file(fd);
+	case_end();
+}
+
 /* A line of /proc/meminfo, in kB, or -1. */
 static long meminfo_kb(const char *label)
 {
@@ -428,6 +460,7 @@ int main(void)
 	test_offset_prot();
 	test_errors();
 	test_maps_names_file();
+	test_mremap();
 	test_meminfo();
 	return check_summary();
 }
