@@ -14,15 +14,15 @@
  * or ld.so itself) is moved as a whole by a bias: the program to
  * ELF_ET_DYN_BASE, the interpreter into the mmap window.
  *
- * 1.2.13's load_elf_binary read the segments in the same way (do_mmap,
- * then read_exec into user space) when the file system could not page;
- * it took interpreters too, as Lintel does.
+ * Segments are mapped from the file (do_mmap of the open file, as
+ * 1.2.13's load_elf_binary did), so their pages come in by demand
+ * paging through filemap_nopage, and a program's text is one set of
+ * page-cache pages however many processes run it.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
-#include <linux/syscalls.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/fs.h>
@@ -176,28 +176,36 @@ static unsigned long elf_prot(unsigned long p_flags)
 }
 
 /*
- * Map one PT_LOAD segment writable, read its file bytes in, and leave
- * the rest (bss) zero; mprotect gives it its real protection later.
- * Pages already mapped by the previous segment are kept.
+ * Map one PT_LOAD segment from the file, demand-paged (Linux's elf_map):
+ * its pages [start, file end) are the file's own, MAP_PRIVATE with the
+ * segment's protection, so text is the page cache's pages shared by
+ * every process running the program and data is copied at its first
+ * write; the rest (bss) is anonymous. In a writable segment the bytes
+ * past p_filesz in the last file page are zeroed (that one page gets
+ * its private copy, writable from the start); Linux leaves them in a
+ * read-only one, where nothing could have cleared them either.
  */
 static int load_segment(const struct elf_image *img,
 			const struct elf32_phdr *ph)
 {
 	unsigned long vaddr = img->bias + ph->p_vaddr;
 	unsigned long start = vaddr & PAGE_MASK;
+	unsigned long file_end = PAGE_ALIGN(vaddr + ph->p_filesz);
 	unsigned long end = PAGE_ALIGN(vaddr + ph->p_memsz);
-	unsigned long map_from = start;
-	struct vm_area_struct *vma;
+	unsigned long tail = file_end - (vaddr + ph->p_filesz);
+	unsigned long prot = elf_prot(ph->p_flags);
+	static const char zeros[PAGE_SIZE];
 
-	while (map_from < end && (vma = find_vma(current->mm, map_from)) &&
-	       vma->vm_start <= map_from)
-		map_from += PAGE_SIZE;
-	if (map_from < end &&
-	    do_mmap(NULL, map_from, end - map_from, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0) != map_from)
+	if (file_end > start &&
+	    do_mmap(img->file, start, file_end - start, prot,
+		    MAP_PRIVATE | MAP_FIXED, ph->p_offset & PAGE_MASK) != start)
 		return -ENOMEM;
-	if (read_exec(img->file, ph->p_offset, (void *)vaddr, ph->p_filesz,
-		      0) != (int)ph->p_filesz)
+	if (ph->p_memsz > ph->p_filesz && tail && (prot & PROT_WRITE) &&
+	    memcpy_tofs((void *)(vaddr + ph->p_filesz), zeros, tail))
+		return -ENOMEM;
+	if (end > file_end &&
+	    do_mmap(NULL, file_end, end - file_end, prot,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0) != file_end)
 		return -ENOMEM;
 	return 0;
 }
@@ -280,15 +288,6 @@ int map_elf(struct elf_image *img, int is_interp)
 			err = load_segment(img, &img->ph[i]);
 	if (err)
 		return err;
-	for (i = 0; i < img->eh.e_phnum; i++) {
-		const struct elf32_phdr *ph = &img->ph[i];
-		unsigned long start = (img->bias + ph->p_vaddr) & PAGE_MASK;
-
-		if (ph->p_type == PT_LOAD)
-			sys_mprotect(start, PAGE_ALIGN(img->bias + ph->p_vaddr +
-						       ph->p_memsz) - start,
-				     elf_prot(ph->p_flags));
-	}
 	elf_span(img, &lo, &hi);
 	img->end = img->bias + hi;
 	if (!is_interp)

@@ -24,6 +24,7 @@ static const struct selftest selftests[] = {
 	{ "mm_vma", selftest_mm_vma },
 	{ "mm_bigmem", selftest_mm_bigmem },
 	{ "hd", selftest_hd },
+	{ "exec_share", selftest_exec_share },
 	{ "oops", selftest_oops },
 };
 

@@ -26,6 +26,7 @@
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/ipc.h>
@@ -34,6 +35,7 @@
 #include <sys/reboot.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <linux/sched.h>	/* CLONE_*: the kernel's own header, user ABI */
 
@@ -72,6 +74,7 @@
 #define DISK		"/dev/hda"	/* make bench SWAP=N: the swap disk */
 #define DISK_PAGES	256		/* pages read and written back */
 #define SECTOR_SIZE	512
+#define IDLE_ARG	"idle"		/* bench idle: wait for stdin's end */
 
 static uint64_t tsc_base;		/* now_ns() counts from here */
 static uint32_t ns_mult;		/* ns = (ticks * ns_mult) >> MULT_SHIFT */
@@ -737,10 +740,95 @@ static void bench_disk(void)
 	report_us("disk_sector_write", sec, DISK_PAGES, "us/sector");
 }
 
-int main(void)
+/* Free memory in pages, as sysinfo says (Linux's initrd has no /proc). */
+static long free_pages(void)
+{
+	struct sysinfo si;
+
+	if (sysinfo(&si))
+		return -1;
+	return (long)((uint64_t)si.freeram * si.mem_unit / PAGE_SIZE);
+}
+
+/*
+ * One more copy of this program, run as "bench idle": it says it has
+ * started on the pipe ready, then waits for its stdin (the pipe *hold)
+ * to end. Returns its pid, or -1.
+ */
+static pid_t start_idle_copy(const char *self, int *hold)
+{
+	char *argv[] = { (char *)self, IDLE_ARG, NULL };
+	int in[2], ready[2];
+	char c;
+	pid_t pid;
+
+	if (pipe(in) || pipe(ready))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(ready[1], 1);
+		close(in[1]);
+		close(ready[0]);
+		execv(self, argv);
+		_exit(1);
+	}
+	close(in[0]);
+	close(ready[1]);
+	*hold = in[1];
+	if (pid < 0 || read(ready[0], &c, 1) != 1)
+		pid = -1;
+	close(ready[0]);
+	return pid;
+}
+
+/*
+ * The memory a second copy of a running program costs, in pages: with
+ * exec by demand paging its text is the first copy's page-cache pages,
+ * so what is left is its page tables, stack, kernel stack and the data
+ * pages it wrote. (A program as big as sh: this one.)
+ */
+static void bench_second_copy(const char *self)
+{
+	int hold[2];
+	pid_t first, second;
+	long before, after;
+
+	first = start_idle_copy(self, &hold[0]);
+	before = free_pages();
+	second = start_idle_copy(self, &hold[1]);
+	after = free_pages();
+	if (first < 0 || second < 0 || before < 0 || after < 0)
+		report_error("second_copy_frames", "exec");
+	else if (after > before)	/* something else gave memory back */
+		report_error("second_copy_frames", "sysinfo");
+	else
+		report_tenths("second_copy_frames", (before - after) * 10,
+			      "frames");
+	close(hold[0]);
+	close(hold[1]);
+	waitpid(first, NULL, 0);
+	waitpid(second, NULL, 0);
+}
+
+/* bench idle: say so on stdout, then wait until stdin ends. */
+static int idle(void)
+{
+	char c;
+
+	if (write(1, "r", 1) != 1)
+		return 1;
+	while (read(0, &c, 1) > 0)
+		;
+	return 0;
+}
+
+int main(int argc, char **argv)
 {
 	uint32_t tsc_per_us;
 
+	if (argc == 2 && !strcmp(argv[1], IDLE_ARG))
+		return idle();
 	printf("bench begin\n");
 	tsc_per_us = calibrate();
 	if (!tsc_per_us) {
@@ -760,6 +848,7 @@ int main(void)
 		bench_thread_create();
 		bench_fork();
 		bench_anon();
+		bench_second_copy(argv[0]);
 		bench_disk();
 	}
 	printf("bench end\n");

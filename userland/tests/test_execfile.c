@@ -3,7 +3,9 @@
  * very program made in /tmp runs, through a symbolic link too; running
  * needs execute permission only (nobody runs a 0711 file it cannot
  * read), and execve says EACCES for a file without it or a directory,
- * ENOEXEC for one that is no program, ENOENT for no file.
+ * ENOEXEC for one that is no program, ENOENT for no file; and
+ * /proc/self/maps names the program's file beside its text and data, as
+ * Linux does for a program mapped from its file.
  *
  * Everything happens in a private directory under /tmp, removed at the
  * end, so that on the Linux host nothing is left behind either.
@@ -19,6 +21,7 @@
 #define NR_mkdir	39
 #define NR_rmdir	40
 #define NR_symlink	83
+#define NR_readlink	85
 
 #define NOBODY		65534
 #define COPY_STATUS	42	/* what the copy exits with */
@@ -145,6 +148,48 @@ static void test_not_a_program(void)
 	case_end();
 }
 
+/*
+ * Does maps (the text of /proc/self/maps) have an area of path with
+ * permissions perms ("r-xp")? A line is "start-end perms offset dev
+ * inode", then the path after the last space.
+ */
+static int maps_has(const char *maps, const char *path, const char *perms)
+{
+	const char *line = maps, *end, *sp, *name;
+	size_t plen = strlen(path);
+
+	for (; *line; line = *end ? end + 1 : end) {
+		end = strchr(line, '\n');
+		if (!end)
+			end = line + strlen(line);
+		sp = strchr(line, ' ');
+		for (name = end; name > line && name[-1] != ' '; name--)
+			;
+		if (sp && sp < end && !strncmp(sp + 1, perms, 4) &&
+		    (size_t)(end - name) == plen && !strncmp(name, path, plen))
+			return 1;
+	}
+	return 0;
+}
+
+static void test_maps(void)
+{
+	static char maps[16384];
+	char exe[256];
+	int fd = open("/proc/self/maps", O_RDONLY), n;
+
+	case_begin("exec_maps_name_the_program_file");
+	n = syscall(NR_readlink, "/proc/self/exe", exe, sizeof(exe) - 1);
+	CHECK(n > 0 && fd >= 0, "readlink and open: %s", strerror(errno));
+	exe[n > 0 ? n : 0] = '\0';
+	read_all(fd, maps, sizeof(maps));
+	close(fd);
+	CHECK(maps_has(maps, exe, "r-xp"), "text r-xp from %s in\n%s", exe,
+	      maps);
+	CHECK(maps_has(maps, exe, "rw-p"), "data rw-p from %s", exe);
+	case_end();
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "child"))
@@ -158,6 +203,7 @@ int main(int argc, char **argv)
 	test_run_copy();
 	test_permissions();
 	test_not_a_program();
+	test_maps();
 	syscall(NR_unlink, copy);
 	case_begin("execfile_nothing_left");
 	CHECK(syscall(NR_rmdir, dir) == 0, "rmdir %s: %s", dir,
