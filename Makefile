@@ -185,11 +185,24 @@ $(FULL_INITRAMFS): $(ROOTFS_FILES) $(GLIBC_TEST_PROGS) $(MUSL_TEST_PROGS) \
 	$(Q)sh scripts/mkinitramfs.sh $(B)/rootfs-full $@ "$(EXTRA)" \
 		$(GLIBC_OUT) $(BUSYBOX_BIN) $(MUSL_OUT) "$(DYN_LIBS)"
 
-$(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
+# The image make run boots from the ISO: init, the shell and the tools,
+# stripped, EXTRA= and /lib for dynamic programs, without the test
+# programs or the benchmark, which the image above keeps for make test,
+# make bench and -kernel runs. GDB reads the programs' symbols from the
+# unstripped files in build/user.
+RUN_INITRAMFS := $(B)/initramfs-run.cpio
+$(RUN_INITRAMFS): $(USER_BINS) $(wildcard $(EXTRA)) scripts/mkinitramfs.sh \
+		$(wildcard etc/*) $(IMAGE_BUSYBOX) $(DYN_LIBS) userland
+	@echo "  CPIO    $@"
+	$(Q)RUN_IMAGE=1 STRIP=$(CROSS)strip sh scripts/mkinitramfs.sh \
+		$(B)/rootfs-run $@ "$(EXTRA)" "" "$(IMAGE_BUSYBOX)" "" \
+		"$(DYN_LIBS)"
+
+$(ISO): $(KERNEL) $(RUN_INITRAMFS) boot/grub.cfg
 	@echo "  ISO     $@"
 	$(Q)mkdir -p $(B)/iso/boot/grub
-	$(Q)cp $(KERNEL) $(B)/iso/boot/lintel.elf
-	$(Q)cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
+	$(Q)$(CROSS)objcopy --strip-debug $(KERNEL) $(B)/iso/boot/lintel.elf
+	$(Q)cp $(RUN_INITRAMFS) $(B)/iso/boot/initramfs.cpio
 	$(Q)sed 's|@CMDLINE@|$(CMDLINE)|' boot/grub.cfg > $(B)/iso/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $(B)/iso >$(B)/grub-mkrescue.log 2>&1 || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
@@ -235,7 +248,7 @@ deps:
 
 run: deps
 	$(Q)$(MAKE) --no-print-directory all $(SWAP_IMG)
-	$(QEMU) -cdrom $(ISO) $(QEMUFLAGS) $(DISPLAY_FLAGS); \
+	$(QEMU) -boot d -cdrom $(ISO) $(QEMUFLAGS) $(DISPLAY_FLAGS); \
 		sh scripts/qemu-status.sh $$? $(BUGLOG)
 
 qemu: deps $(KERNEL) $(INITRAMFS) $(SWAP_IMG)
@@ -321,16 +334,18 @@ fuzz: deps $(KERNEL) $(INITRAMFS)
 
 # ---- benchmarks (scripts/bench.py; docs/bench.md) -------------------------
 .PHONY: bench bench-linux
-bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG)
+bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG) $(ISO)
 	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
 		--lintel-initrd $(INITRAMFS) --init /bin/bench \
+		--run-initrd $(RUN_INITRAMFS) --iso $(ISO) \
 		$(if $(filter linux,$(COMPARE)),--linux) \
 		$(if $(SWAP_IMG),--disk $(SWAP_IMG)) \
 		$(if $(CMDLINE),--lintel-append "$(CMDLINE)")
 
-bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG)
+bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG) $(ISO)
 	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
 		--lintel-initrd $(INITRAMFS) --init /bin/bench --linux \
+		--run-initrd $(RUN_INITRAMFS) --iso $(ISO) \
 		$(if $(SWAP_IMG),--disk $(SWAP_IMG))
 
 # ---- docs ------------------------------------------------------------------

@@ -33,6 +33,9 @@ EFLAGS_VM	equ 0x00020000
 EFAULT		equ 14
 ERESTARTSYS	equ 512
 ERESTART_RESTARTBLOCK equ 516
+MSR_SYSENTER_EIP equ 0x176
+FLOOR_ENTRY_VECTOR equ 0x82		; kernel/floors.c
+FLOOR_KERNEL_VECTOR equ 0x84
 SYSENTER_STACK	equ 512			; room for a debug trap on the first
 					; instruction (traps.c)
 NO_SYSCALL	equ -1
@@ -47,6 +50,7 @@ extern need_resched
 extern current
 extern sysenter_return
 extern init_tss
+extern do_floors
 
 global ret_from_intr
 global ret_from_fork
@@ -55,6 +59,11 @@ global exception_stubs
 global irq_stubs
 global system_call
 global sysenter_entry
+global floor_iret
+global floor_entry
+global floor_msr
+global floor_kernel
+global floor_switch
 
 ; Save the general and segment registers, switch to kernel data segments.
 ; cld: a user program may leave the direction flag set, and the kernel's
@@ -274,6 +283,89 @@ sysenter_entry:
 .fault:
 	mov dword [esp + REGS_EAX], -EFAULT
 	jmp ret_from_intr
+
+; ---- floors: the bare primitives under the paths above ------------------
+; Only the boot option "floors" puts these in the IDT (kernel/floors.c);
+; make bench times them beside its rows, in the same QEMU.
+
+; int 0x81: the gate and iret, nothing else.
+align 16
+floor_iret:
+	iret
+
+; int 0x82: the gate, the entry code's save and restore, and iret; no C.
+align 16
+floor_entry:
+	push dword 0
+	push dword FLOOR_ENTRY_VECTOR
+	push eax
+	save_all
+	jmp ret_from_intr.restore
+
+; sysenter while floor_msr has aimed it here: straight back with sysexit,
+; to edx with esp = ecx, which the caller set before its sysenter.
+align 16
+floor_sysexit:
+	sti
+	sysexit
+
+; int 0x83: eax = 1 aims sysenter at floor_sysexit, eax = 0 back at
+; sysenter_entry. Gives back eax = 0, or -1 when sysenter is not in use.
+align 16
+floor_msr:
+	cmp dword [ss:sysenter_return], -1
+	je .none
+	push ecx
+	push edx
+	mov ecx, MSR_SYSENTER_EIP
+	test eax, eax
+	mov eax, sysenter_entry
+	jz .set
+	mov eax, floor_sysexit
+.set:
+	xor edx, edx
+	wrmsr
+	pop edx
+	pop ecx
+	xor eax, eax
+	iret
+.none:
+	mov eax, -1
+	iret
+
+; int 0x84: the floors measured inside the kernel (do_floors prints them).
+align 16
+floor_kernel:
+	push dword 0
+	push dword FLOOR_KERNEL_VECTOR
+	push eax
+	save_all
+	call do_floors
+	jmp ret_from_intr
+
+; floor_switch(save, next, cr3): what switch_to does and no more: push
+; the callee-saved registers, store esp at *save, take the stack *next
+; holds, load cr3 unless it is 0, pop and return on the other side.
+align 16
+floor_switch:
+	push ebp
+	push ebx
+	push esi
+	push edi
+	mov eax, [esp + 20]
+	mov edx, [esp + 24]
+	mov ecx, [esp + 28]
+	mov [eax], esp
+	mov esp, [edx]
+	test ecx, ecx
+	jz .same_mm
+	mov cr3, ecx
+.same_mm:
+	pop edi
+	pop esi
+	pop ebx
+	pop ebp
+	ret
 
 ; A new task's first instructions: switch_to "returns" here with esp at
 ; the pt_regs that fork copied from the parent (eax = 0 in the child).

@@ -152,6 +152,7 @@ void start_kernel(unsigned long magic, unsigned long mbi_phys)
 	gdt_init();
 	trap_init();
 	sysenter_setup();
+	floors_init();
 	fpu_init();
 	irq_init();
 	mem_init();

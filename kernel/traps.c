@@ -92,6 +92,16 @@ void set_intr_gate(int vector, void *handler)
 }
 
 /*
+ * An interrupt gate a user program may reach with int (1.2.13's
+ * set_system_gate was a trap gate; this one clears IF on entry, as the
+ * int 0x80 gate does). Only the floors mode adds any (kernel/floors.c).
+ */
+void set_system_gate(int vector, void *handler)
+{
+	set_gate(vector, handler, GATE_INTR_DPL3);
+}
+
+/*
  * Build and load the IDT: the CPU's exceptions (0-31) to entry.asm's
  * stubs, int3 and into (3, 4) and int 0x80 callable from user mode.
  * Called once by start_kernel, interrupts off, before irq_init.

@@ -46,6 +46,19 @@ RESULT = re.compile(r"bench (\S+) ([0-9]+\.[0-9]) (\S+)$")
 ERROR = re.compile(r"bench (\S+) error (.*)$")
 INFO_ROWS = {"tsc_rate"}  # printed by bench, not benchmarks
 BOOT_ROW = ("boot to first line", "ms")
+# Each row's floor, from the rows Lintel prints when booted with "floors"
+# (kernel/floors.c): the floor row, how many of it one unit of the row
+# holds at least, and the factor from its unit (ns) to the row's.
+FLOORS = {
+    "getpid": ("floor_int_entry", 1, 1),
+    "getpid_vsyscall": ("floor_sysenter", 1, 1),
+    "pingpong": ("floor_switch_cr3", 2, 1e-3),
+    "futex_pingpong": ("floor_switch", 2, 1e-3),
+    "shm_fault_reused": ("floor_zero_4k", 1, 1),
+    "anon_fault": ("floor_zero_4k", 1, 1),
+    "cow_fault": ("floor_copy_4k", 1, 1),
+}
+LINTEL_FLOORS_APPEND = "floors -- floors"  # the option, and bench's argv[1]
 
 
 def die(msg):
@@ -227,6 +240,42 @@ def boot(qemu, kernel, initrd, append, log):
     return (first - start) * 1000, results
 
 
+PROMPT = b"\n$ "  # userland/bin/sh's prompt, once init has started it
+PROMPT_ROWS = (("boot to prompt (-kernel)", "ms"),
+               ("boot to prompt (GRUB ISO)", "ms"))
+
+
+def boot_to_prompt(qemu, boot_args, log):
+    """Boot Lintel's run image (no init=: init starts the shell) and return
+    the ms from just before QEMU starts to the shell's first prompt on the
+    serial port, or None; QEMU is killed once the prompt is there."""
+    cmd = [qemu] + boot_args + QEMU_FLAGS
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out, ms = b"", None
+    deadline = start + BOOT_TIMEOUT
+    while ms is None and time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stdout], [], [],
+                                    deadline - time.monotonic())
+        if not ready:
+            continue
+        chunk = os.read(proc.stdout.fileno(), 65536)
+        if not chunk:
+            break
+        out += chunk
+        if PROMPT in out:
+            ms = (time.monotonic() - start) * 1000
+    proc.kill()
+    proc.wait()
+    with open(log, "w") as f:
+        f.write("$ %s\n%s" % (" ".join(cmd),
+                               out.decode(errors="replace").replace("\r", "")))
+    if ms is None:
+        note("no shell prompt in %s" % log)
+    return ms
+
+
 # --- the table ---------------------------------------------------------------
 
 def fmt(v):
@@ -268,9 +317,22 @@ def cpu_model():
     return "?"
 
 
+def floor_of(row, lintel):
+    """The floor under row (name, unit), from Lintel's floor rows, or None."""
+    if row[0] not in FLOORS or lintel is None:
+        return None
+    name, count, scale = FLOORS[row[0]]
+    value = lintel.get((name, "ns"))
+    return None if value is None else value * count * scale
+
+
 def table(columns, header):
-    """columns: [(name, {row: median})] -> Markdown text."""
+    """columns: [(name, {row: median})] -> Markdown text. When Lintel
+    measured floors, two more columns: each row's floor and Lintel/floor."""
     names = [c[0] for c in columns]
+    lintel = dict(columns).get("Lintel")
+    floors = lintel is not None and any(r[0].startswith("floor_")
+                                        for r in lintel)
     rows = []
     for _, med in columns:
         rows += [r for r in med if r not in rows]
@@ -278,6 +340,8 @@ def table(columns, header):
     heads = ["benchmark", "unit"] + names
     if len(columns) == 2:
         heads.append("%s/%s" % (names[1], names[0]))
+    if floors:
+        heads += ["floor", "Lintel/floor"]
     lines.append("| " + " | ".join(heads) + " |")
     lines.append("|" + "---|" * 2 + "---:|" * (len(heads) - 2))
     for row in rows:
@@ -285,6 +349,11 @@ def table(columns, header):
         cells = [row[0], row[1]] + [fmt(v) for v in vals]
         if len(columns) == 2:
             cells.append(speedup(row[1], vals[0], vals[1]))
+        if floors:
+            floor = floor_of(row, lintel)
+            mine = lintel.get(row)
+            cells.append(fmt(floor))
+            cells.append("%.2f" % (mine / floor) if floor and mine else "-")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -293,8 +362,10 @@ def table(columns, header):
 
 def lintel_kernel(args):
     """Lintel's (column, kernel, initrd, append), its binary, a header line."""
+    # LINTEL_FLOORS_APPEND last: what follows its "--" is bench's argv
     append = " ".join(["init=%s console=ttyS0" % args.init] +
-                      ([args.lintel_append] if args.lintel_append else []))
+                      ([args.lintel_append] if args.lintel_append else []) +
+                      [LINTEL_FLOORS_APPEND])
     binary = cpio_file(args.lintel_initrd, args.init)
     if binary is None:
         die("%s has no %s" % (args.lintel_initrd, args.init))
@@ -320,6 +391,28 @@ def linux_kernel(args):
         binary, line
 
 
+def prompt_rows(args, logs, i):
+    """Lintel's boots to the shell prompt from its run image, by -kernel
+    and from the GRUB ISO as make run boots it (-boot d: straight to the
+    CD, not first the missing hard disk and floppy): {row name: (ms,
+    unit)} for those that got there."""
+    paths = [(PROMPT_ROWS[0], ["-kernel", args.lintel_kernel, "-initrd",
+                               args.run_initrd, "-append", "console=ttyS0"]),
+             (PROMPT_ROWS[1], ["-boot", "d", "-cdrom", args.iso]
+              if args.iso else None)]
+    rows = {}
+    for (row, unit), boot_args in paths:
+        if not boot_args:
+            continue
+        log = os.path.join(logs, "lintel-prompt-%s-%d.log" %
+                           ("iso" if "-cdrom" in boot_args else "kernel",
+                            i + 1))
+        ms = boot_to_prompt(args.qemu, boot_args, log)
+        if ms is not None:
+            rows[row] = (ms, unit)
+    return rows
+
+
 def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--lintel-kernel", help="Lintel's kernel ELF")
@@ -332,6 +425,9 @@ def parse_args():
                     default=os.path.join(ROOT, "build/user/bench/bench"),
                     help="the benchmark binary packed as Linux's /init")
     ap.add_argument("--runs", type=int, default=3, help="boots per kernel")
+    ap.add_argument("--run-initrd", help="Lintel's run image (make run's, "
+                    "no tests): the boot-to-prompt rows")
+    ap.add_argument("--iso", help="Lintel's GRUB ISO: boot to prompt from it")
     ap.add_argument("--cache", default=os.path.join(ROOT, "build/linux-bench"),
                     help="where the Linux package is kept and unpacked")
     ap.add_argument("--linux-deb", help="use this linux-image .deb file")
@@ -390,6 +486,8 @@ def main():
         for name, kernel, initrd, append in kernels:
             log = os.path.join(logs, "%s-%d.log" % (name.lower(), i + 1))
             ms, results = boot(args.qemu, kernel, initrd, append, log)
+            if name == "Lintel" and args.run_initrd:
+                results.update(prompt_rows(args, logs, i))
             runs[name].append((ms, results))
             note("%s run %d/%d: first line after %.0f ms, %d results" %
                  (name, i + 1, args.runs, ms, len(results)))

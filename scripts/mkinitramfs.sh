@@ -15,6 +15,10 @@
 #                     /tests/busybox.sh, the script make test runs with it
 #   /lib/*            LIBS: Debian's i386 ld-linux.so.2 and libc.so.6, for
 #                     dynamically linked programs
+#
+# With RUN_IMAGE=1 (the image make run boots) there is no /tests and no
+# benchmark, and every program is stripped with $STRIP: a smaller image
+# is what GRUB reads through the BIOS and the kernel unpacks at boot.
 set -e
 root=$1
 out=$2
@@ -26,8 +30,9 @@ libs=$7
 u=build/user
 
 rm -rf "$root"
-mkdir -p "$root/sbin" "$root/bin" "$root/tests" "$root/etc" "$root/tmp" \
-	"$root/dev" "$root/proc"
+mkdir -p "$root/sbin" "$root/bin" "$root/etc" "$root/tmp" "$root/dev" \
+	"$root/proc"
+[ -n "$RUN_IMAGE" ] || mkdir -p "$root/tests"
 for f in "$u"/bin/*; do
 	[ -f "$f" ] || continue
 	case "$f" in *.d) continue ;; esac
@@ -37,17 +42,24 @@ for f in "$u"/bin/*; do
 		cp "$f" "$root/bin/"
 	fi
 done
-for f in "$u"/tests/*; do
-	case "$f" in *.d) continue ;; esac
-	[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/tests/"
-done
-for f in "$u"/bench/*; do
-	case "$f" in *.d) continue ;; esac
-	[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/bin/"
-done
+if [ -z "$RUN_IMAGE" ]; then
+	for f in "$u"/tests/*; do
+		case "$f" in *.d) continue ;; esac
+		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/tests/"
+	done
+	for f in "$u"/bench/*; do
+		case "$f" in *.d) continue ;; esac
+		[ -f "$f" ] && [ -x "$f" ] && cp "$f" "$root/bin/"
+	done
+fi
 for f in $extra; do
 	cp "$f" "$root/bin/"
 done
+if [ -n "$RUN_IMAGE" ]; then
+	for f in "$root"/sbin/* "$root"/bin/*; do
+		"$STRIP" "$f" 2>/dev/null || true	# a script stays as it is
+	done
+fi
 cp etc/* "$root/etc/"
 if [ -n "$libs" ]; then
 	mkdir -p "$root/lib"
@@ -74,6 +86,6 @@ if [ -n "$busybox" ]; then
 	for applet in $("$busybox" --list); do
 		[ "$applet" = busybox ] || ln -s busybox "$root/usr/bin/$applet"
 	done
-	cp userland/tests/busybox.sh "$root/tests/"
+	[ -n "$RUN_IMAGE" ] || cp userland/tests/busybox.sh "$root/tests/"
 fi
 (cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) > "$out"

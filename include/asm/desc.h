@@ -25,6 +25,8 @@ struct desc_struct;
 void gdt_init(void);
 void load_TLS(const struct desc_struct *tls);
 void trap_init(void);
+void set_system_gate(int vector, void *handler);
+void floors_init(void);		/* kernel/floors.c */
 void set_intr_gate(int vector, void *handler);
 
 #endif

@@ -38,6 +38,7 @@
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <linux/sched.h>	/* CLONE_*: the kernel's own header, user ABI */
+#include "../tests/vdso.h"	/* vdso_sym, find_auxv, aux_get */
 
 #define PAGE_SIZE	4096
 #define BIG_SIZE	(16 << 20)	/* the 16 MiB segment and mapping */
@@ -75,6 +76,8 @@
 #define DISK_PAGES	256		/* pages read and written back */
 #define SECTOR_SIZE	512
 #define IDLE_ARG	"idle"		/* bench idle: wait for stdin's end */
+#define AT_SYSINFO	32		/* __kernel_vsyscall */
+#define NR_GETPID	20
 
 static uint64_t tsc_base;		/* now_ns() counts from here */
 static uint32_t ns_mult;		/* ns = (ticks * ns_mult) >> MULT_SHIFT */
@@ -402,6 +405,93 @@ static void bench_getpid(void)
 		for (j = 0; j < GETPID_BATCH; j++)
 			getpid();
 	report_ns("getpid", now_ns() - t0, i, "ns");
+}
+
+/*
+ * getpid as glibc makes it: a call to __kernel_vsyscall, whose address
+ * the kernel gives in AT_SYSINFO (glibc keeps it at %gs:0x10), which
+ * enters by sysenter where the CPU has it. eax is the only register the
+ * call changes.
+ */
+static void bench_getpid_vsyscall(char **envp)
+{
+	int found, i, j;
+	unsigned long entry = aux_get(find_auxv(envp), AT_SYSINFO, &found);
+	uint64_t t0 = now_ns();
+	long r;
+
+	if (!found || !entry) {
+		report_error("getpid_vsyscall", "AT_SYSINFO");
+		return;
+	}
+	for (i = 0; i < GETPID_ITERS && !out_of_time(t0); i += GETPID_BATCH)
+		for (j = 0; j < GETPID_BATCH; j++)
+			__asm__ volatile("call *%1"
+					 : "=a"(r)
+					 : "r"(entry), "0"(NR_GETPID)
+					 : "memory", "cc");
+	(void)r;
+	report_ns("getpid_vsyscall", now_ns() - t0, i, "ns");
+}
+
+/*
+ * clock_gettime(CLOCK_MONOTONIC) as glibc and musl make it: through
+ * __vdso_clock_gettime, found in the vDSO that AT_SYSINFO_EHDR gives.
+ */
+static void bench_clock_vdso(char **envp)
+{
+	vdso_clock_gettime_t cgt;
+	struct timespec ts;
+	uint64_t t0;
+	int i, j;
+
+	cgt = (vdso_clock_gettime_t)vdso_sym(envp, "__vdso_clock_gettime");
+	if (!cgt) {
+		report_error("clock_gettime_vdso", "__vdso_clock_gettime");
+		return;
+	}
+	t0 = now_ns();
+	for (i = 0; i < GETPID_ITERS && !out_of_time(t0); i += GETPID_BATCH)
+		for (j = 0; j < GETPID_BATCH; j++)
+			cgt(CLOCK_MONOTONIC, &ts);
+	report_ns("clock_gettime_vdso", now_ns() - t0, i, "ns");
+}
+
+/*
+ * The floors (Lintel booted with "floors", kernel/floors.c): int to a
+ * bare iret, the same with the entry code's save and restore, sysenter
+ * to a bare sysexit, each timed here in user mode like getpid; then
+ * int 0x84 has the kernel time and print the rest (a 4 KiB zero and
+ * copy, a cr3 load, a task switch without and with one).
+ */
+static void bench_floors(void)
+{
+	uint64_t t0;
+	long r = 1;
+	int i;
+
+	t0 = now_ns();
+	for (i = 0; i < GETPID_ITERS; i++)
+		__asm__ volatile("int $0x81" : : : "memory");
+	report_ns("floor_int_iret", now_ns() - t0, i, "ns");
+	t0 = now_ns();
+	for (i = 0; i < GETPID_ITERS; i++)
+		__asm__ volatile("int $0x82" : : : "memory");
+	report_ns("floor_int_entry", now_ns() - t0, i, "ns");
+	__asm__ volatile("int $0x83" : "+a"(r) : : "memory");
+	if (r == 0) {
+		t0 = now_ns();
+		for (i = 0; i < GETPID_ITERS; i++)
+			__asm__ volatile("movl %%esp, %%ecx\n\t"
+					 "movl $1f, %%edx\n\t"
+					 "sysenter\n"
+					 "1:"
+					 : : : "ecx", "edx", "memory");
+		report_ns("floor_sysenter", now_ns() - t0, i, "ns");
+		r = 0;
+		__asm__ volatile("int $0x83" : "+a"(r) : : "memory");
+	}
+	__asm__ volatile("int $0x84" : : : "memory");
 }
 
 /*
@@ -823,7 +913,7 @@ static int idle(void)
 	return 0;
 }
 
-int main(int argc, char **argv)
+int main(int argc, char **argv, char **envp)
 {
 	uint32_t tsc_per_us;
 
@@ -836,8 +926,12 @@ int main(int argc, char **argv)
 	} else {
 		report_tenths("tsc_rate", (uint64_t)tsc_per_us * 10,
 			      "ticks/us");
+		if (argc > 1 && !strcmp(argv[1], "floors"))
+			bench_floors();
 		bench_getpid();
+		bench_getpid_vsyscall(envp);
 		bench_clock();
+		bench_clock_vdso(envp);
 		bench_shm_fault();
 		bench_shm_lifecycle();
 		bench_pingpong();
