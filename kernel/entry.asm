@@ -22,6 +22,10 @@ USER_DS		equ 0x2B
 USER_RPL	equ 3
 REGS_EBP	equ 4 * 5		; offsets in struct pt_regs
 REGS_EAX	equ 4 * 6
+REGS_DS		equ 4 * 7
+REGS_ES		equ 4 * 8
+REGS_FS		equ 4 * 9
+REGS_GS		equ 4 * 10
 REGS_EIP	equ 4 * 14
 REGS_CS		equ 4 * 15
 REGS_EFLAGS	equ 4 * 16
@@ -72,6 +76,13 @@ global floor_switch
 ; may name a TLS slot that is cleared before we return, and an exception
 ; taken meanwhile would save and restore it, fault again on the restore,
 ; and never get out.
+;
+; A segment load costs QEMU a descriptor fetch and its checks, so none
+; is made that would change nothing: ds and es that already hold one of
+; the two flat data segments (USER_DS or KERNEL_DS, whose descriptors
+; never change) are kept, as are null fs and gs. The kernel then runs on
+; USER_DS, as Linux 2.6 does; 1.2.13 always loaded KERNEL_DS. Only eax is
+; used: sysenter_entry still needs ebp.
 %macro save_all 0
 	cld
 	push gs
@@ -85,12 +96,68 @@ global floor_switch
 	push edx
 	push ecx
 	push ebx
+	mov eax, ds
+	cmp eax, USER_DS
+	je %%ds_flat
+	cmp eax, KERNEL_DS
+	je %%ds_flat
 	mov eax, KERNEL_DS
 	mov ds, eax
+%%ds_flat:
+	mov eax, es
+	cmp eax, USER_DS
+	je %%es_flat
+	cmp eax, KERNEL_DS
+	je %%es_flat
+	mov eax, KERNEL_DS
 	mov es, eax
+%%es_flat:
+	mov eax, fs
+	test eax, eax
+	jz %%fs_null
 	xor eax, eax
 	mov fs, eax
+%%fs_null:
+	mov eax, gs
+	test eax, eax
+	jz %%gs_null
+	xor eax, eax
 	mov gs, eax
+%%gs_null:
+%endmacro
+
+; Give the frame's selectors back, each only if the register does not
+; already hold it (save_all's rule: a selector equal to the one loaded
+; names the same descriptor, since only null fs/gs and the fixed flat
+; segments are ever kept). The labels .load_* are where a selector from
+; the user may fault; the exception table sends such a fault to
+; ret_from_intr's fixups. Uses eax; run before the general registers are
+; popped.
+%macro restore_segs 0
+	mov eax, ds
+	cmp ax, [esp + REGS_DS]
+	je %%ds_done
+.load_ds:
+	mov ds, [esp + REGS_DS]
+%%ds_done:
+	mov eax, es
+	cmp ax, [esp + REGS_ES]
+	je %%es_done
+.load_es:
+	mov es, [esp + REGS_ES]
+%%es_done:
+	mov eax, fs
+	cmp ax, [esp + REGS_FS]
+	je %%fs_done
+.load_fs:
+	mov fs, [esp + REGS_FS]
+%%fs_done:
+	mov eax, gs
+	cmp ax, [esp + REGS_GS]
+	je %%gs_done
+.load_gs:
+	mov gs, [esp + REGS_GS]
+%%gs_done:
 %endmacro
 
 ; Jump to %1 if the way back to user mode may have work for C, what
@@ -251,6 +318,7 @@ sysenter_entry:
 	jne ret_from_intr.restore
 	test dword [esp + REGS_EFLAGS], EFLAGS_TF | EFLAGS_NT | EFLAGS_VM
 	jnz ret_from_intr.restore
+	restore_segs
 	pop ebx
 	pop ecx
 	pop edx
@@ -258,15 +326,7 @@ sysenter_entry:
 	pop edi
 	pop ebp
 	pop eax
-.pop_ds:
-	pop ds
-.pop_es:
-	pop es
-.pop_fs:
-	pop fs
-.pop_gs:
-	pop gs
-	add esp, 12		; orig_eax, trapno, error_code
+	add esp, 16 + 12	; ds es fs gs, orig_eax, trapno, error_code
 	mov edx, [esp]		; eip
 	mov ecx, [esp + 12]	; esp
 	and dword [esp + 8], ~EFLAGS_IF
@@ -394,6 +454,7 @@ ret_from_intr:
 	cli
 	jump_if_work .work
 .restore:
+	restore_segs
 	pop ebx
 	pop ecx
 	pop edx
@@ -401,15 +462,7 @@ ret_from_intr:
 	pop edi
 	pop ebp
 	pop eax
-.pop_ds:
-	pop ds
-.pop_es:
-	pop es
-.pop_fs:
-	pop fs
-.pop_gs:
-	pop gs
-	add esp, 12		; orig_eax, trapno, error_code
+	add esp, 16 + 12	; ds es fs gs, orig_eax, trapno, error_code
 .iret:
 	iret
 
@@ -422,26 +475,27 @@ ret_from_intr:
 	jmp .restore
 
 ; The user's selectors come from places the user controls (a sigreturn
-; frame, a TLS slot cleared while %gs still named it), so each pop and the
-; iret may fault in the kernel. do_exception finds the instruction in the
-; exception table (mm/extable.c) and resumes at its fixup here, with esp
-; where it was at the fault.
+; frame, a TLS slot cleared while %gs still named it), so each load and
+; the iret may fault in the kernel. do_exception finds the instruction in
+; the exception table (mm/extable.c) and resumes at its fixup here, with
+; esp where it was at the fault: at the whole frame.
 ;
 ; A data segment that will not load becomes the null selector, as on
-; Linux: zero the slot and pop again. The user finds 0 in that register.
+; Linux: zero the slot and load again. The user finds 0 in that register.
+; A fault on sysenter_entry's loads comes here too and leaves by iret.
 section .text.fixup progbits alloc exec nowrite align=16
 .fix_ds:
-	mov dword [esp], 0
-	jmp .pop_ds
+	mov dword [esp + REGS_DS], 0
+	jmp .load_ds
 .fix_es:
-	mov dword [esp], 0
-	jmp .pop_es
+	mov dword [esp + REGS_ES], 0
+	jmp .load_es
 .fix_fs:
-	mov dword [esp], 0
-	jmp .pop_fs
+	mov dword [esp + REGS_FS], 0
+	jmp .load_fs
 .fix_gs:
-	mov dword [esp], 0
-	jmp .pop_gs
+	mov dword [esp + REGS_GS], 0
+	jmp .load_gs
 
 ; iret refused the user's cs, ss or eip (a forged sigreturn frame). The
 ; iret frame (eip cs eflags esp ss) is still on the stack: push the rest
@@ -455,14 +509,14 @@ section .text.fixup progbits alloc exec nowrite align=16
 
 section __ex_table progbits alloc noexec nowrite align=4
 	dd sysenter_entry.arg6, sysenter_entry.fault
-	dd sysenter_entry.pop_ds, .fix_ds
-	dd sysenter_entry.pop_es, .fix_es
-	dd sysenter_entry.pop_fs, .fix_fs
-	dd sysenter_entry.pop_gs, .fix_gs
-	dd .pop_ds, .fix_ds
-	dd .pop_es, .fix_es
-	dd .pop_fs, .fix_fs
-	dd .pop_gs, .fix_gs
+	dd sysenter_entry.load_ds, .fix_ds
+	dd sysenter_entry.load_es, .fix_es
+	dd sysenter_entry.load_fs, .fix_fs
+	dd sysenter_entry.load_gs, .fix_gs
+	dd .load_ds, .fix_ds
+	dd .load_es, .fix_es
+	dd .load_fs, .fix_fs
+	dd .load_gs, .fix_gs
 	dd .iret, .fix_iret
 
 ; The stack sysenter arrives on (SYSENTER_ESP points at its top): the
