@@ -36,6 +36,8 @@
 #define NSEC_PER_TICK	(NSEC_PER_SEC / HZ)
 
 static struct semid_ds *semary[SEMMNI];
+unsigned long semmsl = SEMMSL, semmns = SEMMNS, semopm = SEMOPM,
+	      semmni = SEMMNI;		/* in force: /proc/sys/kernel/sem */
 static int max_semid;		/* every used slot is at or below it */
 static int used_semids;		/* sets */
 static int used_sems;		/* semaphores in all sets */
@@ -110,12 +112,12 @@ static int findkey(key_t key, int skip)
 	return -1;
 }
 
-/* The first free slot of semary[], or -1 when all SEMMNI are used. */
+/* The first free slot of semary[], or -1 when the first semmni are used. */
 static int free_slot(void)
 {
 	int id;
 
-	for (id = 0; id < SEMMNI; id++)
+	for (id = 0; id < (int)semmni; id++)
 		if (semary[id] == SEM_UNUSED)
 			return id;
 	return -1;
@@ -152,7 +154,7 @@ static int newary(key_t key, int nsems, int semflg)
 
 	if (!nsems)
 		return -EINVAL;
-	if (used_sems + nsems > SEMMNS)
+	if ((unsigned long)(used_sems + nsems) > semmns)
 		return -ENOSPC;
 	id = free_slot();
 	if (id < 0)
@@ -186,7 +188,7 @@ long sys_semget(key_t key, int nsems, int semflg)
 	struct semid_ds *sma;
 	int id;
 
-	if (nsems < 0 || nsems > SEMMSL)
+	if (nsems < 0 || nsems > (int)semmsl)
 		return -EINVAL;
 	if (key == IPC_PRIVATE)
 		return newary(key, nsems, semflg);
@@ -624,7 +626,7 @@ static long semtimedop_common(int semid, struct sembuf *tsops,
 
 	if (nsops < 1 || semid < 0)
 		return -EINVAL;
-	if (nsops > SEMOPM)
+	if (nsops > semopm)
 		return -E2BIG;
 	if (memcpy_fromfs(sops, tsops, nsops * sizeof(*sops)))
 		return -EFAULT;

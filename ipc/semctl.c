@@ -64,10 +64,10 @@ static long sem_info(int cmd, void *buf)
 	int sets, sems, max_index;
 
 	sem_usage(&sets, &sems, &max_index);
-	info.semmni = SEMMNI;
-	info.semmns = SEMMNS;
-	info.semmsl = SEMMSL;
-	info.semopm = SEMOPM;
+	info.semmni = semmni;
+	info.semmns = semmns;
+	info.semmsl = semmsl;
+	info.semopm = semopm;
 	info.semvmx = SEMVMX;
 	info.semmnu = SEMMNU;
 	info.semmap = SEMMAP;
@@ -253,4 +253,57 @@ long sys_old_semctl(int semid, int semnum, int cmd, void *ptr)
 	if (get_fs_long(ptr, &arg))
 		return -EFAULT;
 	return do_semctl(semid, semnum, cmd & ~IPC_64, arg, cmd & IPC_64);
+}
+
+/* ---- the limits, for /proc/sys/kernel/sem ------------------------------ */
+
+#define INT_MAX_LIMIT	0x7fffffffUL	/* Linux keeps them in ints */
+
+/* The variable behind a limit, and the most Lintel lets it be. */
+static unsigned long *sem_limit_var(enum sem_limit which, unsigned long *most)
+{
+	switch (which) {
+	case SEM_LIMIT_MSL:
+		*most = SEMMSL;		/* GETALL's and SETALL's arrays */
+		return &semmsl;
+	case SEM_LIMIT_MNS:
+		*most = INT_MAX_LIMIT;
+		return &semmns;
+	case SEM_LIMIT_OPM:
+		*most = SEMOPM;		/* semtimedop's array of sembufs */
+		return &semopm;
+	case SEM_LIMIT_MNI:
+		*most = SEMMNI;		/* semary[]'s slots */
+		return &semmni;
+	case NR_SEM_LIMITS:
+		break;
+	}
+	return NULL;
+}
+
+/* sem_get_limit - a limit in force, for /proc/sys/kernel/sem. */
+unsigned long sem_get_limit(enum sem_limit which)
+{
+	unsigned long most, *v = sem_limit_var(which, &most);
+
+	return v ? *v : 0;
+}
+
+/*
+ * sem_set_limits - all four limits at once, in /proc/sys/kernel/sem's
+ * order, from then on (existing sets stay). -EINVAL, and nothing
+ * changed, when one is past what Lintel's fixed arrays hold (Linux
+ * takes any int, up to IPCMNI sets).
+ */
+int sem_set_limits(const unsigned long values[NR_SEM_LIMITS])
+{
+	unsigned long most;
+	int i;
+
+	for (i = 0; i < NR_SEM_LIMITS; i++)
+		if (!sem_limit_var(i, &most) || values[i] > most)
+			return -EINVAL;
+	for (i = 0; i < NR_SEM_LIMITS; i++)
+		*sem_limit_var(i, &most) = values[i];
+	return 0;
 }

@@ -33,6 +33,7 @@ struct shmid_ds *shm_lookup(int shmid);
 void killseg(int id);
 
 /* ipc/sem.c: the sets, for semctl.c */
+extern unsigned long semmsl, semmns, semopm, semmni;	/* in force */
 struct semid_ds;
 int sem_id(const struct semid_ds *sma, int index);
 struct semid_ds *sem_at(int index);

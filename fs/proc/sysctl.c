@@ -1,11 +1,10 @@
 /*
- * sysctl.c - /proc/sys/kernel: the shm limits (shmmax, shmall, shmmni)
- * and the message-queue ones (msgmax, msgmnb, msgmni), read by anyone
- * and written by root as on Linux ("echo 4096 > /proc/sys/kernel/shmmni").
- * The values belong to ipc/, asked through shm_get_limit/shm_set_limit
- * and msg_get_limit/msg_set_limit. The semaphore limits (sem) are
- * read-only here: Lintel sizes semary[] and a set's arrays at compile
- * time (Linux lets root write them).
+ * sysctl.c - /proc/sys/kernel: the shm limits (shmmax, shmall, shmmni),
+ * the message-queue ones (msgmax, msgmnb, msgmni) and the semaphore ones
+ * (sem: four numbers), read by anyone and written by root as on Linux
+ * ("echo 4096 > /proc/sys/kernel/shmmni"). The values belong to ipc/,
+ * asked through shm_get_limit/shm_set_limit, msg_get_limit/
+ * msg_set_limit and sem_get_limit/sem_set_limits.
  *
  * 1.2.13 had sysctl neither as a call nor in /proc (2.0 added both).
  */
@@ -19,7 +18,7 @@
 #include <linux/proc_fs.h>
 #include <asm/segment.h>
 
-#define SYSCTL_TEXT_MAX	24	/* a decimal unsigned long, a newline */
+#define SYSCTL_TEXT_MAX	64	/* kernel.sem's four numbers, blanks */
 
 static const struct file_operations proc_sys_dir_fops;
 static const struct file_operations proc_sys_kernel_fops;
@@ -30,30 +29,41 @@ static int show_limit(struct proc_buf *pb, enum shm_limit which)
 	return 0;
 }
 
+/* Between and after the numbers written: blanks, tabs, a newline. */
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
 /*
- * The number written (decimal, then blanks or a newline) to *v: 0,
- * -EFAULT, or -EINVAL for anything else, as Linux's
- * proc_doulongvec_minmax.
+ * parse_limits - the n numbers written (decimal, each after optional
+ * blanks, the last followed only by blanks or a newline) to v[]: 0,
+ * -EFAULT, or -EINVAL for anything else (fewer or more numbers too),
+ * as Linux's proc_doulongvec_minmax.
  */
-static int parse_limit(const char *buf, int count, unsigned long *v)
+static int parse_limits(const char *buf, int count, unsigned long *v, int n)
 {
 	char text[SYSCTL_TEXT_MAX];
-	int i;
+	int i = 0, k;
 
 	if (count <= 0 || count >= SYSCTL_TEXT_MAX)
 		return -EINVAL;
 	if (memcpy_fromfs(text, buf, count))
 		return -EFAULT;
-	*v = 0;
-	for (i = 0; i < count && text[i] >= '0' && text[i] <= '9'; i++) {
-		if (*v > (~0UL - (text[i] - '0')) / 10)
+	for (k = 0; k < n; k++) {
+		while (i < count && is_blank(text[i]))
+			i++;
+		if (i == count || text[i] < '0' || text[i] > '9')
 			return -EINVAL;
-		*v = *v * 10 + (text[i] - '0');
+		for (v[k] = 0; i < count && text[i] >= '0' && text[i] <= '9';
+		     i++) {
+			if (v[k] > (~0UL - (text[i] - '0')) / 10)
+				return -EINVAL;
+			v[k] = v[k] * 10 + (text[i] - '0');
+		}
 	}
-	if (i == 0)
-		return -EINVAL;
 	for (; i < count; i++)
-		if (text[i] != '\n' && text[i] != ' ')
+		if (!is_blank(text[i]))
 			return -EINVAL;
 	return 0;
 }
@@ -62,7 +72,7 @@ static int parse_limit(const char *buf, int count, unsigned long *v)
 static int store_limit(const char *buf, int count, enum shm_limit which)
 {
 	unsigned long v;
-	int err = parse_limit(buf, count, &v);
+	int err = parse_limits(buf, count, &v, 1);
 
 	if (!err)
 		err = shm_set_limit(which, v);
@@ -73,7 +83,7 @@ static int store_limit(const char *buf, int count, enum shm_limit which)
 static int store_msg_limit(const char *buf, int count, enum msg_limit which)
 {
 	unsigned long v;
-	int err = parse_limit(buf, count, &v);
+	int err = parse_limits(buf, count, &v, 1);
 
 	if (!err)
 		err = msg_set_limit(which, v);
@@ -113,8 +123,21 @@ static int shmmni_write(const char *buf, int count)
 /* "SEMMSL SEMMNS SEMOPM SEMMNI", tab-separated, as Linux's kernel.sem. */
 static int sem_show(struct proc_buf *pb, struct task_struct *task)
 {
-	proc_printf(pb, "%d\t%d\t%d\t%d\n", SEMMSL, SEMMNS, SEMOPM, SEMMNI);
+	proc_printf(pb, "%lu\t%lu\t%lu\t%lu\n", sem_get_limit(SEM_LIMIT_MSL),
+		    sem_get_limit(SEM_LIMIT_MNS), sem_get_limit(SEM_LIMIT_OPM),
+		    sem_get_limit(SEM_LIMIT_MNI));
 	return 0;
+}
+
+/* All four at once, in sem_show's order: the bytes taken, or the error. */
+static int sem_write(const char *buf, int count)
+{
+	unsigned long v[NR_SEM_LIMITS];
+	int err = parse_limits(buf, count, v, NR_SEM_LIMITS);
+
+	if (!err)
+		err = sem_set_limits(v);
+	return err ? err : count;
 }
 
 static int msgmax_show(struct proc_buf *pb, struct task_struct *task)
@@ -161,7 +184,7 @@ static const struct proc_dir_entry sys_kernel_entries[] = {
 	  shmmax_write },
 	{ PROC_SYS_SHMMNI, "shmmni", S_IFREG | 0644, shmmni_show,
 	  shmmni_write },
-	{ PROC_SYS_SEM, "sem", S_IFREG | 0444, sem_show, NULL },
+	{ PROC_SYS_SEM, "sem", S_IFREG | 0644, sem_show, sem_write },
 	{ PROC_SYS_MSGMAX, "msgmax", S_IFREG | 0644, msgmax_show,
 	  msgmax_write },
 	{ PROC_SYS_MSGMNB, "msgmnb", S_IFREG | 0644, msgmnb_show,

@@ -40,6 +40,15 @@
 #define SEMMAP		SEMMNS
 #define SEMUSZ		20
 
+/*
+ * ipc/semctl.c: the limits /proc/sys/kernel/sem shows, in its order,
+ * and root may change (the defines above are their values at boot).
+ */
+enum sem_limit { SEM_LIMIT_MSL, SEM_LIMIT_MNS, SEM_LIMIT_OPM, SEM_LIMIT_MNI,
+		 NR_SEM_LIMITS };
+unsigned long sem_get_limit(enum sem_limit which);
+int sem_set_limits(const unsigned long values[NR_SEM_LIMITS]);
+
 /* semary[] slots that hold no set (the shm sentinels' values) */
 #define SEM_UNUSED	((struct semid_ds *)-1)
 #define SEM_NOID	((struct semid_ds *)-2)

@@ -1,15 +1,17 @@
 /*
  * test_procsys.c - the whole-system files under /proc that top, free,
- * ps and glibc read (stat, loadavg, mounts, cpuinfo), the shm and msg
- * limits in /proc/sys/kernel (readable by all, writable by root only,
- * and a change is what shmget and msgsnd then enforce), and the /etc/passwd and /etc/group
- * lines every system has (root and nobody).
+ * ps and glibc read (stat, loadavg, mounts, cpuinfo), the shm, msg and
+ * sem limits in /proc/sys/kernel (readable by all, writable by root
+ * only, and a change is what shmget, msgsnd and semop then enforce),
+ * and the /etc/passwd and /etc/group lines every system has (root and
+ * nobody).
  */
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
 #include <sys/msg.h>
+#include <sys/sem.h>
 #include <sys/utsname.h>
 #include "check.h"
 #include "child.h"
@@ -21,6 +23,8 @@
 #define SHMMNI_FILE	"/proc/sys/kernel/shmmni"
 #define MSGMAX_FILE	"/proc/sys/kernel/msgmax"
 #define SMALL_MSGMAX	100
+#define SEM_FILE	"/proc/sys/kernel/sem"
+#define SMALL_SEMOPM	2
 
 /* The whole text of a file, NUL-terminated, or -1. */
 static int read_file(const char *path, char *buf, int size)
@@ -252,6 +256,47 @@ static void test_msgmax_takes_effect(void)
 	case_end();
 }
 
+/* Lowering semopm (kernel.sem's third number) makes a longer semop E2BIG. */
+static void test_semopm_takes_effect(void)
+{
+	struct sembuf ops[SMALL_SEMOPM + 1];
+	unsigned long msl, mns, opm, mni;
+	char old[64], text[64], *end;
+	int id, i;
+
+	if (!on_lintel()) {
+		case_skip("proc_sys_sem_takes_effect", "would change the "
+			  "host's sem limits under its other users");
+		return;
+	}
+	case_begin("proc_sys_sem_takes_effect");
+	CHECK(read_file(SEM_FILE, old, sizeof(old)) > 0, "read kernel.sem");
+	msl = strtoul(old, &end, 10);
+	mns = strtoul(end, &end, 10);
+	opm = strtoul(end, &end, 10);
+	mni = strtoul(end, &end, 10);
+	CHECK(msl && mns && opm && mni && *end == '\n',
+	      "four numbers: \"%s\"", old);
+	id = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+	CHECK(id >= 0, "a set, errno %d", errno);
+	for (i = 0; i <= SMALL_SEMOPM; i++)
+		ops[i] = (struct sembuf){ 0, 1, IPC_NOWAIT };
+	snprintf(text, sizeof(text), "%lu %lu %d %lu\n", msl, mns,
+		 SMALL_SEMOPM, mni);
+	CHECK(write_file(SEM_FILE, text) == (long)strlen(text),
+	      "semopm %d, errno %d", SMALL_SEMOPM, errno);
+	CHECK_ERR(semop(id, ops, SMALL_SEMOPM + 1), E2BIG);
+	CHECK(semop(id, ops, SMALL_SEMOPM) == 0, "%d operations still go, "
+	      "errno %d", SMALL_SEMOPM, errno);
+	CHECK_ERR(write_file(SEM_FILE, "32 4096\n"), EINVAL);
+	CHECK(write_file(SEM_FILE, old) == (long)strlen(old),
+	      "the old limits back, errno %d", errno);
+	CHECK(read_file(SEM_FILE, text, sizeof(text)) > 0 &&
+	      !strcmp(text, old), "restored: \"%s\"", text);
+	semctl(id, 0, IPC_RMID);
+	case_end();
+}
+
 static void test_etc(void)
 {
 	static char buf[TEXT_MAX];
@@ -277,6 +322,7 @@ int main(void)
 	test_shm_limits_write_rules();
 	test_shmmax_takes_effect();
 	test_msgmax_takes_effect();
+	test_semopm_takes_effect();
 	test_etc();
 	return check_summary();
 }
