@@ -379,7 +379,9 @@ static int wait_report(struct wait_opts *wo, struct task_struct *p,
  * are all gone), for WEXITED: its status (the group's, after
  * exit_group) reported, its times added to current's children's, its
  * task_struct and stack freed unless WNOWAIT leaves it to be waited for
- * again. Returns its pid, 0 if wo does not want exits, or -EFAULT.
+ * again; so are its last threads' zombies, which reap_dead_threads
+ * would free at the next switch (the parent finds all given back).
+ * Returns its pid, 0 if wo does not want exits, or -EFAULT.
  */
 static long wait_zombie(struct wait_opts *wo, struct task_struct *p)
 {
@@ -396,6 +398,7 @@ static long wait_zombie(struct wait_opts *wo, struct task_struct *p)
 	if (!(wo->options & WNOWAIT)) {
 		add_child_times(current, p);
 		release_task(p);
+		reap_dead_threads();	/* its last threads' zombies too */
 	}
 	return pid;
 }

@@ -26,6 +26,12 @@ at both faults; this script then checks what they printed:
                             page, whose mem_map entry names the file's
                             address_space and offset 0, count 2
 
+A second boot runs init=/tests/helper_threads (a process of three
+threads, userland/tests/helper_threads.c): GDB breaks in sys_getppid
+when a thread that is not its group's leader calls it, and lx-ps must
+list the leader and both threads, each "(thread of <leader>)" with the
+leader's parent, the stopped task among them.
+
 Prints "test <name>: OK|FAILED (...)" per check and "N passed, N failed";
 exits 1 on any failure. QEMU is killed at the end whatever happens.
 
@@ -62,6 +68,11 @@ except ImportError:
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HELPER = "/tests/helper_gdbshm"
 CMDLINE = "init=%s panic=exit" % HELPER
+THREADS_HELPER = "/tests/helper_threads"
+THREADS_CMDLINE = "init=%s panic=exit" % THREADS_HELPER
+THREADS_DONE = "helper_threads: 2 threads ran"
+THREADS_COMM = "helper_threads"
+NR_HELPER_THREADS = 2       # besides the leader
 HANG_GUARD = 120            # seconds; a session this long is a hang
 LOG_DIR = "build/test-logs"
 
@@ -165,10 +176,25 @@ def drive():
     port = os.environ["LINTEL_GDBTEST_PORT"]
     s.run("connect", "target remote 127.0.0.1:%s" % port)
     s.run("break_panic", "break panic")
-    if os.environ.get("LINTEL_GDBTEST_MODE") == "locals":
+    mode = os.environ.get("LINTEL_GDBTEST_MODE")
+    if mode == "locals":
         drive_locals(s)
+    elif mode == "threads":
+        drive_threads(s)
     else:
         drive_helpers(s)
+
+
+def drive_threads(s):
+    """helper_threads: stop in a thread (getppid from a task that is not
+    its group's leader) and list the tasks."""
+    s.run("thr_break", "break sys_getppid if current->pid != current->tgid")
+    s.run("thr_stop", "continue")
+    s.fact("thr_frame", frame_name())
+    s.run("thr_ps", "lx-ps")
+    s.run("thr_current", "print current->pid")
+    s.run("delete", "delete")
+    s.run("end", "continue")
 
 
 def drive_locals(s):
@@ -294,12 +320,12 @@ def port_taken(port):
     return False
 
 
-def start_qemu(args, serial_log, err_log):
+def start_qemu(args, serial_log, err_log, cmdline):
     """QEMU stopped before the first instruction, gdbstub listening."""
     for _ in range(5):
         port = free_port()
         cmd = ["qemu-system-i386", "-kernel", args.kernel,
-               "-initrd", args.initrd, "-append", CMDLINE,
+               "-initrd", args.initrd, "-append", cmdline,
                "-m", "128", "-display", "none",
                "-serial", "file:" + serial_log, "-monitor", "none",
                "-no-reboot", "-nic", "none",
@@ -327,14 +353,16 @@ def stop_qemu(qemu):
 
 
 def run_session(args, mode=""):
-    """Boot args.kernel, drive GDB (mode "locals": the DEBUG=1 session),
-    return (records, gdb's own output, serial log)."""
+    """Boot args.kernel, drive GDB (mode "locals": the DEBUG=1 session;
+    "threads": helper_threads), return (records, gdb's own output,
+    serial log)."""
     os.makedirs("build", exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="gdb-test-", dir="build")
     serial_log = os.path.join(tmp, "serial.log")
     err_log = os.path.join(tmp, "qemu.log")
     out_path = os.path.join(tmp, "session.jsonl")
-    qemu, port = start_qemu(args, serial_log, err_log)
+    qemu, port = start_qemu(args, serial_log, err_log,
+                            THREADS_CMDLINE if mode == "threads" else CMDLINE)
     env = dict(os.environ, LINTEL_GDBTEST_OUT=out_path,
                LINTEL_GDBTEST_PORT=str(port), LINTEL_GDBTEST_MODE=mode)
     gdb_cmd = ["gdb", "-nx", "-batch", "-x", "scripts/gdb/lintel.gdb",
@@ -671,6 +699,37 @@ def check_file_fault(tally, r):
                "the page's mem_map entry:\n%s" % indent(page))
 
 
+PS_LINE = re.compile(r"^[ *]\s+(\d+)\s+(\d+)\s+\d+\s+.*\s(%s)"
+                     r"(?: \(thread of (\d+)\))?$" % THREADS_COMM, re.M)
+
+
+def check_threads(tally, records, serial):
+    """lx-ps, stopped in one of helper_threads' threads, lists the leader
+    and its two threads, each thread saying whose it is, with the
+    leader's parent; the stopped task is one of the threads."""
+    r = Records(records)
+    where = r.fact("thr_frame")
+    tally.case("gdb_stops_in_a_thread", where == "sys_getppid",
+               "break sys_getppid in a thread: GDB stopped in %s" % where)
+    if where != "sys_getppid":
+        return
+    ps = r.out("thr_ps")
+    rows = PS_LINE.findall(ps)
+    leaders = [(pid, ppid) for pid, ppid, _, of in rows if not of]
+    threads = [(pid, ppid, of) for pid, ppid, _, of in rows if of]
+    cur = re.search(r"= (\d+)", r.out("thr_current"))
+    ok = (len(leaders) == 1 and len(threads) == NR_HELPER_THREADS and
+          all(of == leaders[0][0] and ppid == leaders[0][1]
+              for _, ppid, of in threads) and
+          len({pid for pid, _, _ in threads}) == NR_HELPER_THREADS and
+          cur is not None and cur.group(1) in [t[0] for t in threads])
+    tally.case("lx_ps_shows_threads_and_their_group", ok,
+               "lx-ps said:\n%s\ncurrent: %s"
+               % (indent(ps), r.out("thr_current")))
+    tally.case("threads_helper_finished", THREADS_DONE in serial,
+               "the guest never printed %r" % THREADS_DONE)
+
+
 def check_all(records, serial, tally):
     r = Records(records)
     tally.case("gdb_helpers_loaded", bool(r.out("help_pt")),
@@ -785,6 +844,8 @@ def main():
         check_locals(tally, more)
         records += more
         gdb_out += more_out
+    thr, thr_out, thr_serial = run_session(args, "threads")
+    check_threads(tally, thr, thr_serial)
     if args.docs:
         unknown = write_docs(args.docs, records)
         tally.case("transcript_written", not unknown,
@@ -792,8 +853,9 @@ def main():
                    % unknown)
     if tally.failed:
         os.makedirs(LOG_DIR, exist_ok=True)
-        for name, text in (("gdb-session", transcript(records)),
-                           ("gdb-output", gdb_out), ("gdb-serial", serial)):
+        for name, text in (("gdb-session", transcript(records + thr)),
+                           ("gdb-output", gdb_out + thr_out),
+                           ("gdb-serial", serial + thr_serial)):
             with open(os.path.join(LOG_DIR, name + ".log"), "w") as f:
                 f.write(text)
         print("logs: %s/gdb-{session,output,serial}.log" % LOG_DIR)

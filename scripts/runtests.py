@@ -275,6 +275,24 @@ def check_trace(tally, args):
     tally.case("trace_shm_fault_path_two_processes", ok, why)
 
 
+THREAD_SWITCH = re.compile(r"SCHED (?:\d+/\d+ \(\S+\) -> )?(\d+)/(\d+) "
+                           r"\(helper_threads\)$", re.M)
+
+
+def check_trace_threads(tally, args):
+    """trace=sched names a thread tgid/tid: helper_threads' two threads
+    show under its pid, each with a tid of its own."""
+    status, out = boot(args, "kernel", "init=/tests/helper_threads "
+                       "trace=sched panic=exit quiet")
+    save_log("trace-threads", out)
+    seen = set(THREAD_SWITCH.findall(out))
+    tids = {tid for tgid, tid in seen if tgid != tid}
+    tgids = {tgid for tgid, tid in seen if tgid != tid}
+    ok = status == 0 and len(tids) == 2 and len(tgids) == 1
+    tally.case("trace_sched_names_threads", ok,
+               "status %s, tgid/tid pairs %s" % (status, sorted(seen)))
+
+
 ENOSYS_LINE = re.compile(r"SYSCALL pid=\d+ (\w+)\(.*\) = -38$", re.M)
 
 
@@ -415,6 +433,7 @@ def run_kernel(tally, args):
     check_memory_sizes(tally, args)
     check_fpu_without_fxsr(tally, args)
     check_trace_enosys(tally, args)
+    check_trace_threads(tally, args)
     check_disk(tally, args)
 
 
