@@ -50,10 +50,11 @@ GLIBC_TEST_PROGS := $(patsubst userland/tests/%.c,$(GLIBC_OUT)/%, \
 # i386, fetched by deps.sh into build/musl: a program's own crt1.o and
 # libc.a, no wrapper): the ones that show what a musl program asks of the
 # kernel at start-up and after (TLS, the aux vector, FPU, signals, fork,
-# exec, threads, shm). The rest use what musl does not declare for i386
-# (the 32-bit time calls' numbers, glibc's struct stat names, MSG_COPY,
-# strerrorname_np) or compare glibc's shmid_ds layout; the glibc build
-# covers them. In make test's image, like the glibc build.
+# exec, threads, shm, file mappings and shm_open). The rest use what musl
+# does not declare for i386 (the 32-bit time calls' numbers, glibc's
+# struct stat names, MSG_COPY, strerrorname_np) or compare glibc's
+# shmid_ds layout; the glibc build covers them. In make test's image,
+# like the glibc build.
 MUSL := $(B)/musl/usr
 MUSL_LIB := $(MUSL)/lib/i386-linux-musl
 MUSL_OUT := $(USER_OUT)/musl-tests
@@ -65,7 +66,7 @@ MUSL_CFLAGS := -static -O2 -Wall -Wextra -D_GNU_SOURCE -DLIBC_HAS_PTHREADS \
 MUSL_TESTS := test_student test_tls test_auxv test_fpu test_fpu_x87 \
 	test_signal test_sigreturn test_fork test_exec test_pipe test_poll \
 	test_at test_threads test_thread_group test_shm_get test_shm_dt \
-	test_shm_fork test_vdso
+	test_shm_fork test_vdso test_filemap test_shm_open
 MUSL_TEST_PROGS := $(patsubst %,$(MUSL_OUT)/%,$(MUSL_TESTS)) \
 	$(patsubst userland/tests/%.c,$(MUSL_OUT)/%, \
 	$(wildcard userland/tests/helper_*.c))
