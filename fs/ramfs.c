@@ -8,9 +8,9 @@
  * offset) (fs/ramfs_file.c, mm/filemap.c). A file unpacked from the
  * initramfs starts with no pages at all: its bytes stay in the archive,
  * and a page of them is copied into the cache only when it is written
- * or mapped; read copies straight from the archive until then. That
- * costs no memory at boot and none for the files only read or run
- * (exec reads a program's segments with read); Linux instead copies the
+ * or mapped (exec maps a program's pages, as it runs them); read copies
+ * straight from the archive until then. That costs no memory at boot
+ * and none for the files that are only read; Linux instead copies the
  * whole archive into its page cache and frees it. A page never written
  * in a tmpfs file is a hole: read gives zeros, and no page is spent on
  * it.
