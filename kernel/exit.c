@@ -89,7 +89,7 @@ static void forget_original_parent(struct task_struct *father)
 	}
 	if (zombies) {
 		send_group_sig(SIGCHLD, reaper, 1);
-		wake_up_interruptible(&reaper->wait_chldexit);
+		wake_up_interruptible(&reaper->group_leader->wait_chldexit);
 	}
 }
 
@@ -255,7 +255,7 @@ static void exit_notify(struct task_struct *p)
 				leader->exit_code, &code, &status);
 		notify_parent(leader, leader->exit_signal, code, status);
 	}
-	wake_up_interruptible(&leader->p_pptr->wait_chldexit);
+	wake_up_interruptible(&leader->p_pptr->group_leader->wait_chldexit);
 }
 
 /*
@@ -442,32 +442,55 @@ static long wait_continued(struct wait_opts *wo, struct task_struct *p)
 }
 
 /*
+ * Look at the children of one task t of current's group for a change wo
+ * wants: its pid (or -EFAULT) if one was reported, else 0; *found is set
+ * when a child matches at all.
+ */
+static long wait_children_of(struct task_struct *t, struct wait_opts *wo,
+			     int *found)
+{
+	struct task_struct *p;
+	long r;
+
+	for (p = t->p_cptr; p; p = p->p_osptr) {
+		if (!thread_group_leader(p) || !wait_matches(p, wo))
+			continue;
+		*found = 1;
+		if (p->state == TASK_ZOMBIE && thread_group_empty(p))
+			r = wait_zombie(wo, p);
+		else
+			r = wait_stopped(wo, p);
+		if (!r)
+			r = wait_continued(wo, p);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+/*
  * do_wait - 1.2.13's wait loop, for wait4 and waitid: the first child
  * wo matches that has a change wo asks for (an exit, a stop, a
  * continue) is reported. A child is a thread group: only its leader is
- * seen, and its zombie only once every thread is gone. Sleeps on
- * current->wait_chldexit, which exits, stops and continues wake.
+ * seen, and its zombie only once every thread is gone. As in Linux, any
+ * thread waits for the children of every thread of its group, and
+ * sleeps on the group leader's wait_chldexit, which exits, stops and
+ * continues wake.
  * Returns the child's pid, 0 under WNOHANG when none is ready, -ECHILD
  * when none matches, -EFAULT, or -ERESTARTSYS when a signal comes.
  */
 static long do_wait(struct wait_opts *wo)
 {
-	struct task_struct *p;
+	struct task_struct *t;
 	long r;
 	int found;
 
 	for (;;) {
 		found = 0;
-		for (p = current->p_cptr; p; p = p->p_osptr) {
-			if (!thread_group_leader(p) || !wait_matches(p, wo))
+		for_each_task(t) {
+			if (t->tgid != current->tgid)
 				continue;
-			found = 1;
-			if (p->state == TASK_ZOMBIE && thread_group_empty(p))
-				r = wait_zombie(wo, p);
-			else
-				r = wait_stopped(wo, p);
-			if (!r)
-				r = wait_continued(wo, p);
+			r = wait_children_of(t, wo, &found);
 			if (r)
 				return r;
 		}
@@ -475,7 +498,7 @@ static long do_wait(struct wait_opts *wo)
 			return -ECHILD;
 		if (wo->options & WNOHANG)
 			return 0;
-		interruptible_sleep_on(&current->wait_chldexit);
+		interruptible_sleep_on(&current->group_leader->wait_chldexit);
 		if (signal_pending(current))
 			return -ERESTARTSYS;
 	}

@@ -173,7 +173,7 @@ void notify_parent_cldstop(struct task_struct *p, int code, int status)
 
 	if (!parent)
 		return;
-	wake_up_interruptible(&parent->wait_chldexit);
+	wake_up_interruptible(&parent->group_leader->wait_chldexit);
 	if (!(parent->sigaction[SIGCHLD - 1].sa_flags & SA_NOCLDSTOP))
 		notify_parent(p, SIGCHLD, code, status);
 }

@@ -124,7 +124,7 @@ struct task_struct {
 	/* family: parent, youngest child, younger and older sibling */
 	struct task_struct *p_pptr, *p_cptr, *p_ysptr, *p_osptr;
 	struct task_struct *next_task, *prev_task;	/* all tasks */
-	struct wait_queue *wait_chldexit;	/* parent sleeps here in wait4 */
+	struct wait_queue *wait_chldexit;	/* (leader) its group's wait4 */
 	uid_t uid, euid, suid;
 	gid_t gid, egid, sgid;
 	int ngroups;

@@ -255,6 +255,42 @@ static void test_reparent_to_thread(void)
 	case_end();
 }
 
+/* A thread forks a child that exits at once, then waits for main's word. */
+static void *fork_and_stay(void *arg)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(CHILD_OK);
+	*(volatile pid_t *)arg = pid;
+	while (*(volatile pid_t *)arg)
+		usleep(WAIT_STEP_US);
+	return NULL;
+}
+
+/* main waits for the child of a thread that still lives, as Linux */
+static void test_wait_for_other_threads_child(void)
+{
+	volatile pid_t pid = 0;
+	pid_t got = 0;
+	int status = -1, i;
+	pthread_t t;
+
+	case_begin("wait_reaps_the_child_of_another_living_thread");
+	pthread_create(&t, NULL, fork_and_stay, (void *)&pid);
+	for (i = 0; i < WAIT_STEPS && !pid; i++)
+		usleep(WAIT_STEP_US);
+	CHECK(pid > 0, "the thread forked: %d", (int)pid);
+	if (pid > 0)
+		got = waitpid(pid, &status, 0);
+	CHECK(got == pid && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == CHILD_OK, "waitpid in main: %d (errno "
+	      "%d), status %#x", (int)got, errno, status);
+	pid = 0;
+	pthread_join(t, NULL);
+	case_end();
+}
+
 /* ---- interval timers ------------------------------------------------------- */
 
 static void note_signal(int sig)
@@ -841,6 +877,7 @@ static void test_thread_group(void)
 	test_files_copied();
 	test_sysvsem_shared();
 	test_reparent_to_thread();
+	test_wait_for_other_threads_child();
 	test_itimer_real_shared();
 	test_itimer_prof_counts_threads();
 	test_futex_restart();
