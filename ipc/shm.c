@@ -32,6 +32,7 @@
 #include <linux/shm.h>
 #include <linux/ipc.h>
 #include <linux/trace.h>
+#include <linux/swap.h>
 #include "util.h"
 
 #define SEQ_LIMIT	(0x7fffffff / SHMMNI)	/* ids stay positive ints */
@@ -127,10 +128,8 @@ struct shmid_ds *shm_lookup(int shmid)
 
 /*
  * The slot holding key, or -1; waits out slots being created (IPC_NOID),
- * except the caller's own (skip). Only a newseg that slept could leave
- * such a slot for others to see: 1.2.13's could, Lintel's never does
- * (the kernel is not preempted and its allocator never waits), so the
- * wait is 1.2.13's, kept as a guard.
+ * except the caller's own (skip). A newseg that sleeps in kmalloc (while
+ * pages go out to swap) leaves such a slot for others to see.
  */
 static int findkey(key_t key, int skip)
 {
@@ -210,12 +209,10 @@ static int newseg(key_t key, int shmflg, unsigned long size)
 		goto out_free_shp;
 	memset(shp->shm_pages, 0, npages * sizeof(unsigned long));
 	/*
-	 * In 1.2.13 kmalloc could sleep, and another process make a
-	 * segment with this key meanwhile: two segments then shared it, as
-	 * no one looked again. Lintel's allocator never waits (there is no
-	 * swap to wait for), so today the key cannot appear here; the check
-	 * stays as a guard, for the day allocation may wait. shmget then
-	 * starts over.
+	 * kmalloc may sleep (while pages go out to swap), and another
+	 * process make a segment with this key meanwhile: in 1.2.13 two
+	 * segments then shared it, as no one looked again. Here shmget
+	 * starts over and finds the other one.
 	 */
 	if (key != IPC_PRIVATE && findkey(key, id) >= 0) {
 		kfree(shp->shm_pages);
@@ -301,6 +298,9 @@ void killseg(int id)
 		if (pte_present(pte)) {
 			free_page(pte_page(pte));
 			shm_rss--;
+		} else if (pte_val(pte)) {	/* in swap */
+			swap_free(pte_val(pte));
+			shm_swp--;
 		}
 	}
 	trace(TRACE_SHM, "SHM killseg slot=%d pages=%lu freed\n", id,
@@ -410,17 +410,17 @@ static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 		       code, offset);
 		return __pte(0);
 	}
-	if (!pte_present(__pte(shp->shm_pages[idx]))) {
+	/* a loop: while we sleep, the page may come in and go out again */
+	while (!pte_present(__pte(shp->shm_pages[idx]))) {
 		page = get_free_page(GFP_KERNEL);	/* zeroed: no stale data */
 		if (!page)
 			return __pte(0);
-		/*
-		 * 1.2.13 looked again because get_free_page could sleep and
-		 * another fault fill the slot; Lintel's never sleeps, so
-		 * this is a guard that today never fires.
-		 */
+		/* we may have slept, and another fault filled the slot */
 		if (pte_present(__pte(shp->shm_pages[idx]))) {
 			free_page(page);
+		} else if (shp->shm_pages[idx]) {	/* in swap */
+			if (shm_read_in(shp, id, idx, page))
+				return __pte(0);
 		} else {
 			shp->shm_pages[idx] = pte_val(pte_mkdirty(
 				mk_pte(page, PAGE_SHARED)));
@@ -564,7 +564,7 @@ long sys_shmat(int shmid, unsigned long shmaddr, int shmflg)
 	shmd = new_attach(shp, id, addr, shmflg);
 	if (!shmd)
 		return -ENOMEM;
-	/* 1.2.13: kmalloc could sleep and the segment go; here a guard */
+	/* kmalloc may have slept, and the segment gone meanwhile */
 	if (shm_lookup(shmid) != shp) {
 		kfree(shmd);
 		return -EINVAL;

@@ -119,7 +119,7 @@ static long shm_get_info(void *buf)
 	info.used_ids = used_segs;
 	info.shm_tot = shm_tot;
 	info.shm_rss = shm_rss;
-	info.shm_swp = shm_swp;		/* swap counters: 0, as Linux */
+	info.shm_swp = shm_swp;	/* swap_attempts, swap_successes: 0, as Linux */
 	return memcpy_tofs(buf, &info, sizeof(info)) ? -EFAULT : max_shmid;
 }
 
@@ -157,7 +157,7 @@ static long shm_rmid(struct shmid_ds *shp, int id)
 }
 
 /*
- * SHM_LOCK/SHM_UNLOCK: only a flag here (there is no swap to lock out).
+ * SHM_LOCK/SHM_UNLOCK: the SHM_LOCKED flag, which shm_swap passes over.
  * 1.2.13: root only, and a second lock was EINVAL; Linux: the owner with
  * a non-zero RLIMIT_MEMLOCK too, and repeating is harmless.
  */

@@ -32,6 +32,10 @@ struct shmid_ds *shm_get(int index);
 struct shmid_ds *shm_lookup(int shmid);
 void killseg(int id);
 
+/* ipc/shm_swap.c: a page of a segment back from swap */
+int shm_read_in(struct shmid_ds *shp, int id, unsigned long idx,
+		unsigned long page);
+
 /* ipc/sem.c: the sets, for semctl.c */
 extern unsigned long semmsl, semmns, semopm, semmni;	/* in force */
 struct semid_ds;

@@ -9,6 +9,7 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <linux/interrupt.h>
 #include <linux/reboot.h>
 
@@ -508,9 +509,9 @@ struct sysinfo {
 };
 
 /*
- * sysinfo (116): uptime, RAM and the number of processes, in Linux's
- * layout, with mem_unit 1 (sizes in bytes). No load average, buffers or
- * swap are kept: those read 0.
+ * sysinfo (116): uptime, RAM, swap and the number of processes, in
+ * Linux's layout, with mem_unit 1 (sizes in bytes). No load average or
+ * buffers are kept: those read 0.
  */
 long sys_sysinfo(struct sysinfo *info)
 {
@@ -520,6 +521,9 @@ long sys_sysinfo(struct sysinfo *info)
 	si.uptime = jiffies / HZ;
 	si.totalram = totalram_pages << PAGE_SHIFT;
 	si.freeram = nr_free_pages << PAGE_SHIFT;
+	si_swapinfo(&si.totalswap, &si.freeswap);
+	si.totalswap <<= PAGE_SHIFT;
+	si.freeswap <<= PAGE_SHIFT;
 	si.procs = nr_tasks - 1;	/* the idle task is no process */
 	si.mem_unit = 1;
 	return memcpy_tofs(info, &si, sizeof(si)) ? -EFAULT : 0;

@@ -11,6 +11,7 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <linux/fs.h>
 #include <linux/ipc.h>
 #include <linux/trace.h>
@@ -98,6 +99,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_setgroups, setgroups),
 	SYSCALL(__NR_select, old_select),
 	SYSCALL(__NR_readlink, readlink),
+	SYSCALL(__NR_swapon, swapon),
 	SYSCALL(__NR_reboot, reboot),
 	SYSCALL(__NR_mmap, old_mmap),
 	SYSCALL(__NR_munmap, munmap),
@@ -109,6 +111,7 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_lstat, lstat),
 	SYSCALL(__NR_fstat, fstat),
 	SYSCALL(__NR_wait4, wait4),
+	SYSCALL(__NR_swapoff, swapoff),
 	SYSCALL(__NR_sysinfo, sysinfo),
 	SYSCALL(__NR_ipc, ipc),
 	SYSCALL_REGS(__NR_sigreturn, sigreturn),

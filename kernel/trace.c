@@ -20,6 +20,7 @@ static const struct {
 	{ "syscall", TRACE_SYSCALL },
 	{ "fpu", TRACE_FPU },
 	{ "ipc", TRACE_IPC },
+	{ "swap", TRACE_SWAP },
 };
 
 /* "fault,shm" -> TRACE_FAULT | TRACE_SHM; "all" -> everything; unknown
@@ -92,6 +93,26 @@ void __trace_step(unsigned long kind, const char *fmt, ...)
 	} else {
 		return;
 	}
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	if (!trace_in_fault)
+		printk("\n");
+}
+
+/*
+ * trace_event - an event of kind whose text says what it is (swap's
+ * "SWAP out pid=..."): its own line when kind is traced; inside a traced
+ * fault it joins the FAULT line as a step, so that the line stays whole.
+ */
+void trace_event(unsigned long kind, const char *fmt, ...)
+{
+	va_list args;
+
+	if (!(trace_mask & kind))
+		return;
+	if (trace_in_fault)
+		printk(" -> ");
 	va_start(args, fmt);
 	vprintk(fmt, args);
 	va_end(args);

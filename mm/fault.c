@@ -110,15 +110,17 @@ static int access_ok_in(struct vm_area_struct *vma, unsigned long error_code)
  * do_swap_page) or do_wp_page (present and read-only: copy-on-write).
  * No area, or one that refuses the access: SIGSEGV for a user
  * (SEGV_MAPERR, SEGV_ACCERR), the exception-table fixup or an oops for
- * the kernel. A user fault that fails for want of memory kills the
- * process (oom); any other failure is SIGBUS. Nothing here sleeps, so
- * the pte each handler reads is still the one it writes.
+ * the kernel. A user fault that fails for want of memory calls the oom
+ * killer; any other failure is SIGBUS. The handlers may sleep (for
+ * memory, or for a page read back from swap): a fault that read the
+ * disk counts as major (swap_in counts it), any other as minor.
  */
 void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	unsigned long address = read_cr2();
 	struct mm_struct *mm = current ? current->mm : NULL;
 	struct vm_area_struct *vma = NULL;
+	unsigned long maj_flt = current ? current->maj_flt : 0;
 	int code = SEGV_MAPERR, error;
 
 	if (address < TASK_SIZE && mm)
@@ -142,7 +144,8 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 		error = do_no_page(vma, address, error_code & PF_WRITE);
 	trace_fault_end(error ? "error" : NULL);
 	if (!error) {
-		current->min_flt++;	/* no fault reads a disk yet */
+		if (current->maj_flt == maj_flt)
+			current->min_flt++;
 		return;
 	}
 	if (!user_mode(regs)) {

@@ -12,14 +12,16 @@
  * and mprotect (change_protection). 1.2.13's mm/memory.c has all of these
  * but free_pgtables, which is today's Linux.
  *
- * Nothing here sleeps: Lintel's allocator never waits for memory, so a
- * pte read at the start of a handler is still what it was at the end.
+ * Allocating a page may sleep (the allocator may write pages out to swap
+ * to free one, mm/vmscan.c), and so may bringing a page in from swap: a
+ * handler that slept looks at its pte again before writing it.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/trace.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <asm/system.h>
 
 /* Ranges this many pages or shorter are flushed page by page. */
@@ -113,15 +115,17 @@ static pte_t *walk_pgtable(struct mm_struct *mm, unsigned long address,
 
 /*
  * A pte is going away: drop the reference it held. A present page loses
- * one mem_map count (and mm one page of rss); a swap entry would free its
- * slot, but there is no swap yet; a shm signature holds nothing.
+ * one mem_map count (and mm one page of rss); a swap entry its slot's
+ * (swap_free); a shm signature holds nothing.
  */
 static void forget_pte(struct mm_struct *mm, pte_t pte)
 {
 	unsigned long page;
 
-	if (!pte_present(pte))
+	if (!pte_present(pte)) {
+		swap_free(pte_val(pte));
 		return;
+	}
 	page = pte_page(pte);
 	if (!counted_page(page))
 		return;
@@ -265,8 +269,12 @@ static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		dst_pte = get_empty_pgtable(dst, address);
 		if (!dst_pte)
 			return -ENOMEM;
-		for (; address < table_end; address += PAGE_SIZE)
+		for (; address < table_end; address += PAGE_SIZE) {
+			/* the child's pte holds the slot too */
+			if (!pte_present(*src_pte))
+				swap_duplicate(pte_val(*src_pte));
 			*protected |= copy_one_pte(dst, src_pte++, dst_pte++);
+		}
 	}
 	return 0;
 }
@@ -343,14 +351,6 @@ void free_pgtables(struct mm_struct *mm, unsigned long start,
 		flush_tlb_mm(mm);
 }
 
-/* Out of memory on a fault: the process cannot go on (1.2.13's oom). */
-void oom(void)
-{
-	printk("Out of memory for %s (pid %d): killed\n", current->comm,
-	       current->pid);
-	force_sig(SIGKILL, current);
-}
-
 /*
  * do_wp_page - a write to a present, read-only page of an area that may
  * be written. The page is shared copy-on-write after fork: if others
@@ -385,6 +385,7 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	    (counted_page(old_page) && virt_to_page(old_page)->count == 1)) {
 		trace_step(TRACE_COW, "do_wp_page addr=0x%08lx reuse pfn=0x%lx",
 			   address, __pa(old_page) >> PAGE_SHIFT);
+		delete_from_swap_cache(old_page);	/* its slot goes stale */
 		*page_table = pte_mkdirty(pte_mkwrite(pte));
 		flush_tlb_page(vma, address);
 		return 0;
@@ -392,6 +393,11 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	new_page = __get_free_page(GFP_USER);
 	if (!new_page)
 		return -ENOMEM;
+	if (pte_val(*page_table) != pte_val(pte)) {
+		/* we slept: the page went to swap, or the fault was handled */
+		free_page(new_page);
+		return 0;
+	}
 	copy_page(new_page, old_page);
 	trace_step(TRACE_COW, "do_wp_page addr=0x%08lx copy pfn=0x%lx->0x%lx",
 		   address, __pa(old_page) >> PAGE_SHIFT,
@@ -424,16 +430,15 @@ static noinline int do_swap_page(struct vm_area_struct *vma,
 
 	trace_step(TRACE_FAULT, "do_swap_page");
 	if (!vma->vm_ops || !vma->vm_ops->swapin)
-		return swap_in(vma, page_table, pte_val(entry), write_access);
+		return swap_in(vma, address, pte_val(entry), write_access);
 	pte = vma->vm_ops->swapin(vma, address - vma->vm_start +
 				  vma->vm_offset, pte_val(entry));
 	if (pte_none(pte))
 		return -ENOMEM;
 	if (pte_val(*page_table) != pte_val(entry)) {
 		/*
-		 * In 1.2.13 swapin could sleep while another fault brought
-		 * the page in. Lintel's swapin (shm_swap_in) never sleeps:
-		 * a guard, kept for a swapin that may.
+		 * swapin slept (allocating, or reading the page back from
+		 * swap) and another fault brought the page in meanwhile.
 		 */
 		free_page(pte_page(pte));
 		return 0;
@@ -460,6 +465,10 @@ static int do_anonymous_page(struct vm_area_struct *vma,
 
 	if (!page)
 		return -ENOMEM;
+	if (!pte_none(*page_table)) {	/* we slept and a thread mapped it */
+		free_page(page);
+		return 0;
+	}
 	pte = mk_pte(page, vma->vm_page_prot);
 	if (vma->vm_flags & VM_WRITE)
 		pte = pte_mkwrite(pte);

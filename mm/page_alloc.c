@@ -21,6 +21,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <asm/system.h>
 #include "page_list.h"
 
@@ -90,23 +91,31 @@ static mem_map_t *take_block(int order)
  * __get_free_pages - 2^order contiguous pages, not cleared, count 1.
  * Returns their kernel virtual address, or 0. Only GFP_ATOMIC may take
  * the last min_free_pages: they are kept for callers that cannot wait.
- * (Lintel never waits: with no swap there is nothing to wait for.)
+ * The others, when nothing is left, wait while try_to_free_page writes
+ * pages out to swap (mm/vmscan.c), and try again for as long as it
+ * frees some and too few pages are free (freeing more would not make a
+ * big block appear): so any call but a GFP_ATOMIC one may sleep.
  */
 unsigned long __get_free_pages(int priority, int order)
 {
 	unsigned long flags;
-	mem_map_t *page = NULL;
+	mem_map_t *page;
 
 	if (order < 0 || order >= NR_MEM_LISTS)
 		return 0;
-	save_flags(flags);
-	cli();
-	if (priority == GFP_ATOMIC ||
-	    nr_free_pages >= min_free_pages + (1UL << order))
-		page = take_block(order);
-	if (page)
-		page->count = 1;
-	restore_flags(flags);
+	do {
+		page = NULL;
+		save_flags(flags);
+		cli();
+		if (priority == GFP_ATOMIC ||
+		    nr_free_pages >= min_free_pages + (1UL << order))
+			page = take_block(order);
+		if (page)
+			page->count = 1;
+		restore_flags(flags);
+	} while (!page && priority != GFP_ATOMIC &&
+		 nr_free_pages < min_free_pages + (1UL << order) &&
+		 try_to_free_page(priority));
 	return page ? page_address(page) : 0;
 }
 
@@ -139,8 +148,10 @@ void free_pages(unsigned long addr, int order)
 	cli();
 	if (!page->count)
 		printk("free_pages: page %08lx is already free\n", addr);
-	else if (!--page->count)
+	else if (!--page->count) {
+		delete_from_swap_cache(addr);	/* its slot, if it kept one */
 		free_block(map_nr, order);
+	}
 	restore_flags(flags);
 }
 

@@ -1,26 +1,74 @@
 /*
- * swap.c - where swapping will go. Lintel has no swap device yet, so no
- * pte ever holds a swap entry; the only "not present, not none" ptes are
- * shm signatures, and shm areas bring those in through their own
- * vm_ops->swapin (do_swap_page). 1.2.13's mm/swap.c has the whole of it.
+ * swap.c - swap_in: a fault on a pte that holds a swap entry.
+ *
+ * swap_out (mm/vmscan.c) left the entry in the pte when it wrote the
+ * page to a slot; the first touch afterwards faults here through
+ * do_no_page -> do_swap_page, for areas without vm_ops->swapin (shm
+ * areas bring their pages in through shm_swap_in instead).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
+#include <linux/trace.h>
+
+/* The pte for address in mm, if its page table still exists. */
+static pte_t *lookup_pte(struct mm_struct *mm, unsigned long address)
+{
+	pmd_t *pmd = pmd_offset(pgd_offset(mm, address), address);
+
+	if (pmd_none(*pmd) || pmd_bad(*pmd))
+		return NULL;
+	return pte_offset(pmd, address);
+}
 
 /*
- * swap_in - a fault on a swap entry in an area without swapin. With no
- * swap there is nothing to read such an entry from: the pte is damaged.
- * Say so, clear it (a later touch demand-zeroes the page) and fail the
- * fault: the process gets SIGBUS.
+ * swap_in - read the page in slot entry into a fresh page and map it at
+ * address of vma, in place of the entry. For a read fault the page is
+ * mapped clean and keeps the slot in the swap cache (mm/swap_state.c):
+ * put out again unchanged, it needs no write. For a write fault, or
+ * with no cache, the slot loses the pte's reference (swap_free) and the
+ * page is mapped dirty: memory holds the only copy of its data. A fork
+ * may have shared the slot (swap_duplicate): then each side reads its
+ * own copy, which is what a private page needs.
+ *
+ * Sleeps (allocation, the disk), so the pte is looked up again before
+ * it is written: if it changed meanwhile (another thread brought the
+ * page in, or unmapped it), our copy goes and the fault is done.
+ * Returns 0, -ENOMEM (no page: the caller's oom), or -EFAULT (the disk
+ * failed: SIGBUS, the entry stays).
  */
-int swap_in(struct vm_area_struct *vma, pte_t *page_table,
+int swap_in(struct vm_area_struct *vma, unsigned long address,
 	    unsigned long entry, int write_access)
 {
-	printk("swap_in: no swap device for entry %08lx (type %lu) in %s "
-	       "(pid %d), area %08lx-%08lx\n", entry, SWP_TYPE(entry),
-	       current->comm, current->pid, vma->vm_start, vma->vm_end);
-	pte_clear(page_table);
-	return -EFAULT;
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long page = __get_free_page(GFP_USER);
+	pte_t *page_table, pte;
+
+	if (!page)
+		return -ENOMEM;
+	if (read_swap_page(entry, (char *)page)) {
+		free_page(page);
+		return -EFAULT;
+	}
+	page_table = lookup_pte(mm, address);
+	if (!page_table || pte_val(*page_table) != entry) {
+		free_page(page);
+		return 0;
+	}
+	pte = mk_pte(page, vma->vm_page_prot);
+	if (write_access || !add_to_swap_cache(page, entry)) {
+		pte = pte_mkdirty(pte);
+		if (write_access)
+			pte = pte_mkwrite(pte);
+		swap_free(entry);
+	}
+	*page_table = pte;
+	mm->rss++;
+	current->maj_flt++;
+	trace_event(TRACE_SWAP, "SWAP in pid=%d addr=0x%08lx slot=%lu:%lu "
+		    "pfn=0x%lx", current->pid, address, SWP_TYPE(entry),
+		    SWP_OFFSET(entry), __pa(page) >> PAGE_SHIFT);
+	return 0;
 }

@@ -25,6 +25,7 @@ static const struct selftest selftests[] = {
 	{ "mm_bigmem", selftest_mm_bigmem },
 	{ "hd", selftest_hd },
 	{ "exec_share", selftest_exec_share },
+	{ "swap", selftest_swap },
 	{ "oops", selftest_oops },
 };
 

@@ -35,6 +35,23 @@ int printk(const char *fmt, ...)
 }
 
 /*
+ * The allocator's calls into swap (mm/vmscan.c, mm/swap_state.c): the
+ * host has no swap area, so there is never a page to write out or a
+ * slot kept for a page.
+ */
+int try_to_free_page(int priority)
+{
+	(void)priority;
+	return 0;
+}
+
+int delete_from_swap_cache(unsigned long page)
+{
+	(void)page;
+	return 0;
+}
+
+/*
  * Map nr_pages of "RAM" at PAGE_OFFSET and give them a mem_map with
  * every page free except those for which reserved(nr) says otherwise.
  * Returns 0, or -1 if the host would not map there.

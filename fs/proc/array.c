@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
+#include <linux/swap.h>
 #include <linux/signal.h>
 #include <linux/proc_fs.h>
 
@@ -112,6 +113,8 @@ static void show_vm(struct proc_buf *pb, struct mm_struct *mm)
 	proc_printf(pb, "VmStk:\t%8lu kB\n", BYTES_TO_KB(vs.stack));
 	proc_printf(pb, "VmExe:\t%8lu kB\n", BYTES_TO_KB(code));
 	proc_printf(pb, "VmLib:\t%8lu kB\n", 0UL);
+	proc_printf(pb, "VmSwap:\t%8lu kB\n",
+		    mm ? PAGES_TO_KB(mm_swap_pages(mm)) : 0);
 }
 
 /*

@@ -5,8 +5,9 @@
  *
  * Cached is the page cache (files' pages, mm/filemap.c) and SysV shm's
  * pages, Shmem what of that tmpfs files and SysV shm hold: as on Linux,
- * whose shm segments live in its tmpfs cache. Lintel has no buffers and
- * no swap: those lines are there, as 0, because readers look for them.
+ * whose shm segments live in its tmpfs cache. SwapCached counts pages
+ * whose swap slot still holds their data (mm/swap_state.c). Lintel has
+ * no buffers: that line is there, as 0, because readers look for it.
  * Slab is what kmalloc holds;
  * KmallocObjects (Lintel's own line, a bare count as HugePages_Total is)
  * lets init check after each test that every kernel object came back.
@@ -16,6 +17,7 @@
 #include <linux/mm.h>
 #include <linux/pagemap.h>
 #include <linux/shm.h>
+#include <linux/swap.h>
 #include <linux/proc_fs.h>
 
 #define PAGES_TO_KB(pages)	((pages) << (PAGE_SHIFT - 10))
@@ -29,14 +31,17 @@ static void show_val_kb(struct proc_buf *pb, const char *label,
 
 int proc_meminfo_show(struct proc_buf *pb, struct task_struct *task)
 {
+	unsigned long swap_total, swap_free;
+
+	si_swapinfo(&swap_total, &swap_free);
 	show_val_kb(pb, "MemTotal:", totalram_pages);
 	show_val_kb(pb, "MemFree:", nr_free_pages);
 	show_val_kb(pb, "MemAvailable:", nr_free_pages);
 	show_val_kb(pb, "Buffers:", 0);
 	show_val_kb(pb, "Cached:", page_cache_size + shm_rss);
-	show_val_kb(pb, "SwapCached:", 0);
-	show_val_kb(pb, "SwapTotal:", 0);
-	show_val_kb(pb, "SwapFree:", 0);
+	show_val_kb(pb, "SwapCached:", nr_swap_cache_pages);
+	show_val_kb(pb, "SwapTotal:", swap_total);
+	show_val_kb(pb, "SwapFree:", swap_free);
 	show_val_kb(pb, "Shmem:", page_cache_shmem + shm_rss);
 	show_val_kb(pb, "Slab:", kmalloc_pages);
 	proc_printf(pb, "%-16s%8lu\n", "KmallocObjects:", kmalloc_objects);

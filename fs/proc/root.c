@@ -35,6 +35,7 @@ static const struct proc_dir_entry root_entries[] = {
 	{ PROC_MOUNTS, "mounts", S_IFREG | 0444, proc_mounts_show, NULL },
 	{ PROC_SELF, "self", S_IFDIR | 0555, NULL, NULL },
 	{ PROC_STAT, "stat", S_IFREG | 0444, proc_stat_show, NULL },
+	{ PROC_SWAPS, "swaps", S_IFREG | 0444, proc_swaps_show, NULL },
 	{ PROC_SYS, "sys", S_IFDIR | 0555, NULL, NULL },
 	{ PROC_SYSVIPC, "sysvipc", S_IFDIR | 0555, NULL, NULL },
 	{ PROC_TRACE, "trace", S_IFREG | 0644, proc_trace_show,

@@ -301,8 +301,8 @@ int verify_area(int type, const void *addr, unsigned long size);
 /* mm/fault.c: vector 14 */
 void do_page_fault(struct pt_regs *regs, unsigned long error_code);
 
-/* mm/swap.c: there is no swap device yet */
-int swap_in(struct vm_area_struct *vma, pte_t *page_table,
+/* mm/swap.c: a fault on a swap entry (linux/swap.h has the rest) */
+int swap_in(struct vm_area_struct *vma, unsigned long address,
 	    unsigned long entry, int write_access);
 
 #endif

@@ -64,6 +64,7 @@ enum root_directory_inos {
 	PROC_SYS_MSGMNI,
 	PROC_SYSVIPC_SEM,
 	PROC_SYSVIPC_MSG,
+	PROC_SWAPS,
 };
 
 enum pid_directory_inos {
@@ -133,6 +134,7 @@ extern const struct file_operations proc_file_fops;
 
 /* The files' texts. */
 int proc_meminfo_show(struct proc_buf *pb, struct task_struct *task);
+int proc_swaps_show(struct proc_buf *pb, struct task_struct *task);
 int proc_uptime_show(struct proc_buf *pb, struct task_struct *task);
 int proc_stat_show(struct proc_buf *pb, struct task_struct *task);
 int proc_loadavg_show(struct proc_buf *pb, struct task_struct *task);

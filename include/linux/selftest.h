@@ -44,6 +44,7 @@ void selftest_mm_alloc(void);
 void selftest_mm_fault(void);
 void selftest_mm_vma(void);
 void selftest_mm_bigmem(void);
+void selftest_swap(void);
 void selftest_hd(void);
 void selftest_exec_share(void);
 

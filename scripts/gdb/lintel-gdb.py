@@ -17,7 +17,7 @@ import lintel  # noqa: E402
 
 # In dependency order, so that a reload sees the reloaded modules.
 _MODULES = ["constants", "utils", "mmu", "tasks", "shm", "ipcsem", "vmas",
-            "pgtable", "mem", "dmesg", "printers"]
+            "swap", "pgtable", "mem", "dmesg", "printers"]
 
 for _name in _MODULES:
     _full = "lintel." + _name

@@ -29,6 +29,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/reboot.h>
+#include <sys/swap.h>
 #include "../tests/held.h"		/* shared with the fuzzer */
 
 #define SHELL		"/bin/sh"
@@ -36,6 +37,10 @@
 #define RESPAWN_PAUSE	1	/* seconds, so a broken shell cannot spin */
 #define ORPHAN_POLLS	50	/* x ORPHAN_POLL_USEC: how long orphans get */
 #define ORPHAN_POLL_USEC 100000
+#define SWAP_DISK	"/dev/hda"
+#define SWAP_MAGIC	"SWAPSPACE2"	/* mkswap's, in the first page's end */
+#define SWAP_MAGIC_LEN	10
+#define SWAP_MAGIC_AT	(4096 - SWAP_MAGIC_LEN)
 
 static char *child_env[] = { "PATH=/bin:/sbin", "HOME=/", "TERM=linux", NULL };
 
@@ -123,6 +128,33 @@ static long reap_orphans(void)
 	return killed;
 }
 
+/* Does the first disk hold mkswap's signature? No disk: no. */
+static int disk_has_swap(void)
+{
+	char magic[SWAP_MAGIC_LEN];
+	int fd = open(SWAP_DISK, O_RDONLY), n = -1;
+
+	if (fd < 0)
+		return 0;
+	if (lseek(fd, SWAP_MAGIC_AT, SEEK_SET) == SWAP_MAGIC_AT)
+		n = read(fd, magic, SWAP_MAGIC_LEN);
+	close(fd);
+	return n == SWAP_MAGIC_LEN && !memcmp(magic, SWAP_MAGIC, n);
+}
+
+/*
+ * Page to the first disk when mkswap made it a swap area, as a
+ * distribution's boot scripts do with swapon -a; the kernel logs the
+ * area it adds. Done before the held counts are taken, so that a test's
+ * swap must come back too.
+ */
+static void swap_on_disk(void)
+{
+	if (disk_has_swap() && swapon(SWAP_DISK, 0) < 0)
+		fprintf(stderr, "init: swapon %s: %s\n", SWAP_DISK,
+			strerror(errno));
+}
+
 static void run_once_and_power_off(char *const argv[])
 {
 	long before[NR_HELD], after[NR_HELD], orphans;
@@ -168,6 +200,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	open_console();
+	swap_on_disk();
 	if (argc > 1)
 		run_once_and_power_off(argv + 1);
 	run_shell_forever();

@@ -5,6 +5,7 @@
 #include <sys/utsname.h>
 #include <sys/sysinfo.h>
 #include <sys/reboot.h>
+#include <sys/swap.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 
@@ -23,6 +24,16 @@ int sysinfo(struct sysinfo *info)
 int reboot(int magic, int magic2, int cmd, void *arg)
 {
 	return syscall(__NR_reboot, magic, magic2, cmd, arg);
+}
+
+int swapon(const char *path, int flags)
+{
+	return syscall(__NR_swapon, path, flags);
+}
+
+int swapoff(const char *path)
+{
+	return syscall(__NR_swapoff, path);
 }
 
 int sched_yield(void)

@@ -82,16 +82,33 @@ static inline long held_ipc_objects(const char *path, char *buf)
 /*
  * Take the counts. The buffer is static, so a caller that reads twice
  * before its workload has already counted the pages reading costs it.
+ *
+ * The reader's own pages may go out to swap while it waits (init sleeps
+ * through the whole test): a page of its out makes one more frame free
+ * and one swap slot used; read back for reading, it keeps the slot in
+ * the swap cache. So MemFree counts the reader's swapped pages (VmSwap)
+ * as held, and SwapFree counts them and the cached slots as free: both
+ * figures then stay put unless something leaked.
  */
 static inline void read_held(long held[NR_HELD])
 {
 	static char buf[HELD_PROC_BUF];
+	long own_swap, cached;
 
+	held_read("/proc/self/status", buf, sizeof(buf));
+	own_swap = held_field(buf, "VmSwap:");
 	held_read("/proc/meminfo", buf, sizeof(buf));
+	cached = held_field(buf, "SwapCached:");
 	for (int i = 0; i < HELD_SHM; i++)
 		held[i] = held_field(buf, held_label[i]);
 	held[HELD_FREE] += held_field(buf, "Cached:") -
 			   held_field(buf, "Shmem:");
+	if (own_swap > 0) {
+		held[HELD_FREE] -= own_swap;
+		held[HELD_SWAP] += own_swap;
+	}
+	if (cached > 0)
+		held[HELD_SWAP] += cached;
 	for (int i = HELD_SHM; i < NR_HELD; i++)
 		held[i] = held_ipc_objects(held_label[i], buf);
 }

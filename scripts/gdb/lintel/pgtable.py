@@ -1,7 +1,7 @@
 """pgtable.py - lx-pt: one address through a process's page tables."""
 import gdb
 
-from lintel import mmu, shm, utils, vmas
+from lintel import mmu, shm, swap, utils, vmas
 
 
 def live_cr3():
@@ -52,9 +52,25 @@ def shm_fate(entry):
         return ["%s has page %d at pfn 0x%x (shm_pages[%d]):"
                 % (seg, index, ptes[index] >> utils.PAGE_SHIFT, index),
                 ON_FAULT + "shm_swap_in maps that frame"]
+    if ptes[index]:
+        return ["%s has page %d in swap, %s (shm_pages[%d]):"
+                % (seg, index, slot_text(ptes[index]), index),
+                ON_FAULT + "shm_swap_in reads it back (shm_read_in)"]
     return ["%s has no page %d yet (shm_pages[%d] is 0):"
             % (seg, index, index),
             ON_FAULT + "shm_swap_in allocates a zeroed page"]
+
+
+def slot_text(entry):
+    """'slot 0:12 of /dev/hda, count 1' for a swap entry."""
+    swap_type, offset = mmu.swp_type(entry), mmu.swp_offset(entry)
+    for t, area in swap.areas():
+        if t == swap_type and offset < int(area["max"]):
+            return "slot %d:%d of %s, count %d" % (
+                swap_type, offset, swap.area_name(area),
+                swap.slot_counts(area)[offset])
+    return "slot %d:%d of no swap area (a damaged pte)" % (swap_type,
+                                                          offset)
 
 
 def nonpresent_lines(entry, vma):
@@ -77,8 +93,9 @@ def nonpresent_lines(entry, vma):
                 % (mmu.swp_type(entry), mmu.shm_slot(entry),
                    mmu.shm_index(entry))] + shm_fate(entry)
     return ["not present: swap entry",
-            "type %d, offset %d" % (mmu.swp_type(entry),
-                                    mmu.swp_offset(entry)),
+            "type %d, offset %d: %s" % (mmu.swp_type(entry),
+                                        mmu.swp_offset(entry),
+                                        slot_text(entry)),
             ON_FAULT + "swap_in reads it back"]
 
 
