@@ -137,7 +137,8 @@ void reap_dead_threads(void)
 
 /*
  * mm_release - current lets go of mm, at exit or exec (Linux's
- * mm_release): the robust mutexes it holds are marked FUTEX_OWNER_DIED;
+ * mm_release): the robust mutexes it holds are marked FUTEX_OWNER_DIED,
+ * and the sleepers on the PI locks it holds may take them;
  * under CHILD_CLEARTID, if anyone else uses mm (a thread that may join
  * it), 0 goes to the tid word and one waiter on it is woken; a vfork
  * parent sleeping on the borrowed mm goes on. Bad pointers are ignored,
@@ -149,6 +150,7 @@ void mm_release(struct mm_struct *mm)
 
 	if (p->robust_list)
 		exit_robust_list(p);
+	exit_pi_waiters(p);
 	if (p->clear_child_tid && mm->count > 1 &&
 	    !put_fs_long(0, p->clear_child_tid))
 		futex_wake((unsigned long *)p->clear_child_tid, 1, 1,

@@ -35,6 +35,8 @@ struct futex_q {
 	struct task_struct *task;
 	int woken;		/* taken off the queue by a waker */
 	int pi;			/* waits in FUTEX_LOCK_PI: only an unlock wakes it */
+	pid_t pi_owner;		/* ... held by this tid when it went to sleep */
+	int owner_gone;		/* woken because that owner exited */
 };
 
 extern struct futex_q *futex_queue;	/* newest first */

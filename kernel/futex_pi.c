@@ -82,22 +82,37 @@ static int set_waiters(unsigned long uaddr, unsigned long val)
 }
 
 /*
- * futex_lock_pi - FUTEX_LOCK_PI, FUTEX_LOCK_PI2 and (trylock)
- * FUTEX_TRYLOCK_PI on the word at uaddr: 0 once current owns it (free,
- * or handed over by futex_unlock_pi), -EAGAIN for a trylock of an owned
- * word, -EDEADLK if current owns it, -ESRCH if its owner does not exist,
- * -ETIMEDOUT past end (0: no end). A signal does not end the wait: the
- * call is made again after the handler (-ERESTARTNOINTR, as Linux).
+ * The owner a PI sleeper waited for has exited without unlocking (Linux
+ * then gives the lock to a sleeper): if the word still names it, current
+ * takes it, with WAITERS (other sleepers may be there) and OWNER_DIED
+ * kept. 0 taken, 1 the word changed meanwhile (try again), -EFAULT.
  */
-long futex_lock_pi(unsigned long uaddr, int shared, u64 end, int trylock)
+static int take_from_gone_owner(unsigned long uaddr, pid_t gone)
 {
-	struct futex_q q;
+	unsigned long val;
+
+	if (get_fs_long((void *)uaddr, &val))
+		return -EFAULT;
+	if ((val & FUTEX_TID_MASK) != (unsigned long)gone)
+		return 1;
+	if (put_fs_long(current->pid | FUTEX_WAITERS |
+			(val & FUTEX_OWNER_DIED), (void *)uaddr))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * One try at FUTEX_LOCK_PI: take a free word (0), else (unless trylock)
+ * mark it and sleep on q until the lock is handed over (0), its owner
+ * exits (1 with q->owner_gone: take_from_gone_owner decides), or the
+ * sleep ends (-ETIMEDOUT, -EINTR); -errno as futex_lock_pi says.
+ */
+static int lock_pi_once(unsigned long uaddr, struct futex_q *q, u64 end,
+			int trylock)
+{
 	unsigned long val;
 	int err;
 
-	err = get_futex_key(uaddr, shared, &q.key);
-	if (err)
-		return err;
 	if (get_fs_long((void *)uaddr, &val))
 		return -EFAULT;
 	err = take_free_word(uaddr, val);
@@ -108,11 +123,38 @@ long futex_lock_pi(unsigned long uaddr, int shared, u64 end, int trylock)
 	err = set_waiters(uaddr, val);
 	if (err)
 		return err;
-	q.bitset = FUTEX_BITSET_MATCH_ANY;
-	q.task = current;
-	q.woken = 0;
-	q.pi = 1;
-	err = futex_sleep(&q, end);
+	q->bitset = FUTEX_BITSET_MATCH_ANY;
+	q->task = current;
+	q->woken = q->owner_gone = 0;
+	q->pi = 1;
+	q->pi_owner = val & FUTEX_TID_MASK;
+	err = futex_sleep(q, end);
+	if (err)
+		return err;
+	return q->owner_gone ? take_from_gone_owner(uaddr, q->pi_owner) : 0;
+}
+
+/*
+ * futex_lock_pi - FUTEX_LOCK_PI, FUTEX_LOCK_PI2 and (trylock)
+ * FUTEX_TRYLOCK_PI on the word at uaddr: 0 once current owns it (free,
+ * handed over by futex_unlock_pi, or left by an owner that exited),
+ * -EAGAIN for a trylock of an owned word, -EDEADLK if current owns it,
+ * -ESRCH if its owner does not exist, -ETIMEDOUT past end (0: no end).
+ * A signal does not end the wait: the call is made again after the
+ * handler (-ERESTARTNOINTR, as Linux).
+ */
+long futex_lock_pi(unsigned long uaddr, int shared, u64 end, int trylock)
+{
+	struct futex_q q;
+	int err;
+
+	err = get_futex_key(uaddr, shared, &q.key);
+	while (!err) {
+		err = lock_pi_once(uaddr, &q, end, trylock);
+		if (err <= 0)
+			break;
+		err = 0;	/* the word changed under a gone owner: again */
+	}
 	return err == -EINTR ? -ERESTARTNOINTR : err;
 }
 
@@ -180,4 +222,29 @@ void futex_pi_owner_died(unsigned long uaddr)
 
 	if (!get_futex_key(uaddr, 1, &key))
 		hand_over(uaddr, &key, FUTEX_OWNER_DIED);
+}
+
+/*
+ * exit_pi_waiters - p lets go of its mm (exit, exec) and so of the PI
+ * locks it holds, as Linux's exit_pi_state_list: every sleeper waiting
+ * for p is woken with owner_gone, and takes the word if it still names
+ * p (take_from_gone_owner). A robust mutex has been handed on already
+ * (futex_pi_owner_died).
+ */
+void exit_pi_waiters(struct task_struct *p)
+{
+	struct futex_q **link = &futex_queue, *q;
+	unsigned long flags;
+
+	save_flags(flags);
+	cli();
+	while ((q = *link)) {
+		if (q->pi && q->pi_owner == p->pid) {
+			q->owner_gone = 1;
+			wake_futex(q, link);
+		} else {
+			link = &q->next;
+		}
+	}
+	restore_flags(flags);
 }

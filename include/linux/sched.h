@@ -242,6 +242,7 @@ extern int nr_dead_threads;
 /* kernel/futex.c */
 int futex_wake(unsigned long *uaddr, int shared, int nr, unsigned long bitset);
 void exit_robust_list(struct task_struct *p);
+void exit_pi_waiters(struct task_struct *p);	/* kernel/futex_pi.c */
 
 /* kernel/fork.c */
 int do_fork(unsigned long clone_flags, unsigned long usp, struct pt_regs *regs);

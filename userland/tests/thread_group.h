@@ -791,6 +791,47 @@ static void test_futex_pi_word(void)
 	case_end();
 }
 
+/* Has a locker gone to sleep on pi_word (the kernel set WAITERS)? */
+static int pi_has_waiters(struct waiter *w)
+{
+	(void)w;
+	return (*(volatile unsigned int *)&pi_word & PI_WAITERS) != 0;
+}
+
+/* Take the word, wait until main sleeps on it, then exit holding it. */
+static void *pi_owner_exits(void *arg)
+{
+	struct waiter *w = arg;
+
+	pi_op(FUTEX_LOCK_PI_PRIV, NULL);
+	w->word = 1;
+	wait_until(w, pi_has_waiters);
+	return NULL;
+}
+
+/* the owner thread exits holding it: the sleeper gets the lock */
+static void test_futex_pi_owner_exits(void)
+{
+	struct waiter w = { 0, 0, 0, 0, 0, 0 };
+	pid_t me = syscall(NR_GETTID);
+	pthread_t t;
+	long r;
+
+	case_begin("futex_lock_pi_owner_exits_sleeper_gets_it");
+	pi_word = 0;
+	w.tid = me;
+	pthread_create(&t, NULL, pi_owner_exits, &w);
+	while (!*(volatile int *)&w.word)
+		usleep(WAIT_STEP_US);
+	r = pi_op(FUTEX_LOCK_PI_PRIV, NULL);
+	CHECK(r == 0 && (pi_word & PI_TID_MASK) == (unsigned int)me,
+	      "the lock passes to main: %ld errno %d, word %#x", r, errno,
+	      pi_word);
+	pthread_join(t, NULL);
+	pi_op(FUTEX_UNLOCK_PI_PRIV, NULL);
+	case_end();
+}
+
 /* Take the word in a thread and keep it until the caller says so. */
 static void *pi_holder(void *arg)
 {
@@ -887,6 +928,7 @@ static void test_thread_group(void)
 	test_group_stop();
 	test_futex_pi_word();
 	test_futex_pi_timeout();
+	test_futex_pi_owner_exits();
 	test_pi_mutex();
 }
 
