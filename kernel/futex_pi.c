@@ -159,30 +159,33 @@ long futex_lock_pi(unsigned long uaddr, int shared, u64 end, int trylock)
 }
 
 /*
- * Hand the word at uaddr (named by key) to its oldest PI sleeper: its
- * tid, WAITERS (as Linux writes it) and the bits of keep go into the
- * word, and it is woken, now the owner. 1 handed over, 0 when no one
- * sleeps (the word is left alone), -EFAULT. The queue cannot change
- * while the word is written: nothing here sleeps, and interrupts do not
- * touch it.
+ * Hand the word at uaddr (named by key) to its oldest PI sleeper: it is
+ * taken off the queue and woken, now the owner, and its tid, WAITERS
+ * (as Linux writes it) and the bits of keep go into the word. 1 handed
+ * over, 0 when no one sleeps (the word is left alone), -EFAULT. The
+ * sleeper leaves the queue before the word is written: the write may
+ * fault, and a fault may sleep (swap), when another task could change
+ * the queue.
  */
 static int hand_over(unsigned long uaddr, const struct futex_key *key,
 		     unsigned long keep)
 {
 	struct futex_q *q, **link;
 	unsigned long flags;
+	pid_t tid = 0;
 
 	save_flags(flags);
 	cli();
 	q = oldest_pi_waiter(key, &link);
+	if (q) {
+		tid = q->task->pid;
+		wake_futex(q, link);
+	}
 	restore_flags(flags);
 	if (!q)
 		return 0;
-	if (put_fs_long(q->task->pid | FUTEX_WAITERS | keep, (void *)uaddr))
+	if (put_fs_long(tid | FUTEX_WAITERS | keep, (void *)uaddr))
 		return -EFAULT;
-	cli();
-	wake_futex(q, link);
-	restore_flags(flags);
 	return 1;
 }
 
