@@ -28,11 +28,12 @@ void exit(int status)
 }
 
 /*
- * __NR_exit ends the only thread we have; Lintel has no threads, so
- * exit_group would mean the same thing.
+ * _exit ends the whole process, as POSIX says: exit_group, not exit,
+ * which would end only the calling thread of a program that made
+ * threads with clone.
  */
 void _exit(int status)
 {
 	for (;;)
-		syscall(__NR_exit, status);
+		syscall(__NR_exit_group, status);
 }

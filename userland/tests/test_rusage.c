@@ -23,6 +23,9 @@
 #define PAGES		64
 #define PAGE_SIZE	4096
 #define SLEEPS		5
+/* two ticks: a sleep that expired before it blocked (no switch, on Linux
+ * too) would need two ticks to pass between nanosleep's entry and schedule */
+#define NAP_MS		20
 #define CHILD_SPIN_MS	50
 #define TICKS_PER_SEC	100	/* USER_HZ on Linux i386 and on Lintel */
 #define RUSAGE_BAD_WHO	2
@@ -79,7 +82,7 @@ static void test_cpu_time_moves(void)
 
 static void test_faults_and_switches(void)
 {
-	struct timespec nap = { 0, NSEC_PER_MSEC };
+	struct timespec nap = { 0, NAP_MS * NSEC_PER_MSEC };
 	struct rusage a, b;
 	char *p;
 	int i;
