@@ -383,9 +383,13 @@ static void shm_close(struct vm_area_struct *vma)
 /*
  * vm_ops->swapin, called by do_swap_page for a signature pte: return the
  * pte to map for page idx, allocating (zeroed) on first touch. The caller
- * writes it and counts rss; we take the mapping's mem_map reference.
- * A bad signature, or no free page, gets a none pte: do_swap_page then
- * fails the fault as out of memory.
+ * applies the area's protection, writes it and counts rss; we take the
+ * mapping's mem_map reference. A bad signature, or no free page, gets a
+ * none pte: do_swap_page then fails the fault as out of memory. We may
+ * sleep, and meanwhile another thread may detach the area and the
+ * segment go: so vma is not used after a sleep, and the segment is
+ * looked up again (slot and sequence) after each; if it went, a none
+ * pte, which do_swap_page drops as it finds the pte changed too.
  */
 static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 			 unsigned long code)
@@ -401,6 +405,7 @@ static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 	unsigned long idx = (code >> SHM_IDX_SHIFT) & SHM_IDX_MASK;
 	struct shmid_ds *shp = shm_segs[id];
 	unsigned long page;
+	unsigned int seq;
 	int new = 0;
 	pte_t pte;
 
@@ -410,16 +415,21 @@ static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 		       code, offset);
 		return __pte(0);
 	}
+	seq = shp->shm_perm.seq;
 	/* a loop: while we sleep, the page may come in and go out again */
 	while (!pte_present(__pte(shp->shm_pages[idx]))) {
 		page = get_free_page(GFP_KERNEL);	/* zeroed: no stale data */
 		if (!page)
 			return __pte(0);
-		/* we may have slept, and another fault filled the slot */
-		if (pte_present(__pte(shp->shm_pages[idx]))) {
+		/* we may have slept: the segment may be gone, or the page in */
+		if (shm_get(id) != shp || shp->shm_perm.seq != seq) {
+			free_page(page);
+			return __pte(0);
+		} else if (pte_present(__pte(shp->shm_pages[idx]))) {
 			free_page(page);
 		} else if (shp->shm_pages[idx]) {	/* in swap */
-			if (shm_read_in(shp, id, idx, page))
+			if (shm_read_in(shp, id, idx, page) ||
+			    shm_get(id) != shp || shp->shm_perm.seq != seq)
 				return __pte(0);
 		} else {
 			shp->shm_pages[idx] = pte_val(pte_mkdirty(
@@ -433,7 +443,7 @@ static pte_t shm_swap_in(struct vm_area_struct *vma, unsigned long offset,
 		   idx, new ? "new" : "existing",
 		   __pa(pte_page(pte)) >> PAGE_SHIFT);
 	virt_to_page(pte_page(pte))->count++;	/* the mapping's reference */
-	return pte_modify(pte, vma->vm_page_prot);
+	return pte;
 	/* END LAB */
 }
 
@@ -500,9 +510,40 @@ static struct vm_area_struct *new_attach(struct shmid_ds *shp, int id,
 }
 
 /*
+ * Make the page tables of [start, end) in mm. pte_alloc may sleep, and
+ * meanwhile another thread's munmap may free a table made earlier in the
+ * range (no area covers it yet, so free_pgtables may take it): go round
+ * until a pass finds every table there, having allocated, and so slept,
+ * nowhere. Returns 0 or -ENOMEM.
+ */
+static int shm_make_tables(struct mm_struct *mm, unsigned long start,
+			   unsigned long end)
+{
+	unsigned long addr;
+	int made;
+
+	do {
+		made = 0;
+		for (addr = start & PMD_MASK; addr < end; addr += PMD_SIZE) {
+			pmd_t *pmd = pmd_alloc(pgd_offset(mm, addr), addr);
+
+			if (!pmd)
+				return -ENOMEM;
+			if (!pmd_none(*pmd))
+				continue;
+			if (!pte_alloc(pmd, addr))
+				return -ENOMEM;
+			made = 1;
+		}
+	} while (made);
+	return 0;
+}
+
+/*
  * Write a signature into every pte of the attach. Page tables are made
  * first, before the vma is inserted, so that running out of memory leaves
  * nothing behind (1.2.13 inserted first and then freed a linked vma).
+ * Nothing sleeps between the last check of the tables and the writes.
  */
 static int shm_map(struct vm_area_struct *shmd, int remap)
 {
@@ -517,13 +558,8 @@ static int shm_map(struct vm_area_struct *shmd, int remap)
 
 	if (remap && do_munmap(shmd->vm_start, shmd->vm_end - shmd->vm_start))
 		return -ENOMEM;
-	for (addr = shmd->vm_start; addr < shmd->vm_end; addr += PMD_SIZE) {
-		pmd_t *pmd = pmd_alloc(pgd_offset(mm, addr), addr);
-
-		if (!pmd || !pte_alloc(pmd, addr))
-			return -ENOMEM;
-		addr &= PMD_MASK;
-	}
+	if (shm_make_tables(mm, shmd->vm_start, shmd->vm_end))
+		return -ENOMEM;
 	insert_vm_struct(mm, shmd);
 	for (addr = shmd->vm_start; addr < shmd->vm_end; addr += PAGE_SIZE) {
 		pte_t *pte = pte_offset(pmd_offset(pgd_offset(mm, addr), addr),

@@ -155,7 +155,8 @@ int shm_swap(int prio)
  * shm_read_in - page idx of shp is in swap (shm_pages[idx] holds the
  * entry): read it into page (a fresh page the caller gives) and make it
  * the segment's page again, freeing the slot. Sleeps. If another fault
- * brought the page in while we slept, page is freed and theirs stays.
+ * brought the page in while we slept, page is freed and theirs stays;
+ * if the segment went (slot or sequence changed), page is freed too.
  * Returns 0, or -EIO with page freed and the page still in swap. The
  * caller keeps the segment alive (an attach of it, or a check after).
  */
@@ -163,12 +164,14 @@ int shm_read_in(struct shmid_ds *shp, int id, unsigned long idx,
 		unsigned long page)
 {
 	unsigned long entry = shp->shm_pages[idx];
+	unsigned int seq = shp->shm_perm.seq;
 
 	if (read_swap_page(entry, (char *)page)) {
 		free_page(page);
 		return -EIO;
 	}
-	if (shm_get(id) != shp || shp->shm_pages[idx] != entry) {
+	if (shm_get(id) != shp || shp->shm_perm.seq != seq ||
+	    shp->shm_pages[idx] != entry) {
 		free_page(page);
 		return 0;
 	}

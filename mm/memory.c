@@ -68,6 +68,13 @@ static int counted_page(unsigned long page)
 	return MAP_NR(page) < num_physpages && !page_reserved(page);
 }
 
+/*
+ * pte_alloc - the pte for address under pmd, allocating its page table
+ * if there is none. The allocation may sleep, and another thread of the
+ * mm may fault in the same 4 MiB meanwhile and allocate the table: then
+ * ours goes back and theirs, with the ptes it may already hold, stays.
+ * Returns NULL for no memory or a bad pmd.
+ */
 pte_t *pte_alloc(pmd_t *pmd, unsigned long address)
 {
 	if (pmd_none(*pmd)) {
@@ -75,7 +82,10 @@ pte_t *pte_alloc(pmd_t *pmd, unsigned long address)
 
 		if (!page)
 			return NULL;
-		pmd_val(*pmd) = _PAGE_TABLE | __pa(page);
+		if (pmd_none(*pmd))
+			pmd_val(*pmd) = _PAGE_TABLE | __pa(page);
+		else
+			free_page(page);
 	} else if (pmd_bad(*pmd)) {
 		printk("pte_alloc: bad pmd %08lx\n", pmd_val(*pmd));
 		return NULL;
@@ -111,6 +121,38 @@ static pte_t *walk_pgtable(struct mm_struct *mm, unsigned long address,
 		return NULL;
 	}
 	return pte_offset(pmd, address);
+}
+
+/*
+ * fault_pte_again - a fault on address of mm slept (allocating a page,
+ * which may reclaim, or reading from swap) after it found old in the
+ * pte. Meanwhile another thread of mm may have unmapped the area:
+ * do_munmap frees the vma, and free_pgtables the page table the pte
+ * pointer pointed into, so nothing found before the sleep may be used.
+ * Find the area and the pte again from mm (which the faulting task
+ * holds) and check that the pte still holds old. Returns the pte, with
+ * the area holding address in *vmap, or NULL: the area or the pte
+ * changed, the caller drops what it brought in and returns 0, and the
+ * access faults again if it still needs to. Later Linux does the same
+ * re-check (pte_same, after its fault handlers slept without locks).
+ * The kernel is not preempted, so what is returned stays true until the
+ * caller sleeps again.
+ */
+pte_t *fault_pte_again(struct mm_struct *mm, unsigned long address,
+		       pte_t old, struct vm_area_struct **vmap)
+{
+	struct vm_area_struct *vma = find_vma(mm, address);
+	unsigned long table_end;
+	pte_t *page_table;
+
+	if (!vma || vma->vm_start > address)
+		return NULL;
+	page_table = walk_pgtable(mm, address, address + PAGE_SIZE,
+				  &table_end);
+	if (!page_table || pte_val(*page_table) != pte_val(old))
+		return NULL;
+	*vmap = vma;
+	return page_table;
 }
 
 /*
@@ -369,11 +411,12 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	 *	(void)write_access;
 	 *	return -EFAULT;
 	 */
+	struct mm_struct *mm = vma->vm_mm;
 	unsigned long table_end, old_page, new_page;
 	pte_t *page_table, pte;
 
 	address &= PAGE_MASK;
-	page_table = walk_pgtable(vma->vm_mm, address, address + PAGE_SIZE,
+	page_table = walk_pgtable(mm, address, address + PAGE_SIZE,
 				  &table_end);
 	if (!page_table)
 		return 0;
@@ -393,8 +436,9 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	new_page = __get_free_page(GFP_USER);
 	if (!new_page)
 		return -ENOMEM;
-	if (pte_val(*page_table) != pte_val(pte)) {
-		/* we slept: the page went to swap, or the fault was handled */
+	/* we slept: the page may have gone to swap, or the area away */
+	page_table = fault_pte_again(mm, address, pte, &vma);
+	if (!page_table) {
 		free_page(new_page);
 		return 0;
 	}
@@ -407,7 +451,7 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	if (counted_page(old_page))
 		free_page(old_page);
 	else
-		vma->vm_mm->rss++;
+		mm->rss++;
 	flush_tlb_page(vma, address);
 	return 0;
 	/* END LAB */
@@ -418,35 +462,38 @@ int do_wp_page(struct vm_area_struct *vma, unsigned long address,
  * a pte is a swap entry or, in a shm area, a signature naming segment and
  * page; the area decides which (vma->vm_ops->swapin is shm_swap_in), the
  * bits do not. swapin returns the pte to install, holding one reference
- * for it, or a none pte when there was no page to be had.
+ * for it, or a none pte when there was no page to be had. swapin may
+ * sleep, so the area and the pte are found again afterwards
+ * (fault_pte_again), and the area's protection applied then.
  * noinline, so that `break do_swap_page` stops here: inlined, GDB put the
  * breakpoint in do_no_page, where ordinary demand-zero faults hit it.
  */
 static noinline int do_swap_page(struct vm_area_struct *vma,
-				 unsigned long address, pte_t *page_table,
-				 pte_t entry, int write_access)
+				 unsigned long address, pte_t entry,
+				 int write_access)
 {
-	pte_t pte;
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *page_table, pte;
 
 	trace_step(TRACE_FAULT, "do_swap_page");
 	if (!vma->vm_ops || !vma->vm_ops->swapin)
 		return swap_in(vma, address, pte_val(entry), write_access);
 	pte = vma->vm_ops->swapin(vma, address - vma->vm_start +
 				  vma->vm_offset, pte_val(entry));
-	if (pte_none(pte))
-		return -ENOMEM;
-	if (pte_val(*page_table) != pte_val(entry)) {
-		/*
-		 * swapin slept (allocating, or reading the page back from
-		 * swap) and another fault brought the page in meanwhile.
-		 */
-		free_page(pte_page(pte));
+	page_table = fault_pte_again(mm, address, entry, &vma);
+	if (!page_table) {
+		/* another fault brought the page in, or the area went */
+		if (!pte_none(pte))
+			free_page(pte_page(pte));
 		return 0;
 	}
+	if (pte_none(pte))
+		return -ENOMEM;
+	pte = pte_modify(pte, vma->vm_page_prot);
 	if (virt_to_page(pte_page(pte))->count > 1 &&
 	    !(vma->vm_flags & VM_SHARED))
 		pte = pte_wrprotect(pte);
-	vma->vm_mm->rss++;
+	mm->rss++;
 	*page_table = pte;
 	return 0;
 }
@@ -455,17 +502,21 @@ static noinline int do_swap_page(struct vm_area_struct *vma,
  * The first touch of an anonymous page: a fresh zeroed page. It is
  * writable at once if the area may be written (so the write that follows
  * a read does not fault again); 1.2.13 made it writable even in a
- * read-only area.
+ * read-only area. The allocation may sleep: the area and pte are found
+ * again after it, and if the address now lies in an area that finds its
+ * own pages (mapped there while we slept), the fault starts over.
  */
 static int do_anonymous_page(struct vm_area_struct *vma,
-			     pte_t *page_table, int write_access)
+			     unsigned long address, int write_access)
 {
+	struct mm_struct *mm = vma->vm_mm;
 	unsigned long page = get_free_page(GFP_USER);
-	pte_t pte;
+	pte_t *page_table, pte;
 
 	if (!page)
 		return -ENOMEM;
-	if (!pte_none(*page_table)) {	/* we slept and a thread mapped it */
+	page_table = fault_pte_again(mm, address, __pte(0), &vma);
+	if (!page_table || (vma->vm_ops && vma->vm_ops->nopage)) {
 		free_page(page);
 		return 0;
 	}
@@ -475,48 +526,59 @@ static int do_anonymous_page(struct vm_area_struct *vma,
 	if (write_access)
 		pte = pte_mkdirty(pte);
 	*page_table = pte;
-	vma->vm_mm->rss++;
+	mm->rss++;
 	trace_step(TRACE_FAULT, "zero-fill pfn=0x%lx", __pa(page) >> PAGE_SHIFT);
 	return 0;
 }
 
 /*
  * do_no_page - a fault on a page that is not present in vma. Returns 0
- * (the page is mapped, or the fault was already handled), -ENOMEM (no
+ * (the page is mapped, or the fault was already handled, or the area
+ * changed while we slept and the access will fault again), -ENOMEM (no
  * memory; the caller kills the process), or -EFAULT (the page cannot be
- * had: SIGBUS).
+ * had: SIGBUS). Only the pte's value is carried across the handlers,
+ * which may sleep; each finds its pte again from the mm.
  */
 int do_no_page(struct vm_area_struct *vma, unsigned long address,
 	       int write_access)
 {
+	struct mm_struct *mm = vma->vm_mm;
 	pte_t *page_table, entry;
 	unsigned long page;
 
 	address &= PAGE_MASK;
-	page_table = get_empty_pgtable(vma->vm_mm, address);
+	page_table = get_empty_pgtable(mm, address);
 	if (!page_table)
 		return -ENOMEM;
+	/* get_empty_pgtable may have slept (allocating the table) */
+	vma = find_vma(mm, address);
+	if (!vma || vma->vm_start > address)
+		return 0;
 	entry = *page_table;
 	trace_step(TRACE_FAULT, "do_no_page");
 	if (pte_present(entry))
 		return 0;
 	if (!pte_none(entry))
-		return do_swap_page(vma, address, page_table, entry,
-				    write_access);
+		return do_swap_page(vma, address, entry, write_access);
 	if (!vma->vm_ops || !vma->vm_ops->nopage)
-		return do_anonymous_page(vma, page_table, write_access);
+		return do_anonymous_page(vma, address, write_access);
 
 	/*
 	 * An area that finds its own pages: a file mapping (filemap_nopage).
 	 * A private area's write gets its own copy at once; a read maps the
 	 * file's page read-only, for do_wp_page to copy at the first write.
 	 * 1.2.13 passed nopage a fresh page to fill; Lintel's pages come
-	 * from the page cache, as in 1.3.
+	 * from the page cache, as in 1.3. nopage may sleep (allocating).
 	 */
 	page = vma->vm_ops->nopage(vma, address,
 				   write_access && !(vma->vm_flags & VM_SHARED));
 	if (!page)
 		return -EFAULT;
+	page_table = fault_pte_again(mm, address, __pte(0), &vma);
+	if (!page_table) {
+		free_page(page);	/* nopage's reference */
+		return 0;
+	}
 	entry = mk_pte(page, vma->vm_page_prot);
 	if (write_access)
 		entry = pte_mkdirty(pte_mkwrite(entry));
@@ -525,7 +587,7 @@ int do_no_page(struct vm_area_struct *vma, unsigned long address,
 		entry = pte_wrprotect(entry);
 	*page_table = entry;
 	if (counted_page(page))	/* not the vDSO's: forget_pte skips those */
-		vma->vm_mm->rss++;
+		mm->rss++;
 	return 0;
 }
 

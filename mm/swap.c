@@ -13,16 +13,6 @@
 #include <linux/swap.h>
 #include <linux/trace.h>
 
-/* The pte for address in mm, if its page table still exists. */
-static pte_t *lookup_pte(struct mm_struct *mm, unsigned long address)
-{
-	pmd_t *pmd = pmd_offset(pgd_offset(mm, address), address);
-
-	if (pmd_none(*pmd) || pmd_bad(*pmd))
-		return NULL;
-	return pte_offset(pmd, address);
-}
-
 /*
  * swap_in - read the page in slot entry into a fresh page and map it at
  * address of vma, in place of the entry. For a read fault the page is
@@ -33,9 +23,11 @@ static pte_t *lookup_pte(struct mm_struct *mm, unsigned long address)
  * may have shared the slot (swap_duplicate): then each side reads its
  * own copy, which is what a private page needs.
  *
- * Sleeps (allocation, the disk), so the pte is looked up again before
- * it is written: if it changed meanwhile (another thread brought the
- * page in, or unmapped it), our copy goes and the fault is done.
+ * Sleeps (allocation, the disk), so neither vma nor a pte pointer is
+ * used afterwards: the area and pte are found again from the mm
+ * (fault_pte_again); if the pte changed meanwhile (another thread
+ * brought the page in, or unmapped the area), our copy goes and the
+ * fault is done.
  * Returns 0, -ENOMEM (no page: the caller's oom), or -EFAULT (the disk
  * failed: SIGBUS, the entry stays).
  */
@@ -52,8 +44,8 @@ int swap_in(struct vm_area_struct *vma, unsigned long address,
 		free_page(page);
 		return -EFAULT;
 	}
-	page_table = lookup_pte(mm, address);
-	if (!page_table || pte_val(*page_table) != entry) {
+	page_table = fault_pte_again(mm, address, __pte(entry), &vma);
+	if (!page_table) {
 		free_page(page);
 		return 0;
 	}

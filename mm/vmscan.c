@@ -72,11 +72,14 @@ static int swap_out_cached(struct vm_area_struct *vma, unsigned long address,
 /*
  * Write the page, which this pte alone maps, to a fresh slot and leave
  * the slot's entry in the pte. Sleeps. If the disk fails, the page
- * stays mapped. Returns 1 if the page was freed.
+ * stays mapped, if its pte, found again from mm after the sleep (a
+ * thread may have unmapped the area, and freed its vma and page table),
+ * still holds the entry. Returns 1 if the page was freed.
  */
 static int swap_out_write(struct vm_area_struct *vma, unsigned long address,
 			  pte_t *page_table, unsigned long page)
 {
+	struct mm_struct *mm = vma->vm_mm;
 	pte_t pte = *page_table;
 	unsigned long entry = get_swap_page();
 
@@ -86,12 +89,14 @@ static int swap_out_write(struct vm_area_struct *vma, unsigned long address,
 	trace_event(TRACE_SWAP, "SWAP out pid=%d addr=0x%08lx slot=%lu:%lu "
 		    "pfn=0x%lx", swap_pid, address, SWP_TYPE(entry),
 		    SWP_OFFSET(entry), __pa(page) >> PAGE_SHIFT);
-	if (write_swap_page(entry, (char *)page) &&
-	    pte_val(*page_table) == entry) {
-		*page_table = pte;	/* the disk failed: keep the page */
-		vma->vm_mm->rss++;
-		swap_free(entry);
-		return 0;
+	if (write_swap_page(entry, (char *)page)) {
+		page_table = scan_pte(mm, address);
+		if (page_table && pte_val(*page_table) == entry) {
+			*page_table = pte;	/* the disk failed: keep it */
+			mm->rss++;
+			swap_free(entry);
+			return 0;
+		}
 	}
 	free_page(page);
 	return 1;

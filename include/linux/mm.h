@@ -287,6 +287,8 @@ void flush_tlb_range(struct mm_struct *mm, unsigned long start,
 		     unsigned long end);
 int populate_range(struct vm_area_struct *vma, unsigned long start,
 		   unsigned long end);
+pte_t *fault_pte_again(struct mm_struct *mm, unsigned long address,
+		       pte_t old, struct vm_area_struct **vmap);
 int do_wp_page(struct vm_area_struct *vma, unsigned long address,
 	       int write_access);
 int do_no_page(struct vm_area_struct *vma, unsigned long address,
