@@ -27,7 +27,10 @@
  * used afterwards: the area and pte are found again from the mm
  * (fault_pte_again); if the pte changed meanwhile (another thread
  * brought the page in, or unmapped the area), our copy goes and the
- * fault is done.
+ * fault is done. Meanwhile that thread may also free the pte's slot:
+ * so we hold a reference of our own on it from the start (the caller
+ * read entry from the pte without sleeping since), and rw_swap_page
+ * never reads a slot that is free, or another page's by then.
  * Returns 0, -ENOMEM (no page: the caller's oom), or -EFAULT (the disk
  * failed: SIGBUS, the entry stays).
  */
@@ -35,19 +38,21 @@ int swap_in(struct vm_area_struct *vma, unsigned long address,
 	    unsigned long entry, int write_access)
 {
 	struct mm_struct *mm = vma->vm_mm;
-	unsigned long page = __get_free_page(GFP_USER);
+	unsigned long page;
 	pte_t *page_table, pte;
+	int err;
 
-	if (!page)
-		return -ENOMEM;
-	if (read_swap_page(entry, (char *)page)) {
-		free_page(page);
-		return -EFAULT;
-	}
+	swap_duplicate(entry);		/* ours, until the page is mapped */
+	page = __get_free_page(GFP_USER);
+	err = page ? read_swap_page(entry, (char *)page) : -ENOMEM;
 	page_table = fault_pte_again(mm, address, __pte(entry), &vma);
-	if (!page_table) {
-		free_page(page);
-		return 0;
+	if (err || !page_table) {
+		if (page)
+			free_page(page);
+		swap_free(entry);
+		if (!page_table)
+			return 0;
+		return err == -ENOMEM ? -ENOMEM : -EFAULT;
 	}
 	pte = mk_pte(page, vma->vm_page_prot);
 	if (write_access || !add_to_swap_cache(page, entry)) {
@@ -56,6 +61,7 @@ int swap_in(struct vm_area_struct *vma, unsigned long address,
 			pte = pte_mkwrite(pte);
 		swap_free(entry);
 	}
+	swap_free(entry);		/* our own reference */
 	*page_table = pte;
 	mm->rss++;
 	current->maj_flt++;

@@ -464,7 +464,9 @@ static unsigned long read_back(unsigned long entry, int *err)
  * read the page back and map it in the pte's place, dirty (the slot is
  * given up, so memory holds the only copy). We sleep on the way, so the
  * pte is looked up again afterwards: if it changed (the process faulted
- * the page in, or unmapped it), our copy is dropped.
+ * the page in, or unmapped it), our copy is dropped. The process may
+ * free the slot meanwhile too: a reference of our own keeps it (the
+ * caller read entry from the pte without sleeping since).
  */
 static int unuse_pte(struct mm_struct *mm, unsigned long addr,
 		     unsigned long entry)
@@ -474,8 +476,10 @@ static int unuse_pte(struct mm_struct *mm, unsigned long addr,
 	pte_t *pte;
 	int err;
 
+	swap_duplicate(entry);
 	page = read_back(entry, &err);
-	if (!page)
+	swap_free(entry);	/* the pte's reference still holds it, or */
+	if (!page)		/* the pte changed: checked below */
 		return err;
 	vma = find_vma(mm, addr);
 	pte = find_pte(mm, addr);
