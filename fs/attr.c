@@ -177,7 +177,10 @@ static int do_truncate(struct inode *inode, loff_t length)
 	return inode->i_op->truncate(inode, length);
 }
 
-/* truncate by path: the caller needs write permission on the file. */
+/*
+ * truncate by path: the caller needs write permission on the file, and
+ * it may not be a running program (-ETXTBSY).
+ */
 static long path_truncate(const char *filename, loff_t length)
 {
 	struct inode inode;
@@ -188,7 +191,13 @@ static long path_truncate(const char *filename, loff_t length)
 	if (!err)
 		err = permission(&inode, MAY_WRITE, current->euid,
 				 current->egid);
-	return err ? err : do_truncate(&inode, length);
+	if (!err)
+		err = get_write_access(&inode);
+	if (err)
+		return err;
+	err = do_truncate(&inode, length);
+	put_write_access(&inode);
+	return err;
 }
 
 /* ftruncate needs a file open for writing (-EINVAL otherwise). */

@@ -100,8 +100,9 @@ static int read_headers(struct elf_image *img, int is_interp)
 /*
  * open_elf - open the file at path (normal, absolute) for execve, as
  * Linux's open_exec: a regular file the caller may execute (reading it
- * is not needed), then its headers. img is zeroed first; on failure
- * nothing stays open.
+ * is not needed) and nobody has open for writing (-ETXTBSY; writers
+ * are kept out until close_elf), then its headers. img is zeroed
+ * first; on failure nothing stays open.
  */
 int open_elf(const char *path, struct elf_image *img, int is_interp)
 {
@@ -115,9 +116,14 @@ int open_elf(const char *path, struct elf_image *img, int is_interp)
 		return -EACCES;
 	err = permission(&inode, MAY_EXEC, current->euid, current->egid);
 	if (!err)
-		err = dentry_open(path, &inode, O_RDONLY, &img->file);
+		err = deny_write_access(&inode);
 	if (err)
 		return err;
+	err = dentry_open(path, &inode, O_RDONLY, &img->file);
+	if (err) {
+		allow_write_access(&inode);
+		return err;
+	}
 	img->size = inode.i_size;
 	err = read_headers(img, is_interp);
 	if (err)
@@ -127,8 +133,10 @@ int open_elf(const char *path, struct elf_image *img, int is_interp)
 
 void close_elf(struct elf_image *img)
 {
-	if (img->file)
+	if (img->file) {
+		allow_write_access(&img->file->f_inode);
 		close_fp(img->file);
+	}
 	kfree(img->ph);
 	img->file = NULL;
 	img->ph = NULL;
@@ -183,10 +191,12 @@ static unsigned long elf_prot(unsigned long p_flags)
  * write; the rest (bss) is anonymous. In a writable segment the bytes
  * past p_filesz in the last file page are zeroed (that one page gets
  * its private copy, writable from the start); Linux leaves them in a
- * read-only one, where nothing could have cleared them either.
+ * read-only one, where nothing could have cleared them either. deny is
+ * MAP_DENYWRITE for the program (its file stays unwritable while the
+ * areas live: -ETXTBSY), 0 for ld.so, which Linux lets be written.
  */
 static int load_segment(const struct elf_image *img,
-			const struct elf32_phdr *ph)
+			const struct elf32_phdr *ph, unsigned long deny)
 {
 	unsigned long vaddr = img->bias + ph->p_vaddr;
 	unsigned long start = vaddr & PAGE_MASK;
@@ -198,7 +208,8 @@ static int load_segment(const struct elf_image *img,
 
 	if (file_end > start &&
 	    do_mmap(img->file, start, file_end - start, prot,
-		    MAP_PRIVATE | MAP_FIXED, ph->p_offset & PAGE_MASK) != start)
+		    MAP_PRIVATE | MAP_FIXED | deny,
+		    ph->p_offset & PAGE_MASK) != start)
 		return -ENOMEM;
 	if (ph->p_memsz > ph->p_filesz && tail && (prot & PROT_WRITE) &&
 	    memcpy_tofs((void *)(vaddr + ph->p_filesz), zeros, tail))
@@ -275,7 +286,8 @@ static void set_mm_bounds(const struct elf_image *img)
 
 /*
  * map_elf - put img's PT_LOAD segments into the (new, current) address
- * space with their protections, choosing the bias of an ET_DYN first.
+ * space with their protections, choosing the bias of an ET_DYN first;
+ * the program's areas keep writers out of its file (VM_DENYWRITE).
  * Past exec's point of no return: an error here kills the process.
  */
 int map_elf(struct elf_image *img, int is_interp)
@@ -285,7 +297,8 @@ int map_elf(struct elf_image *img, int is_interp)
 
 	for (i = 0; !err && i < img->eh.e_phnum; i++)
 		if (img->ph[i].p_type == PT_LOAD)
-			err = load_segment(img, &img->ph[i]);
+			err = load_segment(img, &img->ph[i],
+					   is_interp ? 0 : MAP_DENYWRITE);
 	if (err)
 		return err;
 	elf_span(img, &lo, &hi);

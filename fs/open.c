@@ -11,6 +11,7 @@
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/fs.h>
+#include <linux/pagemap.h>
 #include <linux/fcntl.h>
 #include <asm/segment.h>
 
@@ -56,15 +57,74 @@ void fd_install(unsigned int fd, struct file *file, int cloexec)
 	set_close_on_exec(fd, cloexec);
 }
 
+/* The count of writers and runners: regular files in the page cache. */
+static struct address_space *write_count_of(const struct inode *inode)
+{
+	return S_ISREG(inode->i_mode) ? inode->i_mapping : NULL;
+}
+
 /*
- * Drop one reference to file; the last one lets its flock go and
- * releases it.
+ * get_write_access - count one more writer of inode (an open for
+ * writing, a truncate), or -ETXTBSY while a process runs it (Linux's
+ * name; 1.2.13 searched every task's areas for VM_DENYWRITE instead).
+ * put_write_access gives the count back.
+ */
+int get_write_access(const struct inode *inode)
+{
+	struct address_space *mapping = write_count_of(inode);
+
+	if (!mapping)
+		return 0;
+	if (mapping->i_writecount < 0)
+		return -ETXTBSY;
+	mapping->i_writecount++;
+	return 0;
+}
+
+void put_write_access(const struct inode *inode)
+{
+	struct address_space *mapping = write_count_of(inode);
+
+	if (mapping)
+		mapping->i_writecount--;
+}
+
+/*
+ * deny_write_access - count one more runner of inode (exec, a
+ * VM_DENYWRITE area), or -ETXTBSY while it is open for writing.
+ * allow_write_access gives the count back.
+ */
+int deny_write_access(const struct inode *inode)
+{
+	struct address_space *mapping = write_count_of(inode);
+
+	if (!mapping)
+		return 0;
+	if (mapping->i_writecount > 0)
+		return -ETXTBSY;
+	mapping->i_writecount--;
+	return 0;
+}
+
+void allow_write_access(const struct inode *inode)
+{
+	struct address_space *mapping = write_count_of(inode);
+
+	if (mapping)
+		mapping->i_writecount++;
+}
+
+/*
+ * Drop one reference to file; the last one lets its flock go, gives
+ * back the write access an open for writing took, and releases it.
  */
 int close_fp(struct file *file)
 {
 	if (--file->f_count)
 		return 0;
 	locks_remove_flock(file);
+	if (file->f_mode & FMODE_WRITE)
+		put_write_access(&file->f_inode);
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file);
 	kfree(file->f_path);
@@ -119,6 +179,18 @@ static int open_create(const char *path, int mode, struct inode *inode)
 				mode & ~current->fs->umask & S_IALLUGO, inode);
 }
 
+/* O_TRUNC: not a running program (-ETXTBSY), as Linux's handle_truncate. */
+static int truncate_for_open(struct inode *inode)
+{
+	int err = get_write_access(inode);
+
+	if (err)
+		return err;
+	err = inode->i_op->truncate(inode, 0);
+	put_write_access(inode);
+	return err;
+}
+
 /*
  * open_namei - the inode an open of path gets: the file there, checked
  * by may_open and cut to nothing by O_TRUNC, or with O_CREAT a new one
@@ -135,7 +207,7 @@ static int open_namei(const char *path, int flags, int mode,
 		err = may_open(inode, flags);
 	if (!err && (flags & O_TRUNC) && S_ISREG(inode->i_mode) &&
 	    inode->i_op)
-		err = inode->i_op->truncate(inode, 0);
+		err = truncate_for_open(inode);
 	return err;
 }
 
@@ -184,6 +256,13 @@ int dentry_open(const char *path, const struct inode *inode, int flags,
 	f->f_mode = (flags + 1) & O_ACCMODE;
 	f->f_flags = flags;	/* the open sees O_NOCTTY, as in Linux */
 	f->f_inode = *inode;
+	if (f->f_mode & FMODE_WRITE) {
+		err = get_write_access(inode);
+		if (err) {
+			f->f_mode = 0;	/* nothing for close_fp to give back */
+			goto out_free;
+		}
+	}
 	f->f_op = inode->i_fop;
 	if (f->f_op && f->f_op->open) {
 		err = f->f_op->open(f);

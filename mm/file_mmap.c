@@ -57,12 +57,16 @@ static void remove_from_i_mmap(struct address_space *mapping,
 
 /*
  * A copy of a file area (fork, or a cut by munmap or mprotect): it holds
- * the file too, and truncate must find it.
+ * the file too, and truncate must find it. A copy of a program's area
+ * (VM_DENYWRITE) keeps writers out as the first one does: the count is
+ * already negative, so this cannot fail.
  */
 static void file_mmap_open(struct vm_area_struct *vma)
 {
 	vma->vm_file->f_count++;
 	add_to_i_mmap(vma->vm_file->f_inode.i_mapping, vma);
+	if (vma->vm_flags & VM_DENYWRITE)
+		deny_write_access(&vma->vm_file->f_inode);
 }
 
 /*
@@ -72,6 +76,8 @@ static void file_mmap_open(struct vm_area_struct *vma)
  */
 static void file_mmap_close(struct vm_area_struct *vma)
 {
+	if (vma->vm_flags & VM_DENYWRITE)
+		allow_write_access(&vma->vm_file->f_inode);
 	remove_from_i_mmap(vma->vm_file->f_inode.i_mapping, vma);
 	close_fp(vma->vm_file);
 	vma->vm_file = NULL;
@@ -123,10 +129,14 @@ static struct vm_operations_struct file_mmap = {
  * generic_file_mmap - f_op->mmap of a file whose data is in the page
  * cache. do_mmap has checked the file's mode against the mapping; vma
  * is not in any tree yet. The area takes a reference on file, given
- * back when the area is closed. Never fails.
+ * back when the area is closed. Fails only for exec's VM_DENYWRITE
+ * area of a file open for writing: -ETXTBSY.
  */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
 {
+	if ((vma->vm_flags & VM_DENYWRITE) &&
+	    file->f_inode.i_mapping->i_writecount > 0)
+		return -ETXTBSY;
 	vma->vm_file = file;
 	vma->vm_ops = &file_mmap;
 	file_mmap_open(vma);

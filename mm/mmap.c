@@ -417,6 +417,8 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 {
 	struct file *file = NULL;
 
+	/* as Linux: only exec may deny writes to a file it maps */
+	flags &= ~(MAP_DENYWRITE | MAP_EXECUTABLE);
 	if (!(flags & MAP_ANONYMOUS)) {
 		if (fd >= NR_OPEN || !current->files->fd[fd])
 			return -EBADF;

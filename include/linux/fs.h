@@ -211,6 +211,10 @@ int close_fp(struct file *file);
 int do_open(const char *path, int flags, int mode, struct file **filp);
 int dentry_open(const char *path, const struct inode *inode, int flags,
 		struct file **filp);
+int get_write_access(const struct inode *inode);
+void put_write_access(const struct inode *inode);
+int deny_write_access(const struct inode *inode);
+void allow_write_access(const struct inode *inode);
 int open_console(void);
 int copy_files(unsigned long clone_flags, struct task_struct *p);
 int copy_fs(unsigned long clone_flags, struct task_struct *p);

@@ -34,6 +34,13 @@ struct address_space {
 	unsigned long nrpages;
 	struct vm_area_struct *i_mmap;
 	int shmem;	/* a tmpfs file: its pages count as Shmem */
+	/*
+	 * Linux's i_writecount: > 0 files open for writing, < 0 mappings
+	 * of a running program (VM_DENYWRITE); either bars the other with
+	 * -ETXTBSY. Here, not in struct inode: Lintel's inode is a copy
+	 * per open file, and this is the node's one shared part.
+	 */
+	int i_writecount;
 };
 
 #define PAGE_HASH_BITS	11
