@@ -35,6 +35,7 @@
 #include <sys/reboot.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/swap.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <linux/sched.h>	/* CLONE_*: the kernel's own header, user ABI */
@@ -75,6 +76,8 @@
 #define DISK		"/dev/hda"	/* make bench SWAP=N: the swap disk */
 #define DISK_PAGES	256		/* pages read and written back */
 #define SECTOR_SIZE	512
+#define SWAP_EXTRA	4096		/* pages past free memory: 16 MiB */
+#define PAGE_WORDS	(PAGE_SIZE / sizeof(long))
 #define IDLE_ARG	"idle"		/* bench idle: wait for stdin's end */
 #define AT_SYSINFO	32		/* __kernel_vsyscall */
 #define NR_GETPID	20
@@ -901,6 +904,66 @@ static void bench_second_copy(const char *self)
 	waitpid(second, NULL, 0);
 }
 
+/*
+ * Swap, on the disk (make bench SWAP=N; bench runs as init, so it swaps
+ * on itself): an anonymous area of all free memory and SWAP_EXTRA more
+ * is written page by page; the last SWAP_EXTRA pages each need a page
+ * put out first (swap_out_rate). Then the second half is unmapped, which
+ * frees memory, and the first SWAP_EXTRA pages, the oldest and so the
+ * ones in swap, are written again: each fault reads its page back and
+ * needs nothing put out (swap_in_fault, and its rate). Each page keeps
+ * its index in its first word, checked on the way back. The area goes,
+ * and so does swap if we swapped on (Linux; Lintel's init swaps on a
+ * disk with mkswap's signature itself).
+ */
+static void bench_swap(void)
+{
+	long pages = free_pages() + SWAP_EXTRA;
+	uint64_t t_out, t_in;
+	volatile long *p;
+	long i, bad = 0;
+
+	int mine = swapon(DISK, 0) == 0;	/* EBUSY: init did it */
+
+	if (!mine && errno != EBUSY) {
+		report_error("swap_out_rate", "swapon");
+		return;
+	}
+	p = mmap(NULL, pages * PAGE_SIZE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (pages <= 2 * SWAP_EXTRA || p == MAP_FAILED) {
+		report_error("swap_out_rate", "mmap");
+		if (mine)
+			swapoff(DISK);
+		return;
+	}
+	for (i = 0; i < pages - SWAP_EXTRA; i++)
+		p[i * PAGE_WORDS] = i;
+	t_out = now_ns();
+	for (; i < pages; i++)
+		p[i * PAGE_WORDS] = i;
+	t_out = now_ns() - t_out;
+	munmap((void *)(p + pages / 2 * PAGE_WORDS),
+	       (pages - pages / 2) * PAGE_SIZE);
+	t_in = now_ns();
+	for (i = 0; i < SWAP_EXTRA; i++)
+		bad += p[i * PAGE_WORDS]++ != i;
+	t_in = now_ns() - t_in;
+	munmap((void *)p, pages / 2 * PAGE_SIZE);
+	if (mine)
+		swapoff(DISK);
+	if (bad) {
+		errno = EIO;
+		report_error("swap_in_fault", "data");
+		return;
+	}
+	report_tenths("swap_out_rate", (uint64_t)SWAP_EXTRA * NSEC_PER_SEC * 10 /
+		      t_out, "pages/s");
+	report_tenths("swap_in_rate", (uint64_t)SWAP_EXTRA * NSEC_PER_SEC * 10 /
+		      t_in, "pages/s");
+	report_us("swap_in_fault", t_in, SWAP_EXTRA, "us/page");
+}
+
 /* bench idle: say so on stdout, then wait until stdin ends. */
 static int idle(void)
 {
@@ -944,6 +1007,7 @@ int main(int argc, char **argv, char **envp)
 		bench_anon();
 		bench_second_copy(argv[0]);
 		bench_disk();
+		bench_swap();
 	}
 	printf("bench end\n");
 
