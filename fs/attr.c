@@ -21,6 +21,8 @@
 #define UTIME_OMIT	((1L << 30) - 2)	/* leave it */
 #define NO_ID		((uid_t)-1)	/* chown: leave this one */
 
+typedef unsigned short old_uid_t;	/* the ids of the 16-bit chowns */
+
 /* The inode at (dfd, user path), following a final link if follow. */
 static int at_inode(int dfd, const char *filename, int follow,
 		    struct inode *inode)
@@ -155,6 +157,35 @@ long sys_fchown(unsigned int fd, uid_t user, gid_t group)
 	struct inode inode;
 
 	return chown_inode(fd_inode(fd, &inode), &inode, user, group);
+}
+
+/*
+ * lchown (16), fchown (95) and chown (182) take 16-bit ids, as every
+ * chown did before Linux 2.4 (1.2.13's uid_t was 16 bits): only the low
+ * 16 bits count and 0xffff means -1, "leave it" (Linux's low2highuid).
+ */
+static uid_t high_id(unsigned long id)
+{
+	old_uid_t low = id;
+
+	return low == (old_uid_t)-1 ? NO_ID : low;
+}
+
+long sys_chown16(const char *filename, unsigned long user,
+		 unsigned long group)
+{
+	return sys_chown(filename, high_id(user), high_id(group));
+}
+
+long sys_lchown16(const char *filename, unsigned long user,
+		  unsigned long group)
+{
+	return sys_lchown(filename, high_id(user), high_id(group));
+}
+
+long sys_fchown16(unsigned int fd, unsigned long user, unsigned long group)
+{
+	return sys_fchown(fd, high_id(user), high_id(group));
 }
 
 /*
@@ -361,20 +392,28 @@ long sys_utime(const char *filename, const struct utimbuf *times)
 			    times != NULL);
 }
 
-/* utimes (271): the same with microseconds, which are not kept. */
-long sys_utimes(const char *filename, const struct timeval *utimes)
+/*
+ * futimesat (299) and utimes (271): the times with microseconds, which
+ * are not kept; a NULL filename is dfd itself. Microseconds outside
+ * 0..999999 are -EINVAL, as on Linux.
+ */
+long sys_futimesat(int dfd, const char *filename, const struct timeval *utimes)
 {
 	struct timeval t[2];
-	struct inode inode;
-	int err;
 
 	if (utimes && memcpy_fromfs(t, utimes, sizeof(t)))
 		return -EFAULT;
-	err = at_inode(AT_FDCWD, filename, 1, &inode);
-	if (err)
-		return err;
-	return utimes_inode(&inode, utimes ? t[1].tv_sec : UTIME_NOW,
-			    utimes != NULL);
+	if (utimes && (t[0].tv_usec < 0 || t[0].tv_usec >= USEC_PER_SEC ||
+		       t[1].tv_usec < 0 || t[1].tv_usec >= USEC_PER_SEC))
+		return -EINVAL;
+	return do_utimensat(dfd, filename, 0, utimes != NULL,
+			    utimes ? t[1].tv_sec : 0,
+			    utimes ? t[1].tv_usec * NSEC_PER_USEC : 0);
+}
+
+long sys_utimes(const char *filename, const struct timeval *utimes)
+{
+	return sys_futimesat(AT_FDCWD, filename, utimes);
 }
 
 /* The two statfs layouts of the i386 ABI (statfs64 is packed: 84 bytes). */

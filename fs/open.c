@@ -16,6 +16,7 @@
 #include <asm/segment.h>
 
 /* What stays in f_flags: open's creation-time flags do not. */
+#define CLOSE_RANGE_CLOEXEC	(1U << 2)	/* close_range: mark, not close */
 #define OPEN_ONLY_FLAGS	(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)
 
 /* The open file behind descriptor fd, or NULL (the caller says -EBADF). */
@@ -347,6 +348,28 @@ long sys_close(unsigned int fd)
 		return -EBADF;
 	fd_install(fd, NULL, 0);
 	return close_fp(file);
+}
+
+/*
+ * close_range (436): close every open descriptor from fd to max_fd, or
+ * with CLOSE_RANGE_CLOEXEC mark them close-on-exec instead. Departure:
+ * CLOSE_RANGE_UNSHARE (Linux's private copy of a table shared by
+ * CLONE_FILES) is -EINVAL like an unknown flag.
+ */
+long sys_close_range(unsigned int fd, unsigned int max_fd, unsigned int flags)
+{
+	if ((flags & ~CLOSE_RANGE_CLOEXEC) || fd > max_fd)
+		return -EINVAL;
+	max_fd = min(max_fd, (unsigned int)NR_OPEN - 1);
+	for (; fd <= max_fd; fd++) {
+		if (!fget(fd))
+			continue;
+		if (flags & CLOSE_RANGE_CLOEXEC)
+			set_close_on_exec(fd, 1);
+		else
+			sys_close(fd);
+	}
+	return 0;
 }
 
 /* For init: /dev/console as descriptors 0, 1 and 2. */

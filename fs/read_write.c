@@ -14,6 +14,13 @@
 #include <linux/fcntl.h>
 #include <asm/segment.h>
 
+#define RWF_HIPRI	0x01	/* preadv2/pwritev2: poll for the data */
+#define RWF_DSYNC	0x02	/* as O_DSYNC for this write */
+#define RWF_SYNC	0x04	/* as O_SYNC for this write */
+#define RWF_SUPPORTED	(RWF_HIPRI | RWF_DSYNC | RWF_SYNC)
+#define MAX_NON_LFS	0x7fffffffLL	/* sendfile's 32-bit offset */
+#define MAX_LFS		0x7fffffffffffffffLL
+
 /* lseek for files with a size: anywhere from 0 on, even past the end. */
 loff_t default_lseek(struct file *file, loff_t offset, int whence)
 {
@@ -149,22 +156,27 @@ long sys_write(unsigned int fd, const char *buf, unsigned long count)
 }
 
 /*
- * The file and position for pread64/pwrite64: EBADF, ESPIPE for a pipe
- * or terminal (no_lseek), EINVAL for a negative position.
+ * The file and position for pread64/pwrite64 and preadv/pwritev, with
+ * Linux's errors in its order: EINVAL for a negative position, EBADF
+ * for no file, ESPIPE for a pipe or terminal (no_lseek), then EBADF
+ * for a file not open in mode.
  */
 static struct file *positional(unsigned int fd, int mode, loff_t pos,
 			       int *err)
 {
 	struct file *file = fget(fd);
 
+	*err = -EINVAL;
+	if (pos < 0)
+		return NULL;
 	*err = -EBADF;
-	if (!file || !(file->f_mode & mode))
+	if (!file)
 		return NULL;
 	*err = -ESPIPE;
 	if (file->f_op && file->f_op->lseek == no_lseek)
 		return NULL;
-	*err = -EINVAL;
-	if (pos < 0)
+	*err = -EBADF;
+	if (!(file->f_mode & mode))
 		return NULL;
 	*err = 0;
 	return file;
@@ -288,4 +300,218 @@ long sys_readv(unsigned long fd, const struct iovec *vec, unsigned long vlen)
 long sys_writev(unsigned long fd, const struct iovec *vec, unsigned long vlen)
 {
 	return do_readv_writev(VERIFY_READ, fd, vec, vlen);
+}
+
+/*
+ * The vector calls at pos: do_readv_writev with f_pos set to pos for
+ * the call and put back, as pread64 does (EBADF, ESPIPE for a pipe or
+ * terminal, EINVAL for a negative pos).
+ */
+static long do_preadv_pwritev(int type, unsigned long fd,
+			      const struct iovec *vec, unsigned long vlen,
+			      loff_t pos)
+{
+	int fmode = type == VERIFY_WRITE ? FMODE_READ : FMODE_WRITE;
+	int err;
+	struct file *file = positional(fd, fmode, pos, &err);
+	loff_t saved;
+	long ret;
+
+	if (!file)
+		return err;
+	saved = file->f_pos;
+	file->f_pos = pos;
+	ret = do_readv_writev(type, fd, vec, vlen);
+	file->f_pos = saved;
+	return ret;
+}
+
+long sys_preadv(unsigned long fd, const struct iovec *vec, unsigned long vlen,
+		unsigned long pos_lo, unsigned long pos_hi)
+{
+	return do_preadv_pwritev(VERIFY_WRITE, fd, vec, vlen,
+				 ((loff_t)pos_hi << 32) | pos_lo);
+}
+
+long sys_pwritev(unsigned long fd, const struct iovec *vec, unsigned long vlen,
+		 unsigned long pos_lo, unsigned long pos_hi)
+{
+	return do_preadv_pwritev(VERIFY_READ, fd, vec, vlen,
+				 ((loff_t)pos_hi << 32) | pos_lo);
+}
+
+/*
+ * preadv2 (378) and pwritev2 (379): preadv and pwritev with RWF_*
+ * flags, and a pos of -1 for the file position (readv and writev).
+ * RWF_HIPRI, RWF_DSYNC and RWF_SYNC change nothing here: every write
+ * is in memory when the call returns. Departure: RWF_NOWAIT and
+ * RWF_APPEND, which Linux takes, are -EOPNOTSUPP like unknown flags.
+ */
+static long do_rw2(int type, unsigned long fd, const struct iovec *vec,
+		   unsigned long vlen, loff_t pos, unsigned int flags)
+{
+	int fmode = type == VERIFY_WRITE ? FMODE_READ : FMODE_WRITE;
+	struct file *file = fget(fd);
+
+	if (!file || !(file->f_mode & fmode))
+		return -EBADF;
+	if (flags & ~RWF_SUPPORTED)
+		return -EOPNOTSUPP;
+	if (pos == -1)
+		return do_readv_writev(type, fd, vec, vlen);
+	return do_preadv_pwritev(type, fd, vec, vlen, pos);
+}
+
+long sys_preadv2(unsigned long fd, const struct iovec *vec,
+		 unsigned long vlen, unsigned long pos_lo,
+		 unsigned long pos_hi, unsigned int flags)
+{
+	return do_rw2(VERIFY_WRITE, fd, vec, vlen,
+		      ((loff_t)pos_hi << 32) | pos_lo, flags);
+}
+
+long sys_pwritev2(unsigned long fd, const struct iovec *vec,
+		  unsigned long vlen, unsigned long pos_lo,
+		  unsigned long pos_hi, unsigned int flags)
+{
+	return do_rw2(VERIFY_READ, fd, vec, vlen,
+		      ((loff_t)pos_hi << 32) | pos_lo, flags);
+}
+
+/*
+ * Move what one read of in at *pos gives (at most count bytes) to out,
+ * through the kernel page buf. The reads and writes see kernel
+ * addresses under set_fs(KERNEL_DS), as 1.2.13's read_exec. Returns
+ * the bytes written (*pos moved by as many) or an error.
+ */
+static long sendfile_chunk(struct file *in, struct file *out, char *buf,
+			   loff_t *pos, unsigned long count)
+{
+	unsigned long old_fs = get_fs();
+	long n;
+
+	set_fs(KERNEL_DS);
+	in->f_pos = *pos;
+	n = in->f_op->read(in, buf, min(count, PAGE_SIZE));
+	if (n > 0) {
+		count = fsize_room(out, n);
+		n = count ? out->f_op->write(out, buf, count) :
+			fsize_exceeded();
+	}
+	set_fs(old_fs);
+	if (n > 0)
+		*pos += n;
+	return n;
+}
+
+/*
+ * Copy up to count bytes from in at *pos to out a page at a time,
+ * stopping at the end of in, a short write or an error. in's own
+ * position is left as it was. Returns the bytes copied, or the error
+ * if none were.
+ */
+static long sendfile_copy(struct file *in, struct file *out, loff_t *pos,
+			  unsigned long count)
+{
+	char *buf = (char *)__get_free_page(GFP_KERNEL);
+	loff_t saved = in->f_pos;
+	long done = 0, n;
+
+	if (!buf)
+		return -ENOMEM;
+	while (count) {
+		n = sendfile_chunk(in, out, buf, pos, count);
+		if (n <= 0) {
+			done = done ? done : n;
+			break;
+		}
+		done += n;
+		count -= n;
+		if ((unsigned long)n < PAGE_SIZE)
+			break;
+	}
+	in->f_pos = saved;
+	free_page((unsigned long)buf);
+	return done;
+}
+
+/*
+ * sendfile's checks in Linux's order (do_sendfile), then the copy: in
+ * open for reading (EBADF), a position to read at (ESPIPE when in
+ * cannot seek and pos is the caller's), out open for writing (EBADF),
+ * not O_APPEND and able to write (EINVAL), and pos + count within max
+ * (EOVERFLOW; cut to max). Departure: in must be a regular file (Linux
+ * also reads block devices and, since 6.7, pipes).
+ */
+static long do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
+			unsigned long count, loff_t max)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	loff_t pos;
+	long ret;
+
+	if (!in || !(in->f_mode & FMODE_READ))
+		return -EBADF;
+	if (ppos && in->f_op && in->f_op->lseek == no_lseek)
+		return -ESPIPE;
+	pos = ppos ? *ppos : in->f_pos;
+	if (pos < 0)
+		return -EINVAL;
+	if (!out || !(out->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!S_ISREG(in->f_inode.i_mode) || !in->f_op || !in->f_op->read ||
+	    !out->f_op || !out->f_op->write || (out->f_flags & O_APPEND))
+		return -EINVAL;
+	count = min(count, (unsigned long)MAX_RW_COUNT);
+	if (pos + (loff_t)count > max) {
+		if (pos >= max)
+			return -EOVERFLOW;
+		count = max - pos;
+	}
+	ret = sendfile_copy(in, out, &pos, count);
+	if (ppos)
+		*ppos = pos;
+	else
+		in->f_pos = pos;
+	return ret;
+}
+
+/*
+ * sendfile (187): copy count bytes from in_fd to out_fd in the kernel.
+ * With an offset, read there and store the new offset, in_fd's own
+ * position untouched; without, read at and move in_fd's position.
+ */
+long sys_sendfile(unsigned int out_fd, unsigned int in_fd, long *offset,
+		  unsigned long count)
+{
+	loff_t pos;
+	long off, ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count, MAX_NON_LFS);
+	if (memcpy_fromfs(&off, offset, sizeof(off)))
+		return -EFAULT;
+	pos = off;
+	ret = do_sendfile(out_fd, in_fd, &pos, count, MAX_NON_LFS);
+	off = pos;
+	if (memcpy_tofs(offset, &off, sizeof(off)))
+		return -EFAULT;
+	return ret;
+}
+
+/* sendfile64 (239): the same with a 64-bit offset. */
+long sys_sendfile64(unsigned int out_fd, unsigned int in_fd, loff_t *offset,
+		    unsigned long count)
+{
+	loff_t pos;
+	long ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count, MAX_LFS);
+	if (memcpy_fromfs(&pos, offset, sizeof(pos)))
+		return -EFAULT;
+	ret = do_sendfile(out_fd, in_fd, &pos, count, MAX_LFS);
+	if (memcpy_tofs(offset, &pos, sizeof(pos)))
+		return -EFAULT;
+	return ret;
 }

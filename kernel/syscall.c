@@ -269,6 +269,20 @@ static const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_rt_sigqueueinfo, rt_sigqueueinfo),
 	SYSCALL(__NR_rt_tgsigqueueinfo, rt_tgsigqueueinfo),
 	SYSCALL(__NR_rt_sigtimedwait_time64, rt_sigtimedwait_time64),
+	SYSCALL(__NR_lchown, lchown16),
+	SYSCALL(__NR_fchown, fchown16),
+	SYSCALL(__NR_chown, chown16),
+	SYSCALL(__NR_sendfile, sendfile),
+	SYSCALL(__NR_readahead, readahead),
+	SYSCALL(__NR_sendfile64, sendfile64),
+	SYSCALL(__NR_fadvise64, fadvise64),
+	SYSCALL(__NR_fadvise64_64, fadvise64_64),
+	SYSCALL(__NR_futimesat, futimesat),
+	SYSCALL(__NR_preadv, preadv),
+	SYSCALL(__NR_pwritev, pwritev),
+	SYSCALL(__NR_preadv2, preadv2),
+	SYSCALL(__NR_pwritev2, pwritev2),
+	SYSCALL(__NR_close_range, close_range),
 };
 
 /*

@@ -393,6 +393,40 @@ long sys_fstatfs64(unsigned int fd, size_t sz,			/* 269 */
 		   struct statfs64 *buf);
 long sys_utimes(const char *filename,				/* 271 */
 		const struct timeval *utimes);
+long sys_chown16(const char *filename, unsigned long user,	/* 182 */
+		 unsigned long group);
+long sys_lchown16(const char *filename, unsigned long user,	/* 16 */
+		  unsigned long group);
+long sys_fchown16(unsigned int fd, unsigned long user,		/* 95 */
+		  unsigned long group);
+long sys_futimesat(int dfd, const char *filename,		/* 299 */
+		   const struct timeval *utimes);
+long sys_preadv(unsigned long fd, const struct iovec *vec,	/* 333 */
+		unsigned long vlen, unsigned long pos_lo,
+		unsigned long pos_hi);
+long sys_pwritev(unsigned long fd, const struct iovec *vec,	/* 334 */
+		 unsigned long vlen, unsigned long pos_lo,
+		 unsigned long pos_hi);
+long sys_preadv2(unsigned long fd, const struct iovec *vec,	/* 378 */
+		 unsigned long vlen, unsigned long pos_lo,
+		 unsigned long pos_hi, unsigned int flags);
+long sys_pwritev2(unsigned long fd, const struct iovec *vec,	/* 379 */
+		  unsigned long vlen, unsigned long pos_lo,
+		  unsigned long pos_hi, unsigned int flags);
+long sys_sendfile(unsigned int out_fd, unsigned int in_fd,	/* 187 */
+		  long *offset, unsigned long count);
+long sys_sendfile64(unsigned int out_fd, unsigned int in_fd,	/* 239 */
+		    loff_t *offset, unsigned long count);
+long sys_close_range(unsigned int fd, unsigned int max_fd,	/* 436 */
+		     unsigned int flags);
+/* mm/fadvise.c: advice for a page cache Lintel does not need */
+long sys_fadvise64(int fd, unsigned long off_lo,		/* 250 */
+		   unsigned long off_hi, unsigned long len, int advice);
+long sys_fadvise64_64(int fd, unsigned long off_lo,		/* 272 */
+		      unsigned long off_hi, unsigned long len_lo,
+		      unsigned long len_hi, int advice);
+long sys_readahead(int fd, unsigned long off_lo,		/* 225 */
+		   unsigned long off_hi, unsigned long count);
 long sys_mknodat(int dfd, const char *filename, int mode,	/* 297 */
 		 unsigned int dev);
 long sys_fchownat(int dfd, const char *filename, uid_t user,	/* 298 */

@@ -229,5 +229,20 @@
 #define __NR_syncfs		344
 #define __NR_ppoll_time64	414
 #define __NR_rt_sigtimedwait_time64 421
+/* the calls left from issue 14 */
+#define __NR_lchown		 16
+#define __NR_fchown		 95
+#define __NR_chown		182
+#define __NR_sendfile		187
+#define __NR_readahead		225
+#define __NR_sendfile64		239
+#define __NR_fadvise64		250
+#define __NR_fadvise64_64	272
+#define __NR_futimesat		299
+#define __NR_preadv		333
+#define __NR_pwritev		334
+#define __NR_preadv2		378
+#define __NR_pwritev2		379
+#define __NR_close_range	436
 
 #endif
