@@ -9,6 +9,8 @@
  * moves the constant with it.
  */
 #include <linux/sched.h>
+#include <linux/sys_call_table.h>
+#include <linux/trace.h>
 
 #define DEFINE(sym, val) \
 	__asm__ volatile("\n->" #sym " %c0" : : "i"(val))
@@ -25,4 +27,8 @@ void asm_offsets(void)
 	OFFSET(TASK_BLOCKED, task_struct, blocked);
 	OFFSET(TASK_RESTORE_BLOCKED, task_struct, restore_blocked);
 	OFFSET(TASK_GROUP_LEADER, task_struct, group_leader);
+	OFFSET(SYSCALL_FN, syscall_entry, fn);
+	DEFINE(SYSCALL_ENTRY_SIZE, sizeof(struct syscall_entry));
+	DEFINE(NR_SYSCALLS, NR_syscalls);
+	DEFINE(TRACE_SYSCALL, TRACE_SYSCALL);
 }

@@ -26,6 +26,7 @@ REGS_DS		equ 4 * 7
 REGS_ES		equ 4 * 8
 REGS_FS		equ 4 * 9
 REGS_GS		equ 4 * 10
+REGS_ORIG_EAX	equ 4 * 11
 REGS_EIP	equ 4 * 14
 REGS_CS		equ 4 * 15
 REGS_EFLAGS	equ 4 * 16
@@ -40,6 +41,7 @@ ERESTART_RESTARTBLOCK equ 516
 MSR_SYSENTER_EIP equ 0x176
 FLOOR_ENTRY_VECTOR equ 0x82		; kernel/floors.c
 FLOOR_KERNEL_VECTOR equ 0x84
+SYSCALL_ARGS	equ 6			; ebx ecx edx esi edi ebp
 SYSENTER_STACK	equ 512			; room for a debug trap on the first
 					; instruction (traps.c)
 NO_SYSCALL	equ -1
@@ -55,6 +57,8 @@ extern current
 extern sysenter_return
 extern init_tss
 extern do_floors
+extern sys_call_table
+extern trace_mask
 
 global ret_from_intr
 global ret_from_fork
@@ -193,6 +197,42 @@ global floor_switch
 	jnz %1
 %endmacro
 
+; Make the system call the frame's orig_eax names, its result into the
+; frame's eax. 1.2.13's system_call calls sys_call_table's entry itself;
+; so does this for a slot with a plain fn while no per-call work is on
+; (trace=syscall: the one bit of trace_mask tested here; work added to
+; do_syscall later must be tested here too). The six argument registers
+; are copied above the frame as the C arguments: a callee may write to
+; its arguments (a sibling call does), and the frame must keep the
+; user's. Every other call (a number past the table, a slot that takes
+; the frame or is empty, trace on) goes to do_syscall, which does it all
+; in C. Entered with interrupts off, leaves them on (as do_syscall does).
+; Clobbers eax, ecx, edx.
+%macro dispatch 0
+	mov eax, [esp + REGS_ORIG_EAX]
+	cmp eax, NR_SYSCALLS
+	jae %%slow
+	test dword [trace_mask], TRACE_SYSCALL
+	jnz %%slow
+	imul eax, eax, SYSCALL_ENTRY_SIZE
+	mov eax, [sys_call_table + eax + SYSCALL_FN]
+	test eax, eax
+	jz %%slow
+	sti
+%rep SYSCALL_ARGS
+	push dword [esp + 4 * (SYSCALL_ARGS - 1)]	; ebp first, ebx last
+%endrep
+	call eax
+	add esp, 4 * SYSCALL_ARGS
+	mov [esp + REGS_EAX], eax
+	jmp %%done
+%%slow:
+	push esp
+	call do_syscall
+	add esp, 4
+%%done:
+%endmacro
+
 ; Exception without a CPU error code: push a zero so the frame is uniform.
 %macro exception 1
 	align 16
@@ -267,16 +307,14 @@ irq_common:
 	jmp ret_from_intr
 
 ; int 0x80: eax = number, ebx ecx edx esi edi ebp = arguments (Linux ABI).
-; do_syscall stores the result in regs->eax, which the pops below restore.
+; dispatch stores the result in the frame's eax, which the pops restore.
 align 16
 system_call:
 	push dword 0
 	push dword 0x80
 	push eax		; orig_eax: the syscall number
 	save_all
-	push esp
-	call do_syscall
-	add esp, 4
+	dispatch
 	jmp ret_from_intr
 
 ; sysenter, from __kernel_vsyscall in the vDSO (vdso/vsyscall.asm), with
@@ -304,9 +342,7 @@ sysenter_entry:
 .arg6:
 	mov ebp, [ebp]
 	mov [esp + REGS_EBP], ebp
-	push esp
-	call do_syscall
-	add esp, 4
+	dispatch
 	cli
 	jump_if_work .work
 	; sysexit only back to the vDSO's return point, which restores ecx

@@ -3,8 +3,9 @@
  *
  * Linux i386 ABI: eax holds the number, ebx ecx edx esi edi ebp the
  * arguments; the result (or -errno) goes back in eax. An unknown number
- * gets -ENOSYS. entry.asm's system_call builds the pt_regs and calls
- * do_syscall.
+ * gets -ENOSYS. entry.asm's system_call builds the pt_regs and calls a
+ * plain slot's fn itself when no per-call work is on; do_syscall is the
+ * whole path in C, for everything else.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -16,21 +17,9 @@
 #include <linux/ipc.h>
 #include <linux/trace.h>
 #include <linux/random.h>
+#include <linux/sys_call_table.h>
 #include <asm/unistd.h>
 #include <asm/system.h>
-
-typedef long (*syscall_fn)(long, long, long, long, long, long);
-typedef long (*syscall_regs_fn)(struct pt_regs *);
-
-/*
- * A slot of the table: fn is called with the six argument registers,
- * regs_fn (fork, execve, sigreturn, ...) with the whole frame.
- */
-struct syscall_entry {
-	syscall_fn fn;
-	syscall_regs_fn regs_fn;
-	const char *name;	/* for trace=syscall */
-};
 
 /*
  * The prototypes of every sys_* (linux/syscalls.h, mm.h, fs.h, ipc.h)
@@ -49,7 +38,7 @@ struct syscall_entry {
 	[nr] = { (syscall_fn)(void (*)(void))sys_##fn, NULL, #fn }
 #define SYSCALL_REGS(nr, fn) [nr] = { NULL, sys_##fn, #fn }
 
-static const struct syscall_entry sys_call_table[NR_syscalls] = {
+const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_restart_syscall, restart_syscall),
 	SYSCALL(__NR_exit, exit),
 	SYSCALL_REGS(__NR_fork, fork),
@@ -299,7 +288,12 @@ static const char *syscall_name(unsigned long nr)
 	return linux_syscall_names[nr] ? linux_syscall_names[nr] : "unknown";
 }
 
-/* Called by entry.asm's system_call with interrupts off. */
+/*
+ * Called by entry.asm's system_call with interrupts off, for every call
+ * its assembly dispatch does not make: a number past the table, a slot
+ * that takes the frame (regs_fn) or is empty (ENOSYS), and every call
+ * while trace=syscall is on. What a call sees is the same on both paths.
+ */
 void do_syscall(struct pt_regs *regs)
 {
 	unsigned long nr = regs->orig_eax;
