@@ -15,7 +15,9 @@
  * access must then either see the page's own data or fail with EFAULT:
  * a fault that wrote through a pte pointer or vma kept across its sleep
  * corrupts a freed page table, which the runner's leak line after the
- * program (frames held) or a kernel bug mark shows.
+ * program (frames held) or a kernel bug mark shows. A second walk does
+ * the same over a shm segment (removed at once) that is detached, and
+ * so destroyed, half way through.
  *
  * On the Linux host the same program runs; the threads really run at
  * once there, and the same two outcomes are the only right ones.
@@ -24,6 +26,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/shm.h>
 #include "check.h"
 
 #define PAGE_SIZE	4096
@@ -50,7 +53,8 @@ static volatile unsigned long walker_at;	/* the page it is on */
 static volatile int walker_done;
 static volatile unsigned long seen_ok, seen_efault, seen_wrong, seen_odd;
 static volatile unsigned long wrong_page;
-static char walker_stack[WALKER_STACK] __attribute__((aligned(16)));
+/* one stack per walker: one that has just ended may still be on its own */
+static char walker_stack[2][WALKER_STACK] __attribute__((aligned(16)));
 
 /* The byte b of page idx: the pattern of a filled page. */
 static unsigned char pattern(unsigned long idx, unsigned long b)
@@ -188,6 +192,18 @@ static int unmap_under_walker(void)
 	return failed;
 }
 
+/* What the walker saw: the page's own data, or EFAULT, at every access. */
+static void check_walk(void)
+{
+	CHECK(seen_wrong == 0, "%lu accesses saw wrong data (last page %lu)",
+	      seen_wrong, wrong_page);
+	CHECK(seen_odd == 0, "%lu accesses returned neither %d nor EFAULT",
+	      seen_odd, PROBE_BYTES);
+	CHECK(seen_ok + seen_efault == 2 * AREA_PAGES,
+	      "%lu right + %lu EFAULT of %lu accesses", seen_ok, seen_efault,
+	      2 * AREA_PAGES);
+}
+
 static void test_munmap_under_sleeping_faults(void)
 {
 	int failed;
@@ -203,17 +219,52 @@ static void test_munmap_under_sleeping_faults(void)
 	}
 	CHECK(pipe(pipe_fd) == 0, "pipe: errno %d", errno);
 	fill_area();
-	CHECK(start_thread(walker, walker_stack + WALKER_STACK) > 0,
+	CHECK(start_thread(walker, walker_stack[0] + WALKER_STACK) > 0,
 	      "clone a thread");
 	failed = unmap_under_walker();
 	CHECK(failed == 0, "munmap failed %d times", failed);
-	CHECK(seen_wrong == 0, "%lu accesses saw wrong data (last page %lu)",
-	      seen_wrong, wrong_page);
-	CHECK(seen_odd == 0, "%lu accesses returned neither %d nor EFAULT",
-	      seen_odd, PROBE_BYTES);
-	CHECK(seen_ok + seen_efault == 2 * AREA_PAGES,
-	      "%lu right + %lu EFAULT of %lu accesses", seen_ok, seen_efault,
-	      2 * AREA_PAGES);
+	check_walk();
+	close(pipe_fd[0]);
+	close(pipe_fd[1]);
+	case_end();
+}
+
+/*
+ * The same walk over a shm segment (IPC_RMID at once, so the segment
+ * itself goes with the attach): shmdt when the walker is half way, on
+ * one CPU while its fault sleeps in shm_swap_in reading the page back
+ * or allocating one.
+ */
+static void test_shmdt_under_sleeping_faults(void)
+{
+	int id, failed;
+
+	case_begin("swap_threads_shmdt_under_sleeping_faults");
+	walker_at = 0;
+	walker_done = 0;
+	seen_ok = seen_efault = seen_wrong = seen_odd = 0;
+	id = shmget(IPC_PRIVATE, AREA_SIZE, IPC_CREAT | 0600);
+	CHECK(id >= 0, "shmget %lu MiB: errno %d", AREA_SIZE / MIB, errno);
+	area = id < 0 ? MAP_FAILED : shmat(id, NULL, 0);
+	CHECK(area != MAP_FAILED, "shmat: errno %d", errno);
+	if (id >= 0)
+		CHECK(shmctl(id, IPC_RMID, NULL) == 0, "IPC_RMID: errno %d",
+		      errno);
+	if (area == MAP_FAILED) {
+		case_end();
+		return;
+	}
+	CHECK(pipe(pipe_fd) == 0, "pipe: errno %d", errno);
+	fill_area();
+	CHECK(start_thread(walker, walker_stack[1] + WALKER_STACK) > 0,
+	      "clone a thread");
+	while (!walker_done && walker_at < AREA_PAGES / 2)
+		sched_yield();
+	failed = shmdt(area) != 0;
+	while (!walker_done)
+		sched_yield();
+	CHECK(!failed, "shmdt: errno %d", errno);
+	check_walk();
 	close(pipe_fd[0]);
 	close(pipe_fd[1]);
 	case_end();
@@ -225,5 +276,6 @@ int main(void)
 
 	setrlimit(RLIMIT_AS, &lim);
 	test_munmap_under_sleeping_faults();
+	test_shmdt_under_sleeping_faults();
 	return check_summary();
 }
