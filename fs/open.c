@@ -454,23 +454,33 @@ long sys_access(const char *filename, int mode)
 	return err;
 }
 
-/* faccessat (307): access with the path relative to dfd. */
-long sys_faccessat(int dfd, const char *filename, int mode)
+/*
+ * faccessat2 (439): access with the path relative to dfd and flags:
+ * AT_EACCESS checks with the effective ids (as open does),
+ * AT_SYMLINK_NOFOLLOW checks a final link itself, AT_EMPTY_PATH with ""
+ * checks dfd itself. The mode is checked before the flags, as Linux.
+ */
+long sys_faccessat2(int dfd, const char *filename, int mode, int flags)
 {
 	struct inode inode;
-	char *path;
 	int err;
 
 	if (mode & ~(R_OK | W_OK | X_OK))
 		return -EINVAL;
-	err = at_path(dfd, filename, 1, &path);
-	if (err)
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = stat_at(dfd, filename, flags, &inode);
+	if (err || mode == F_OK)
 		return err;
-	err = lookup_inode(path, &inode);
-	putname(path);
-	if (!err && mode != F_OK)
-		err = permission(&inode, mode, current->uid, current->gid);
-	return err;
+	if (flags & AT_EACCESS)
+		return permission(&inode, mode, current->euid, current->egid);
+	return permission(&inode, mode, current->uid, current->gid);
+}
+
+/* faccessat (307): faccessat2 without flags. */
+long sys_faccessat(int dfd, const char *filename, int mode)
+{
+	return sys_faccessat2(dfd, filename, mode, 0);
 }
 
 /* Inherited, shared by CLONE_FS (threads); open and mkdir apply it. */

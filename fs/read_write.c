@@ -379,48 +379,52 @@ long sys_pwritev2(unsigned long fd, const struct iovec *vec,
 }
 
 /*
- * Move what one read of in at *pos gives (at most count bytes) to out,
- * through the kernel page buf. The reads and writes see kernel
- * addresses under set_fs(KERNEL_DS), as 1.2.13's read_exec. Returns
- * the bytes written (*pos moved by as many) or an error.
+ * Move what one read of in at *in_pos gives (at most count bytes) to
+ * out at *out_pos, through the kernel page buf. The reads and writes
+ * see kernel addresses under set_fs(KERNEL_DS), as 1.2.13's read_exec.
+ * Returns the bytes written (both positions moved by as many) or an
+ * error; the files' own positions are the caller's to put back.
  */
-static long sendfile_chunk(struct file *in, struct file *out, char *buf,
-			   loff_t *pos, unsigned long count)
+static long sendfile_chunk(struct file *in, loff_t *in_pos, struct file *out,
+			   loff_t *out_pos, char *buf, unsigned long count)
 {
 	unsigned long old_fs = get_fs();
 	long n;
 
 	set_fs(KERNEL_DS);
-	in->f_pos = *pos;
+	in->f_pos = *in_pos;
 	n = in->f_op->read(in, buf, min(count, PAGE_SIZE));
 	if (n > 0) {
+		out->f_pos = *out_pos;
 		count = fsize_room(out, n);
 		n = count ? out->f_op->write(out, buf, count) :
 			fsize_exceeded();
 	}
 	set_fs(old_fs);
-	if (n > 0)
-		*pos += n;
+	if (n > 0) {
+		*in_pos += n;
+		*out_pos += n;
+	}
 	return n;
 }
 
 /*
- * Copy up to count bytes from in at *pos to out a page at a time,
- * stopping at the end of in, a short write or an error. in's own
- * position is left as it was. Returns the bytes copied, or the error
- * if none were.
+ * Copy up to count bytes from in at *in_pos to out at *out_pos a page
+ * at a time, stopping at the end of in, a short write or an error.
+ * Both files' own positions are left as they were (in and out may be
+ * one file). Returns the bytes copied, or the error if none were.
  */
-static long sendfile_copy(struct file *in, struct file *out, loff_t *pos,
-			  unsigned long count)
+static long sendfile_copy(struct file *in, loff_t *in_pos, struct file *out,
+			  loff_t *out_pos, unsigned long count)
 {
 	char *buf = (char *)__get_free_page(GFP_KERNEL);
-	loff_t saved = in->f_pos;
+	loff_t in_saved = in->f_pos, out_saved = out->f_pos;
 	long done = 0, n;
 
 	if (!buf)
 		return -ENOMEM;
 	while (count) {
-		n = sendfile_chunk(in, out, buf, pos, count);
+		n = sendfile_chunk(in, in_pos, out, out_pos, buf, count);
 		if (n <= 0) {
 			done = done ? done : n;
 			break;
@@ -430,7 +434,8 @@ static long sendfile_copy(struct file *in, struct file *out, loff_t *pos,
 		if ((unsigned long)n < PAGE_SIZE)
 			break;
 	}
-	in->f_pos = saved;
+	out->f_pos = out_saved;
+	in->f_pos = in_saved;
 	free_page((unsigned long)buf);
 	return done;
 }
@@ -447,7 +452,7 @@ static long do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
 			unsigned long count, loff_t max)
 {
 	struct file *in = fget(in_fd), *out = fget(out_fd);
-	loff_t pos;
+	loff_t pos, out_pos;
 	long ret;
 
 	if (!in || !(in->f_mode & FMODE_READ))
@@ -468,7 +473,9 @@ static long do_sendfile(unsigned int out_fd, unsigned int in_fd, loff_t *ppos,
 			return -EOVERFLOW;
 		count = max - pos;
 	}
-	ret = sendfile_copy(in, out, &pos, count);
+	out_pos = out->f_pos;
+	ret = sendfile_copy(in, &pos, out, &out_pos, count);
+	out->f_pos = out_pos;
 	if (ppos)
 		*ppos = pos;
 	else
@@ -514,4 +521,94 @@ long sys_sendfile64(unsigned int out_fd, unsigned int in_fd, loff_t *offset,
 	if (memcpy_tofs(offset, &pos, sizeof(pos)))
 		return -EFAULT;
 	return ret;
+}
+
+/*
+ * The checks of Linux's generic_copy_file_checks: two regular files
+ * (EISDIR for a directory, else EINVAL), in open for reading and out
+ * for writing without O_APPEND (EBADF), positions not negative
+ * (EINVAL). *len is cut at the end of in; then, within one file, the
+ * two ranges may not overlap (EINVAL).
+ */
+static int copy_range_checks(struct file *in, loff_t pos_in,
+			     struct file *out, loff_t pos_out,
+			     unsigned long *len)
+{
+	struct inode *ii = &in->f_inode, *io = &out->f_inode;
+
+	if (S_ISDIR(ii->i_mode) || S_ISDIR(io->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(ii->i_mode) || !S_ISREG(io->i_mode))
+		return -EINVAL;
+	if (!(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE) ||
+	    (out->f_flags & O_APPEND))
+		return -EBADF;
+	if (pos_in < 0 || pos_out < 0)
+		return -EINVAL;
+	refresh_inode(ii);
+	*len = pos_in >= ii->i_size ? 0 :
+		min(*len, (unsigned long)min(ii->i_size - pos_in,
+					     (loff_t)MAX_RW_COUNT));
+	if (ii->i_dev == io->i_dev && ii->i_ino == io->i_ino &&
+	    pos_out + (loff_t)*len > pos_in && pos_out < pos_in + (loff_t)*len)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * A copy_file_range position: the caller's *upos when given (EFAULT),
+ * else the file's own. A pipe is EINVAL later, as today's Linux says
+ * (not ESPIPE as sendfile).
+ */
+static int range_pos(struct file *file, loff_t *upos, loff_t *pos)
+{
+	if (!upos) {
+		*pos = file->f_pos;
+		return 0;
+	}
+	return memcpy_fromfs(pos, upos, sizeof(*pos)) ? -EFAULT : 0;
+}
+
+/* Store a moved position back where range_pos took it from. */
+static int range_pos_put(struct file *file, loff_t *upos, loff_t pos)
+{
+	if (!upos) {
+		file->f_pos = pos;
+		return 0;
+	}
+	return memcpy_tofs(upos, &pos, sizeof(pos)) ? -EFAULT : 0;
+}
+
+/*
+ * copy_file_range (377): copy len bytes between two regular files in
+ * the kernel, each at the caller's offset (stored back moved) or at
+ * and moving its own position. flags must be 0, as on Linux.
+ */
+long sys_copy_file_range(int fd_in, loff_t *off_in, int fd_out,
+			 loff_t *off_out, unsigned long len,
+			 unsigned int flags)
+{
+	struct file *in = fget(fd_in), *out = fget(fd_out);
+	loff_t pos_in, pos_out;
+	long ret;
+	int err;
+
+	if (!in || !out)
+		return -EBADF;
+	err = range_pos(in, off_in, &pos_in);
+	if (!err)
+		err = range_pos(out, off_out, &pos_out);
+	if (!err && flags)
+		err = -EINVAL;
+	if (!err)
+		err = copy_range_checks(in, pos_in, out, pos_out, &len);
+	if (err || !len)
+		return err;
+	ret = sendfile_copy(in, &pos_in, out, &pos_out, len);
+	if (ret <= 0)
+		return ret;
+	err = range_pos_put(in, off_in, pos_in);
+	if (!err)
+		err = range_pos_put(out, off_out, pos_out);
+	return err ? err : ret;
 }

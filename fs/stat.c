@@ -152,9 +152,9 @@ static int empty_path(const char *user_path, int *empty)
 /*
  * The inode an *at stat names: dfd itself for AT_EMPTY_PATH and "" (the
  * cwd when dfd is AT_FDCWD), else the path, its final link followed
- * unless AT_SYMLINK_NOFOLLOW.
+ * unless AT_SYMLINK_NOFOLLOW. faccessat2 names its inode the same way.
  */
-static int stat_at(int dfd, const char *filename, int flags,
+int stat_at(int dfd, const char *filename, int flags,
 		   struct inode *inode)
 {
 	char *path;

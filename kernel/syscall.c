@@ -272,6 +272,8 @@ const struct syscall_entry sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_preadv2, preadv2),
 	SYSCALL(__NR_pwritev2, pwritev2),
 	SYSCALL(__NR_close_range, close_range),
+	SYSCALL(__NR_copy_file_range, copy_file_range),
+	SYSCALL(__NR_faccessat2, faccessat2),
 };
 
 /*

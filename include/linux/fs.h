@@ -333,6 +333,9 @@ long sys_unlinkat(int dfd, const char *pathname, int flags);	/* 301 */
 long sys_readlinkat(int dfd, const char *filename, char *buf,	/* 305 */
 		    int bufsiz);
 long sys_faccessat(int dfd, const char *filename, int mode);	/* 307 */
+long sys_faccessat2(int dfd, const char *filename, int mode,	/* 439 */
+		    int flags);
+int stat_at(int dfd, const char *filename, int flags, struct inode *inode);
 long sys_statx(int dfd, const char *filename, unsigned int flags, /* 383 */
 	       unsigned int mask, struct statx *buffer);
 long sys_readlink(const char *filename, char *buf, int bufsiz);	/* 85 */
@@ -417,6 +420,9 @@ long sys_sendfile(unsigned int out_fd, unsigned int in_fd,	/* 187 */
 		  long *offset, unsigned long count);
 long sys_sendfile64(unsigned int out_fd, unsigned int in_fd,	/* 239 */
 		    loff_t *offset, unsigned long count);
+long sys_copy_file_range(int fd_in, loff_t *off_in, int fd_out,	/* 377 */
+			 loff_t *off_out, unsigned long len,
+			 unsigned int flags);
 long sys_close_range(unsigned int fd, unsigned int max_fd,	/* 436 */
 		     unsigned int flags);
 /* mm/fadvise.c: advice for a page cache Lintel does not need */

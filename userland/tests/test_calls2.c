@@ -2,9 +2,11 @@
  * test_calls2.c - the file calls that came last: the 16-bit chown,
  * lchown and fchown (16, 95, 182), sendfile and sendfile64 (187, 239),
  * readahead (225), fadvise64 and fadvise64_64 (250, 272), futimesat
- * (299), preadv, pwritev, preadv2 and pwritev2 (333, 334, 378, 379) and
- * close_range (436), on files in /tmp and pipes: what each moves or
- * changes, and Linux's EBADF, EINVAL, ESPIPE, EOPNOTSUPP and EFAULT.
+ * (299), preadv, pwritev, preadv2 and pwritev2 (333, 334, 378, 379),
+ * copy_file_range (377), close_range (436) and faccessat2 (439), on
+ * files in /tmp and pipes: what each moves or
+ * changes, and Linux's EBADF, EINVAL, ESPIPE, EISDIR, EOPNOTSUPP and
+ * EFAULT (copy_file_range on a pipe is EINVAL, sendfile's ESPIPE).
  * Raw system calls, so that the test means the same with any C library.
  */
 #include <fcntl.h>
@@ -30,8 +32,17 @@
 #define NR_preadv2	378
 #define NR_pwritev2	379
 #define NR_close_range	436
+#define NR_copy_file_range 377
+#define NR_faccessat2	439
+#define NR_symlink	83
 
 #define AT_CWD		(-100)
+#define AT_NOFOLLOW	0x100
+#define AT_EACCESS_FLAG	0x200
+#define AT_EMPTY	0x1000
+#define AT_BAD_FLAG	0x1
+#define MAY_READ	4	/* R_OK */
+#define MAY_ALL		7	/* R_OK | W_OK | X_OK */
 #define GET_FD		1	/* F_GETFD */
 #define FD_CLOEXEC_BIT	1
 #define RANGE_CLOEXEC	(1U << 2)	/* CLOSE_RANGE_CLOEXEC */
@@ -342,6 +353,89 @@ static void test_close_range(void)
 	case_end();
 }
 
+static void test_copy_file_range(void)
+{
+	long long off_in = 6, off_out = 0;
+	int in = make_file(path, "hello world"), out = make_file(path2, "");
+	int p[2], dir = open("/tmp", O_RDONLY), ap;
+
+	case_begin("copy_file_range_between_files_and_errors");
+	CHECK(in >= 0 && out >= 0 && dir >= 0 && pipe(p) == 0, "files");
+	CHECK(syscall(NR_copy_file_range, in, &off_in, out, &off_out, 100,
+		      0) == 5 && off_in == 11 && off_out == 5,
+	      "5 bytes, offsets moved: %lld %lld", off_in, off_out);
+	CHECK(lseek(in, 0, SEEK_CUR) == 11 && lseek(out, 0, SEEK_CUR) == 0,
+	      "the files' own offsets kept");
+	CHECK(same_content(out, "world", 5), "world copied");
+	CHECK(lseek(in, 0, SEEK_SET) == 0 && lseek(out, 5, SEEK_SET) == 5,
+	      "seek");
+	CHECK(syscall(NR_copy_file_range, in, NULL, out, NULL, 5, 0) == 5 &&
+	      lseek(in, 0, SEEK_CUR) == 5 && lseek(out, 0, SEEK_CUR) == 10,
+	      "no offsets: both files' own move");
+	CHECK(same_content(out, "worldhello", 10), "worldhello");
+	CHECK(syscall(NR_copy_file_range, in, &off_in, out, NULL, 5, 0) == 0,
+	      "0 at the end of in");
+	off_in = 0;
+	off_out = 6;
+	CHECK(syscall(NR_copy_file_range, in, &off_in, in, &off_out, 5, 0) ==
+	      5, "within one file, apart");
+	CHECK(same_content(in, "hello hello", 11), "hello hello");
+	off_in = 0;
+	off_out = 2;
+	CHECK_ERR(syscall(NR_copy_file_range, in, &off_in, in, &off_out, 5,
+			  0), EINVAL);
+	CHECK_ERR(syscall(NR_copy_file_range, in, NULL, out, NULL, 1, 1),
+		  EINVAL);
+	CHECK_ERR(syscall(NR_copy_file_range, CLOSED_FD, NULL, out, NULL, 1,
+			  0), EBADF);
+	CHECK_ERR(syscall(NR_copy_file_range, p[0], &off_in, out, NULL, 1,
+			  0), EINVAL);
+	CHECK_ERR(syscall(NR_copy_file_range, dir, NULL, out, NULL, 1, 0),
+		  EISDIR);
+	CHECK_ERR(syscall(NR_copy_file_range, in, BAD_PTR, out, NULL, 1, 0),
+		  EFAULT);
+	ap = open(path2, O_WRONLY | O_APPEND);
+	CHECK_ERR(syscall(NR_copy_file_range, in, NULL, ap, NULL, 1, 0),
+		  EBADF);
+	close(ap);
+	close(p[0]);
+	close(p[1]);
+	close(dir);
+	close(out);
+	close(in);
+	syscall(NR_unlink, path);
+	syscall(NR_unlink, path2);
+	case_end();
+}
+
+static void test_faccessat2(void)
+{
+	int fd = make_file(path, "x");
+
+	case_begin("faccessat2_flags_and_errors");
+	CHECK(fd >= 0, "make %s", path);
+	CHECK(syscall(NR_symlink, "/tmp/no-such-target", path2) == 0,
+	      "a dangling link");
+	CHECK_OK(syscall(NR_faccessat2, AT_CWD, path, MAY_READ, 0));
+	CHECK_OK(syscall(NR_faccessat2, AT_CWD, path, MAY_READ,
+			 AT_EACCESS_FLAG));
+	CHECK_OK(syscall(NR_faccessat2, fd, "", MAY_READ, AT_EMPTY));
+	CHECK_OK(syscall(NR_faccessat2, AT_CWD, path2, 0, AT_NOFOLLOW));
+	CHECK_ERR(syscall(NR_faccessat2, AT_CWD, path2, 0, 0), ENOENT);
+	CHECK_ERR(syscall(NR_faccessat2, fd, "", MAY_READ, 0), ENOENT);
+	CHECK_ERR(syscall(NR_faccessat2, AT_CWD, path, MAY_READ,
+			  AT_BAD_FLAG), EINVAL);
+	CHECK_ERR(syscall(NR_faccessat2, AT_CWD, path, MAY_ALL + 1, 0),
+		  EINVAL);
+	CHECK_ERR(syscall(NR_faccessat2, AT_CWD, BAD_PTR, MAY_READ, 0),
+		  EFAULT);
+	CHECK_ERR(syscall(NR_faccessat2, CLOSED_FD, "x", MAY_READ, 0), EBADF);
+	close(fd);
+	syscall(NR_unlink, path);
+	syscall(NR_unlink, path2);
+	case_end();
+}
+
 int main(void)
 {
 	snprintf(path, sizeof(path), "/tmp/calls2-%d", getpid());
@@ -353,5 +447,7 @@ int main(void)
 	test_advice();
 	test_futimesat();
 	test_close_range();
+	test_copy_file_range();
+	test_faccessat2();
 	return check_summary();
 }

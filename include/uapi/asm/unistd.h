@@ -244,5 +244,7 @@
 #define __NR_preadv2		378
 #define __NR_pwritev2		379
 #define __NR_close_range	436
+#define __NR_copy_file_range	377
+#define __NR_faccessat2		439
 
 #endif
