@@ -356,11 +356,11 @@ bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG) $(ISO)
 # every name the docs cite exists.
 .PHONY: docs
 DEBUG_KERNEL := $(B)/debug/lintel.elf
-docs: deps $(KERNEL) $(INITRAMFS)
+docs: deps $(KERNEL) $(INITRAMFS) $(TEST_SWAP_IMG)
 	$(Q)$(MAKE) --no-print-directory B=$(B)/debug DEBUG=1 $(DEBUG_KERNEL)
 	$(Q)python3 scripts/gdb-test.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
 		--debug-kernel $(DEBUG_KERNEL) --docs docs
-	$(Q)python3 scripts/mkdocs.py --docs docs
+	$(Q)python3 scripts/mkdocs.py --docs docs --swap-img $(TEST_SWAP_IMG)
 	$(Q)python3 scripts/mksyscalls.py
 	$(Q)python3 scripts/check-docs.py
 

@@ -15,7 +15,7 @@ and is filled with what a scripted boot printed. A SCENE (below) boots
 Lintel with a command line and types lines at its shell; STEP is the
 number of the typed line whose output is wanted (0: the boot, up to the
 first prompt; STEP-LAST: those lines; no STEP: the whole run). KINDS picks the lines: FAULT,
-SHM, COW, SCHED, SYSCALL, FPU (trace lines by their tag), or "all" (every
+SHM, COW, SCHED, SYSCALL, FPU, IPC, SWAP (trace lines by their tag), or "all" (every
 line, typed commands and program output too); match=REGEX keeps the
 lines it matches; who=A,B the lines of the pids that ran program A or
 B; first=N keeps the first N.
@@ -64,8 +64,13 @@ SCENES = {
                                 "mmapcat -w HELLO /tmp/f", "cat /tmp/f"]),
     "proctrace": ("", ["cat /proc/trace", "echo fault > /proc/trace",
                        "true", "echo none > /proc/trace"]),
+    "swap": ("swap,shm", ["swapdemo"]),
 }
-TAGS = ("FAULT", "SHM", "COW", "SCHED", "SYSCALL", "FPU", "IPC")
+# Scenes that boot a small machine (MiB) with the swap area as /dev/hda,
+# so that pages must go out; the others get 128 MiB and no disk.
+SMALL_MACHINES = {"swap": 16}
+SWAP_IMG = "build/swap-64.img"      # make's TEST_SWAP_IMG; --swap-img
+TAGS = ("FAULT", "SHM", "COW", "SCHED", "SYSCALL", "FPU", "IPC", "SWAP")
 STAMP = re.compile(r"^\[\s*\d+\.\d+\]\s?")
 # A task switch can come in the middle of a line of echo or output: the
 # SCHED line is cut out wherever it is, mending the line it split.
@@ -81,12 +86,16 @@ BLOCK = re.compile(r"(<!-- trace (\w+)(?::(\d+(?:-\d+)?))? ([\w,]+)(?: match=(\S
 class Console:
     """QEMU's serial port on our stdin/stdout, read as it comes."""
 
-    def __init__(self, cmdline):
+    def __init__(self, cmdline, mem=128, disk=None):
+        """disk: a swap image, opened copy-on-write (it never changes)."""
         cmd = ["qemu-system-i386", "-kernel", KERNEL, "-initrd", INITRD,
-               "-append", cmdline, "-m", "128", "-display", "none",
+               "-append", cmdline, "-m", str(mem), "-display", "none",
                "-serial", "stdio", "-monitor", "none", "-no-reboot",
                "-nic", "none",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+        if disk:
+            cmd += ["-drive", "file=%s,format=raw,if=ide,index=0,"
+                    "snapshot=on" % disk]
         self.qemu = subprocess.Popen(cmd, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)
@@ -123,7 +132,9 @@ def run_scene(name):
     output cut at each line typed: [boot up to the first prompt, line
     1's output, ...]), without the SCHED lines."""
     names, typed = SCENES[name]
-    con = Console("trace=%s" % names if names else "")
+    small = name in SMALL_MACHINES
+    con = Console("trace=%s" % names if names else "",
+                  SMALL_MACHINES.get(name, 128), SWAP_IMG if small else None)
     try:
         at = con.wait_for(PROMPT, 0)
         steps = [con.text[:at]]
@@ -275,11 +286,15 @@ def compare(a, b):
 
 
 def main():
+    global SWAP_IMG
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", default="docs")
     ap.add_argument("--compare", nargs=2, metavar=("COMMITTED", "FRESH"))
+    ap.add_argument("--swap-img", default=SWAP_IMG,
+                    help="mkswap's image for the scenes with a disk")
     args = ap.parse_args()
     os.chdir(ROOT)
+    SWAP_IMG = args.swap_img
     if args.compare:
         differ = compare(*args.compare)
         for path, diff in differ:

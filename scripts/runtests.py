@@ -496,7 +496,8 @@ def run_gdb(tally, args):
                                    "--docs", FRESH_DOCS] +
                (["--debug-kernel", debug_kernel] if debug_kernel else []))
     run_script(tally, "docs_scenes", ["scripts/mkdocs.py", "--docs",
-                                      FRESH_DOCS])
+                                      FRESH_DOCS] +
+               (["--swap-img", args.swap_img] if args.swap_img else []))
     run_script(tally, "docs_current", ["scripts/mkdocs.py", "--compare",
                                        "docs", FRESH_DOCS])
     run_docs(tally)
