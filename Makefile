@@ -359,7 +359,7 @@ DEBUG_KERNEL := $(B)/debug/lintel.elf
 docs: deps $(KERNEL) $(INITRAMFS) $(TEST_SWAP_IMG)
 	$(Q)$(MAKE) --no-print-directory B=$(B)/debug DEBUG=1 $(DEBUG_KERNEL)
 	$(Q)python3 scripts/gdb-test.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
-		--debug-kernel $(DEBUG_KERNEL) --docs docs
+		--debug-kernel $(DEBUG_KERNEL) --swap-img $(TEST_SWAP_IMG) --docs docs
 	$(Q)python3 scripts/mkdocs.py --docs docs --swap-img $(TEST_SWAP_IMG)
 	$(Q)python3 scripts/mksyscalls.py
 	$(Q)python3 scripts/check-docs.py

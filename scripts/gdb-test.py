@@ -26,7 +26,15 @@ at both faults; this script then checks what they printed:
                             page, whose mem_map entry names the file's
                             address_space and offset 0, count 2
 
-A second boot runs init=/tests/helper_threads (a process of three
+With --swap-img, a boot of 16 MiB with that swap area as /dev/hda runs
+init=/bin/swapdemo, whose shm pages go out to swap and come back: GDB
+breaks in shm_read_in (shm_swap_in reading a page from its slot); bt
+must be do_page_fault -> do_no_page -> do_swap_page -> shm_swap_in ->
+shm_read_in, lx-pt must find the faulting address's pte a shm signature
+whose page 0 is in swap, and lx-swap the area with that slot held by the
+segment's page 0.
+
+A further boot runs init=/tests/helper_threads (a process of three
 threads, userland/tests/helper_threads.c): GDB breaks in sys_getppid
 when a thread that is not its group's leader calls it, and lx-ps must
 list the leader and both threads, each "(thread of <leader>)" with the
@@ -87,6 +95,11 @@ MESSAGE = "written by the parent, read by the child"
 HELPER_DONE = "helper_gdbshm: the child read what the parent wrote"
 FILE_ADDR = 0x60000000          # where the helper maps its file
 LOCALS_STEPS = 8            # nexts into shm_swap_in at most, to set shp
+SWAP_HELPER = "/bin/swapdemo"   # userland/bin/swapdemo.c
+SWAP_CMDLINE = "init=%s panic=exit" % SWAP_HELPER
+SWAP_MEM = 16               # MiB: small enough that swapdemo's pages go out
+SWAP_DONE = "swapdemo: read the 4 pages back: pattern whole"
+SWAP_SLOTS_SHOWN = 16       # lx-swap's limit: swapdemo's run uses fewer
 
 
 # ==== the driver: runs inside GDB ===========================================
@@ -181,6 +194,8 @@ def drive():
         drive_locals(s)
     elif mode == "threads":
         drive_threads(s)
+    elif mode == "swap":
+        drive_swap(s)
     else:
         drive_helpers(s)
 
@@ -193,6 +208,23 @@ def drive_threads(s):
     s.fact("thr_frame", frame_name())
     s.run("thr_ps", "lx-ps")
     s.run("thr_current", "print current->pid")
+    s.run("delete", "delete")
+    s.run("end", "continue")
+
+
+def drive_swap(s):
+    """swapdemo reads its segment back: stop where shm_swap_in reads the
+    first page from swap, and look at the area and the pte."""
+    s.run("sw_break", "break shm_read_in", "a third session: 16 MiB, the "
+          "swap area as /dev/hda, init=/bin/swapdemo")
+    s.run("sw_stop", "continue", "swapdemo reads its pattern back; the "
+          "page went to swap")
+    s.fact("sw_frame", frame_name())
+    s.run("sw_bt", "bt")
+    s.run("sw_swap", "lx-swap %d" % SWAP_SLOTS_SHOWN, "the area, then "
+          "its used slots: the segment's four pages among them")
+    s.run("sw_pt", "lx-pt $cr2", "the attach's pte is the shm signature; "
+          "the page it names is in swap")
     s.run("delete", "delete")
     s.run("end", "continue")
 
@@ -320,17 +352,21 @@ def port_taken(port):
     return False
 
 
-def start_qemu(args, serial_log, err_log, cmdline):
-    """QEMU stopped before the first instruction, gdbstub listening."""
+def start_qemu(args, serial_log, err_log, cmdline, mem=128, disk=None):
+    """QEMU stopped before the first instruction, gdbstub listening;
+    disk: a swap image, as the first IDE disk, opened copy-on-write."""
     for _ in range(5):
         port = free_port()
         cmd = ["qemu-system-i386", "-kernel", args.kernel,
                "-initrd", args.initrd, "-append", cmdline,
-               "-m", "128", "-display", "none",
+               "-m", str(mem), "-display", "none",
                "-serial", "file:" + serial_log, "-monitor", "none",
                "-no-reboot", "-nic", "none",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
                "-S", "-gdb", "tcp:127.0.0.1:%d" % port]
+        if disk:
+            cmd += ["-drive", "file=%s,format=raw,if=ide,index=0,"
+                    "snapshot=on" % disk]
         with open(err_log, "w") as err:
             qemu = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                                     stdout=err, stderr=subprocess.STDOUT)
@@ -354,15 +390,21 @@ def stop_qemu(qemu):
 
 def run_session(args, mode=""):
     """Boot args.kernel, drive GDB (mode "locals": the DEBUG=1 session;
-    "threads": helper_threads), return (records, gdb's own output,
+    "threads": helper_threads; "swap": swapdemo with args.swap_img),
+    return (records, gdb's own output,
     serial log)."""
     os.makedirs("build", exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="gdb-test-", dir="build")
     serial_log = os.path.join(tmp, "serial.log")
     err_log = os.path.join(tmp, "qemu.log")
     out_path = os.path.join(tmp, "session.jsonl")
-    qemu, port = start_qemu(args, serial_log, err_log,
-                            THREADS_CMDLINE if mode == "threads" else CMDLINE)
+    if mode == "swap":
+        qemu, port = start_qemu(args, serial_log, err_log, SWAP_CMDLINE,
+                                SWAP_MEM, args.swap_img)
+    else:
+        qemu, port = start_qemu(args, serial_log, err_log,
+                                THREADS_CMDLINE if mode == "threads"
+                                else CMDLINE)
     env = dict(os.environ, LINTEL_GDBTEST_OUT=out_path,
                LINTEL_GDBTEST_PORT=str(port), LINTEL_GDBTEST_MODE=mode)
     gdb_cmd = ["gdb", "-nx", "-batch", "-x", "scripts/gdb/lintel.gdb",
@@ -730,6 +772,34 @@ def check_threads(tally, records, serial):
                "the guest never printed %r" % THREADS_DONE)
 
 
+SWAP_PATH = ["shm_read_in", "shm_swap_in", "do_swap_page", "do_no_page",
+             "do_page_fault"]
+
+
+def check_swap(tally, records, serial):
+    """Stopped in shm_read_in under a fault; lx-swap shows the area with
+    slots in use, lx-pt a signature whose page is in swap; swapdemo then
+    got its pattern back."""
+    r = Records(records)
+    where = r.fact("sw_frame")
+    tally.case("gdb_stops_in_shm_read_in", where == "shm_read_in",
+               "break shm_read_in: GDB stopped in %s" % where)
+    if where == "shm_read_in":
+        frames = [f for f in FRAME.findall(r.out("sw_bt"))
+                  if f in SWAP_PATH]
+        tally.case("shm_read_in_under_the_fault", frames == SWAP_PATH,
+                   "bt said:\n%s" % indent(r.out("sw_bt")))
+        expect(tally, "lx_pt_names_the_swapped_shm_page", r.out("sw_pt"),
+               ["shm signature", "page 0 in swap", "(shm_read_in)"])
+        slot = re.search(r"in swap, slot (\d+:\d+) of", r.out("sw_pt"))
+        expect(tally, "lx_swap_shows_that_slot", r.out("sw_swap"),
+               ["swap areas:", "/dev/hda",
+                re.compile(r"slot %s +count 1 +shm id \d+ page 0"
+                           % (slot.group(1) if slot else "NONE"))])
+    tally.case("swapdemo_finished", SWAP_DONE in serial,
+               "the guest never printed %r" % SWAP_DONE)
+
+
 def check_all(records, serial, tally):
     r = Records(records)
     tally.case("gdb_helpers_loaded", bool(r.out("help_pt")),
@@ -776,7 +846,7 @@ def transcript(records):
 
 
 # The chapters beside gdb.md that quote steps of the session.
-SESSION_DOCS = ("04-page-faults.md", "07-files.md")
+SESSION_DOCS = ("04-page-faults.md", "07-files.md", "13-swap.md")
 
 SESSION_BLOCK = re.compile(r"(<!-- session (\w+) -->\n```\n)(.*?)(```\n)",
                            re.S)
@@ -827,6 +897,8 @@ def main():
                     help="write the session into DIR (docs/ or a copy)")
     ap.add_argument("--debug-kernel", metavar="K",
                     help="also run the DEBUG=1 session on kernel K")
+    ap.add_argument("--swap-img", metavar="IMG",
+                    help="also run the swap session with this mkswap image")
     args = ap.parse_args()
     os.chdir(ROOT)
     for f in (args.kernel, args.initrd):
@@ -844,6 +916,12 @@ def main():
         check_locals(tally, more)
         records += more
         gdb_out += more_out
+    if args.swap_img:
+        swp, swp_out, swp_serial = run_session(args, "swap")
+        check_swap(tally, swp, swp_serial)
+        records += swp
+        gdb_out += swp_out
+        serial += swp_serial
     thr, thr_out, thr_serial = run_session(args, "threads")
     check_threads(tally, thr, thr_serial)
     if args.docs:

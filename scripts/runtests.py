@@ -494,7 +494,8 @@ def run_gdb(tally, args):
     run_script(tally, "gdb_test", ["scripts/gdb-test.py", "--kernel",
                                    args.kernel, "--initrd", args.initrd,
                                    "--docs", FRESH_DOCS] +
-               (["--debug-kernel", debug_kernel] if debug_kernel else []))
+               (["--debug-kernel", debug_kernel] if debug_kernel else []) +
+               (["--swap-img", args.swap_img] if args.swap_img else []))
     run_script(tally, "docs_scenes", ["scripts/mkdocs.py", "--docs",
                                       FRESH_DOCS] +
                (["--swap-img", args.swap_img] if args.swap_img else []))
