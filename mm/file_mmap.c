@@ -84,20 +84,13 @@ static void file_mmap_close(struct vm_area_struct *vma)
 }
 
 /*
- * filemap_nopage - the page for address in a file area: the cache page
- * at the same offset of the file (read in if need be), one reference
- * taken for the caller's pte, or with no_share (a write fault in a
- * private area) a private copy of it. Returns 0 when there is no page:
- * past the end of the file (the last page, partly past it, is whole),
- * or no memory or no room left in the filesystem; do_no_page then sends
- * SIGBUS, as Linux does for a mapping beyond end of file.
+ * The page at offset of inode for filemap_nopage, with one reference
+ * for the caller (no_share: a private copy instead); 0 past the end of
+ * the file or when there is no page. Sleeps: the caller holds the file.
  */
-static unsigned long filemap_nopage(struct vm_area_struct *area,
-				    unsigned long address, int no_share)
+static unsigned long file_page(struct inode *inode, unsigned long offset,
+			       int no_share)
 {
-	struct inode *inode = &area->vm_file->f_inode;
-	unsigned long offset = (address & PAGE_MASK) - area->vm_start +
-			       area->vm_offset;
 	unsigned long page, copy;
 	int error;
 
@@ -117,6 +110,36 @@ static unsigned long filemap_nopage(struct vm_area_struct *area,
 	if (copy)
 		copy_page(copy, page);
 	return copy;
+}
+
+/*
+ * filemap_nopage - the page for address in a file area: the cache page
+ * at the same offset of the file (read in if need be), one reference
+ * taken for the caller's pte, or with no_share (a write fault in a
+ * private area) a private copy of it. Returns 0 when there is no page:
+ * past the end of the file (the last page, partly past it, is whole),
+ * or no memory or no room left in the filesystem; do_no_page then sends
+ * SIGBUS, as Linux does for a mapping beyond end of file.
+ *
+ * read_cache_page and the copy's allocation sleep, and meanwhile
+ * another thread may munmap area: its close drops the area's reference
+ * on the file, perhaps the last, and the file (inode and pages with it)
+ * would go under us. So we hold a reference of our own from before the
+ * first sleep to after the last use, and use only file, never area,
+ * once we may have slept (do_no_page finds the area again).
+ */
+static unsigned long filemap_nopage(struct vm_area_struct *area,
+				    unsigned long address, int no_share)
+{
+	struct file *file = area->vm_file;
+	unsigned long offset = (address & PAGE_MASK) - area->vm_start +
+			       area->vm_offset;
+	unsigned long page;
+
+	file->f_count++;		/* ours, across the sleeps */
+	page = file_page(&file->f_inode, offset, no_share);
+	close_fp(file);
+	return page;
 }
 
 static struct vm_operations_struct file_mmap = {

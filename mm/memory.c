@@ -595,13 +595,23 @@ int do_no_page(struct vm_area_struct *vma, unsigned long address,
  * populate_range - fault in every page of vma in [start, end) now. Used
  * for shared anonymous memory, which has no object to find its pages in
  * later: its pages must exist before fork, so that both sides map them.
+ * do_no_page sleeps, and meanwhile another thread may unmap or change
+ * the area: so vma is used only for its mm, and the area is found again
+ * for each page (as fault_pte_again does); we stop, with 0, where no
+ * area covers the next page any more.
  */
 int populate_range(struct vm_area_struct *vma, unsigned long start,
 		   unsigned long end)
 {
-	for (; start < end; start += PAGE_SIZE) {
-		int error = do_no_page(vma, start, 0);
+	struct mm_struct *mm = vma->vm_mm;
 
+	for (; start < end; start += PAGE_SIZE) {
+		int error;
+
+		vma = find_vma(mm, start);
+		if (!vma || vma->vm_start > start)
+			return 0;
+		error = do_no_page(vma, start, 0);
 		if (error)
 			return error;
 	}

@@ -30,7 +30,9 @@
  * fault is done. Meanwhile that thread may also free the pte's slot:
  * so we hold a reference of our own on it from the start (the caller
  * read entry from the pte without sleeping since), and rw_swap_page
- * never reads a slot that is free, or another page's by then.
+ * never reads a slot that is free, or another page's by then. A slot
+ * at SWAP_MAP_MAX takes no more (its many others keep it): we drop
+ * only the reference swap_duplicate says we took.
  * Returns 0, -ENOMEM (no page: the caller's oom), or -EFAULT (the disk
  * failed: SIGBUS, the entry stays).
  */
@@ -40,16 +42,17 @@ int swap_in(struct vm_area_struct *vma, unsigned long address,
 	struct mm_struct *mm = vma->vm_mm;
 	unsigned long page;
 	pte_t *page_table, pte;
-	int err;
+	int err, held;
 
-	swap_duplicate(entry);		/* ours, until the page is mapped */
+	held = swap_duplicate(entry);	/* ours, until the page is mapped */
 	page = __get_free_page(GFP_USER);
 	err = page ? read_swap_page(entry, (char *)page) : -ENOMEM;
 	page_table = fault_pte_again(mm, address, __pte(entry), &vma);
 	if (err || !page_table) {
 		if (page)
 			free_page(page);
-		swap_free(entry);
+		if (held)
+			swap_free(entry);
 		if (!page_table)
 			return 0;
 		return err == -ENOMEM ? -ENOMEM : -EFAULT;
@@ -61,7 +64,8 @@ int swap_in(struct vm_area_struct *vma, unsigned long address,
 			pte = pte_mkwrite(pte);
 		swap_free(entry);
 	}
-	swap_free(entry);		/* our own reference */
+	if (held)
+		swap_free(entry);	/* our own reference */
 	*page_table = pte;
 	mm->rss++;
 	current->maj_flt++;

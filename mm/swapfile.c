@@ -104,24 +104,28 @@ unsigned long get_swap_page(void)
 
 /*
  * swap_duplicate - one more reference to entry's slot: fork copied a pte
- * holding it. A shm signature is no slot and is left alone (1.2.13).
+ * holding it, or a sleeper keeps the slot while it reads it. Returns 1
+ * when the reference was taken, 0 when not: a shm signature is no slot
+ * and is left alone (1.2.13), and a slot at SWAP_MAP_MAX takes no more.
+ * A caller whose reference is its own drops it (swap_free) only on 1.
  */
-void swap_duplicate(unsigned long entry)
+int swap_duplicate(unsigned long entry)
 {
 	struct swap_info_struct *p;
 	unsigned long offset = SWP_OFFSET(entry);
 
 	if (!is_swap_entry(entry))
-		return;
+		return 0;
 	p = entry_area(entry, "swap_duplicate");
 	if (!p)
-		return;
+		return 0;
 	if (!p->swap_map[offset] || p->swap_map[offset] >= SWAP_MAP_MAX) {
 		printk("swap_duplicate: slot %lu of area %lu has count %u\n",
 		       offset, SWP_TYPE(entry), p->swap_map[offset]);
-		return;
+		return 0;
 	}
 	p->swap_map[offset]++;
+	return 1;
 }
 
 /*
@@ -466,7 +470,9 @@ static unsigned long read_back(unsigned long entry, int *err)
  * pte is looked up again afterwards: if it changed (the process faulted
  * the page in, or unmapped it), our copy is dropped. The process may
  * free the slot meanwhile too: a reference of our own keeps it (the
- * caller read entry from the pte without sleeping since).
+ * caller read entry from the pte without sleeping since). A slot at
+ * SWAP_MAP_MAX takes none, and its many others keep it: we drop only
+ * the reference we took.
  */
 static int unuse_pte(struct mm_struct *mm, unsigned long addr,
 		     unsigned long entry)
@@ -474,12 +480,13 @@ static int unuse_pte(struct mm_struct *mm, unsigned long addr,
 	struct vm_area_struct *vma;
 	unsigned long page;
 	pte_t *pte;
-	int err;
+	int err, held;
 
-	swap_duplicate(entry);
+	held = swap_duplicate(entry);
 	page = read_back(entry, &err);
-	swap_free(entry);	/* the pte's reference still holds it, or */
-	if (!page)		/* the pte changed: checked below */
+	if (held)	/* the pte's reference still holds the slot, */
+		swap_free(entry);	/* or the pte changed: see below */
+	if (!page)
 		return err;
 	vma = find_vma(mm, addr);
 	pte = find_pte(mm, addr);

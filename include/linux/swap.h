@@ -58,7 +58,7 @@ extern unsigned int nr_swapfiles;	/* swap_info[] entries to look at */
 
 /* mm/swapfile.c */
 unsigned long get_swap_page(void);
-void swap_duplicate(unsigned long entry);
+int swap_duplicate(unsigned long entry);
 void swap_free(unsigned long entry);
 int swap_count(unsigned long entry);
 int is_swap_entry(unsigned long entry);
