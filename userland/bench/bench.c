@@ -173,6 +173,19 @@ static void report_error(const char *name, const char *call)
 	printf("bench %s error %s %d\n", name, call, errno);
 }
 
+/*
+ * A disk row's call failed: with no disk attached (ENXIO, or no
+ * /dev/hda at all) say how to get one instead of a bare errno.
+ */
+static void report_disk_error(const char *name, const char *call)
+{
+	if (errno == ENXIO || errno == ENOENT)
+		printf("bench %s error no disk: make bench SWAP=64 attaches "
+		       "one\n", name);
+	else
+		report_error(name, call);
+}
+
 /* Write one byte to each page of [p, p + npages pages); ns per page. */
 static uint64_t touch_pages(volatile char *p, int npages)
 {
@@ -816,7 +829,7 @@ static void bench_disk(void)
 	int fd = open(DISK, O_RDWR);
 
 	if (fd < 0) {
-		report_error("disk_page_read", "open");
+		report_disk_error("disk_page_read", "open");
 		return;
 	}
 	base = lseek(fd, 0, SEEK_END) - DISK_PAGES * PAGE_SIZE;
@@ -926,7 +939,7 @@ static void bench_swap(void)
 	int mine = swapon(DISK, 0) == 0;	/* EBUSY: init did it */
 
 	if (!mine && errno != EBUSY) {
-		report_error("swap_out_rate", "swapon");
+		report_disk_error("swap_out_rate", "swapon");
 		return;
 	}
 	p = mmap(NULL, pages * PAGE_SIZE, PROT_READ | PROT_WRITE,
