@@ -106,6 +106,9 @@ int main(void)
 	out = shm_swapped();
 	printf("swapdemo: %ld of %d shm pages in swap after %d MiB of "
 	       "anonymous memory\n", out, SEG_PAGES, mib);
+	if (out < SEG_PAGES)
+		printf("swapdemo: (is swap on? make qemu-nox MEM=16 SWAP=64 "
+		       "gives a small machine a swap disk)\n");
 	for (i = 0; i < mib; i++)
 		munmap(anon[i], MIB);
 	bad = first_bad_page(seg);
