@@ -190,13 +190,16 @@ $(FULL_INITRAMFS): $(ROOTFS_FILES) $(GLIBC_TEST_PROGS) $(MUSL_TEST_PROGS) \
 # programs or the benchmark, which the image above keeps for make test,
 # make bench and -kernel runs. GDB reads the programs' symbols from the
 # unstripped files in build/user.
+# Its /lib also has libm.so.6, which a student's `gcc prog.c -lm` needs
+# (the tests' image does without: its 16 MiB swap guests have no room).
 RUN_INITRAMFS := $(B)/initramfs-run.cpio
+RUN_LIBS := $(DYN_LIBS) /usr/i686-linux-gnu/lib/libm.so.6
 $(RUN_INITRAMFS): $(USER_BINS) $(wildcard $(EXTRA)) scripts/mkinitramfs.sh \
-		$(wildcard etc/*) $(IMAGE_BUSYBOX) $(DYN_LIBS) userland
+		$(wildcard etc/*) $(IMAGE_BUSYBOX) $(RUN_LIBS) userland
 	@echo "  CPIO    $@"
 	$(Q)RUN_IMAGE=1 STRIP=$(CROSS)strip sh scripts/mkinitramfs.sh \
 		$(B)/rootfs-run $@ "$(EXTRA)" "" "$(IMAGE_BUSYBOX)" "" \
-		"$(DYN_LIBS)"
+		"$(RUN_LIBS)"
 
 $(ISO): $(KERNEL) $(RUN_INITRAMFS) boot/grub.cfg
 	@echo "  ISO     $@"

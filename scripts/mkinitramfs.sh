@@ -13,7 +13,8 @@
 #   /usr/bin/busybox  the BUSYBOX binary, with a symbolic link to it for
 #                     each of its applets (busybox --list, run here), and
 #                     /tests/busybox.sh, the script make test runs with it
-#   /lib/*            LIBS: Debian's i386 ld-linux.so.2 and libc.so.6, for
+#   /lib/*            LIBS: Debian's i386 ld-linux.so.2 and libc.so.6 (and
+#                     libm.so.6 in the run image), for
 #                     dynamically linked programs
 #
 # With RUN_IMAGE=1 (the image make run boots) there is no /tests and no
