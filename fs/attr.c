@@ -90,19 +90,6 @@ long sys_fchmod(unsigned int fd, mode_t mode)
 	return chmod_inode(fd_inode(fd, &inode), &inode, mode);
 }
 
-/* Is gid one of current's groups (or its effective gid)? */
-static int in_my_groups(gid_t gid)
-{
-	int i;
-
-	if (gid == current->egid)
-		return 1;
-	for (i = 0; i < current->ngroups; i++)
-		if (current->groups[i] == gid)
-			return 1;
-	return 0;
-}
-
 /*
  * Root may give a file to anyone; its owner may only move it to one of
  * its own groups. A change clears set-user-ID and set-group-ID, as on
@@ -115,7 +102,7 @@ static int chown_inode(int err, struct inode *inode, uid_t uid, gid_t gid)
 	if (!err && current->euid &&
 	    ((uid != NO_ID && uid != inode->i_uid) ||
 	     current->euid != inode->i_uid ||
-	     (gid != NO_ID && gid != inode->i_gid && !in_my_groups(gid))))
+	     (gid != NO_ID && gid != inode->i_gid && !in_group_p(gid))))
 		err = -EPERM;
 	if (err)
 		return err;

@@ -28,19 +28,6 @@
 #define IPC_VERSION_SHIFT 16
 #define SHMAT_IBCS2	1	/* a kernel-internal version: refused */
 
-/* Is gid current's effective group or one of its supplementary ones? */
-static int in_group_p(gid_t gid)
-{
-	int i;
-
-	if (gid == current->egid)
-		return 1;
-	for (i = 0; i < current->ngroups; i++)
-		if (current->groups[i] == gid)
-			return 1;
-	return 0;
-}
-
 /*
  * May current access ipcp as flag asks (rwx bits in any of the three
  * positions, e.g. S_IRUGO)? The owner's or creator's bits apply to them,

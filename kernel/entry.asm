@@ -137,31 +137,20 @@ global floor_switch
 ; the user may fault; the exception table sends such a fault to
 ; ret_from_intr's fixups. Uses eax; run before the general registers are
 ; popped.
+%macro restore_seg 2
+	mov eax, %1
+	cmp ax, [esp + %2]
+	je %%done
+.load_%1:
+	mov %1, [esp + %2]
+%%done:
+%endmacro
+
 %macro restore_segs 0
-	mov eax, ds
-	cmp ax, [esp + REGS_DS]
-	je %%ds_done
-.load_ds:
-	mov ds, [esp + REGS_DS]
-%%ds_done:
-	mov eax, es
-	cmp ax, [esp + REGS_ES]
-	je %%es_done
-.load_es:
-	mov es, [esp + REGS_ES]
-%%es_done:
-	mov eax, fs
-	cmp ax, [esp + REGS_FS]
-	je %%fs_done
-.load_fs:
-	mov fs, [esp + REGS_FS]
-%%fs_done:
-	mov eax, gs
-	cmp ax, [esp + REGS_GS]
-	je %%gs_done
-.load_gs:
-	mov gs, [esp + REGS_GS]
-%%gs_done:
+	restore_seg ds, REGS_DS
+	restore_seg es, REGS_ES
+	restore_seg fs, REGS_FS
+	restore_seg gs, REGS_GS
 %endmacro
 
 ; Jump to %1 if the way back to user mode may have work for C, what

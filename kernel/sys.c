@@ -197,6 +197,23 @@ long sys_getresgid(gid_t *r, gid_t *e, gid_t *s)
 }
 
 /*
+ * in_group_p - is gid current's effective group or one of its
+ * supplementary groups? What a group permission bit is checked against
+ * (chown's new group, an ipc object's cgid and gid), as Linux's.
+ */
+int in_group_p(gid_t gid)
+{
+	int i;
+
+	if (gid == current->egid)
+		return 1;
+	for (i = 0; i < current->ngroups; i++)
+		if (current->groups[i] == gid)
+			return 1;
+	return 0;
+}
+
+/*
  * getgroups (80, 205): the supplementary groups into list, and their
  * number; size 0 asks only the number. -EINVAL if list is too short.
  */

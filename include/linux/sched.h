@@ -221,6 +221,7 @@ int send_sig_info(int sig, const struct sig_info *info,
 int send_group_sig_info(int sig, const struct sig_info *info,
 			struct task_struct *p, int priv);
 int kill_pg(int pgrp, int sig, int priv);
+int in_group_p(gid_t gid);
 int send_group_sig(int sig, struct task_struct *p, int priv);
 void retarget_shared_pending(struct task_struct *p);
 void do_signal(struct pt_regs *regs);
