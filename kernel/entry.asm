@@ -244,7 +244,7 @@ global floor_switch
 	jmp irq_common
 %endmacro
 
-section .text
+section .entry.text progbits alloc exec nowrite align=16
 
 ; Vectors 0-31, 16 bytes apart so traps.c can compute each stub's address.
 align 16

@@ -50,7 +50,7 @@
 #define FP_EX_ALL	0x3f
 #define MXCSR_MASK_SHIFT 7		/* MXCSR's mask bits sit 7 above */
 
-struct task_struct *last_task_used_math;
+struct task_struct *last_task_used_math __sched_data;
 int has_fxsr;
 static unsigned long mxcsr_mask = MXCSR_MASK_DEFAULT;
 
@@ -71,7 +71,7 @@ static inline void write_cr0(unsigned long v)
  * Set or clear CR0.TS. A write to cr0 is costly under QEMU, and most
  * task switches leave TS as it was: write only on a change.
  */
-static void set_ts(int on)
+static void __sched set_ts(int on)
 {
 	unsigned long cr0 = read_cr0();
 	unsigned long want = on ? cr0 | CR0_TS : cr0 & ~CR0_TS;
@@ -234,7 +234,7 @@ void math_state_restore(void)
  * the trap unless next's registers are the ones in the FPU. (1.2.13's
  * switch_to did the same after its ljmp, which had set TS itself.)
  */
-void switch_fpu(struct task_struct *next)
+void __sched switch_fpu(struct task_struct *next)
 {
 	set_ts(next != last_task_used_math);
 }

@@ -32,8 +32,8 @@ struct desc_ptr {
 	unsigned long addr;
 } __attribute__((packed));
 
-static struct desc gdt[GDT_ENTRIES];
-struct tss_struct init_tss;
+static struct desc gdt[GDT_ENTRIES] __sched_data;
+struct tss_struct init_tss __sched_data;
 
 /*
  * Fill GDT entry i: a segment at base, limit (in units that flags say:
@@ -57,12 +57,16 @@ static void set_desc(int i, unsigned long base, unsigned long limit,
  * schedule() calls it for the task about to run, set_thread_area for the
  * caller. A segment register keeps the descriptor it loaded: the new
  * entries take effect when the task's %fs/%gs are reloaded, which the
- * way back to user mode does (entry.asm pops them).
+ * way back to user mode does (entry.asm pops them). Three assignments,
+ * not memcpy: one call less, and one page less, on every switch.
  */
-void load_TLS(const struct desc_struct *tls)
+void __sched load_TLS(const struct desc_struct *tls)
 {
-	memcpy(&gdt[GDT_ENTRY_TLS_MIN], tls,
-	       GDT_ENTRY_TLS_ENTRIES * sizeof(struct desc_struct));
+	struct desc_struct *slot = (struct desc_struct *)&gdt[GDT_ENTRY_TLS_MIN];
+	int i;
+
+	for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+		slot[i] = tls[i];
 }
 
 /*

@@ -48,16 +48,20 @@ struct task_struct init_task = {
 	},
 };
 
-struct task_struct *current = &init_task;
-int need_resched;
-unsigned long nr_switches;	/* for benchmarks and lx-ps */
+struct task_struct *current __sched_data = &init_task;
+int need_resched __sched_data;
+unsigned long nr_switches __sched_data;	/* for benchmarks and lx-ps */
 
 /*
  * Save the callee-saved state on prev's kernel stack, note where prev
  * resumes, and continue on next's stack at next's saved eip: either the
  * "1:" below (it switched out here before) or ret_from_fork (new task).
+ * cr3, unless 0, is loaded once on next's stack, as 1.2.13's task-switch
+ * ljmp loaded it: QEMU then empties its soft TLB after prev's stack and
+ * task_struct are last touched, and they need no page walk again.
  */
-static void switch_to(struct task_struct *prev, struct task_struct *next)
+static void __sched switch_to(struct task_struct *prev,
+			      struct task_struct *next, unsigned long cr3)
 {
 	__asm__ volatile("pushl %%ebp\n\t"
 			 "pushl %%ebx\n\t"
@@ -65,20 +69,23 @@ static void switch_to(struct task_struct *prev, struct task_struct *next)
 			 "pushl %%edi\n\t"
 			 "movl %%esp, %0\n\t"
 			 "movl $1f, %1\n\t"
-			 "movl %2, %%esp\n\t"
-			 "pushl %3\n\t"
+			 "movl %3, %%esp\n\t"
+			 "testl %2, %2\n\t"
+			 "jz 2f\n\t"
+			 "movl %2, %%cr3\n"
+			 "2:\tpushl %4\n\t"
 			 "ret\n"
 			 "1:\tpopl %%edi\n\t"
 			 "popl %%esi\n\t"
 			 "popl %%ebx\n\t"
 			 "popl %%ebp"
-			 : "=m"(prev->tss.esp), "=m"(prev->tss.eip)
+			 : "=m"(prev->tss.esp), "=m"(prev->tss.eip), "+c"(cr3)
 			 : "r"(next->tss.esp), "r"(next->tss.eip)
-			 : "memory", "eax", "ecx", "edx");
+			 : "memory", "eax", "edx");
 }
 
 /* The next runnable task after prev, preferring ones with time left. */
-static struct task_struct *pick_next(struct task_struct *prev)
+static struct task_struct * __sched pick_next(struct task_struct *prev)
 {
 	struct task_struct *p, *fallback = NULL;
 
@@ -108,7 +115,8 @@ static struct task_struct *pick_next(struct task_struct *prev)
  * A task that leaves the CPU still runnable was preempted or yielded:
  * an involuntary switch, as getrusage counts them.
  */
-static void account_switch(struct task_struct *prev, struct task_struct *next)
+static void __sched account_switch(struct task_struct *prev,
+				   struct task_struct *next)
 {
 	u64 now = get_monotonic_ns();
 
@@ -216,11 +224,11 @@ static int timeout_expired(struct task_struct *p)
  * checked timeouts here too). Interrupts are off from the choice to the
  * switch: the timer must not change counters or wake tasks in between.
  * Dead threads are freed first (reap_dead_threads): this stack is not
- * theirs. The switch loads next's kernel stack top into the TSS, its page
- * directory (unless it has none: a kernel thread borrows the last one)
- * and its TLS descriptors, then switch_to.
+ * theirs. The switch loads next's kernel stack top into the TSS and its
+ * TLS descriptors, then switch_to changes stacks and loads next's page
+ * directory (unless it has none: a kernel thread borrows the last one).
  */
-void schedule(void)
+void __sched schedule(void)
 {
 	struct task_struct *prev = current, *next;
 	unsigned long flags;
@@ -242,17 +250,15 @@ void schedule(void)
 		nr_switches++;
 		current = next;
 		init_tss.esp0 = next->tss.esp0;
-		if (next->mm)
-			activate_mm(next->mm);
 		load_TLS(next->tss.tls_array);
 		switch_fpu(next);
-		switch_to(prev, next);
+		switch_to(prev, next, next->mm ? mm_cr3(next->mm) : 0);
 	}
 	restore_flags(flags);
 }
 
 /* Give up the CPU to any other runnable task (ping-pong programs spin on it). */
-long sys_sched_yield(void)
+long __sched sys_sched_yield(void)
 {
 	current->counter = 0;
 	schedule();

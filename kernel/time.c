@@ -56,18 +56,18 @@
 #define CALIBRATE_SLACK	1000		/* accept 1/1000 of error */
 #define KHZ		1000
 
-unsigned long volatile jiffies;
+unsigned long volatile jiffies __sched_data;
 unsigned long startup_time;		/* REALTIME at boot: seconds ... */
 static long startup_nsec;		/* ... and nanoseconds */
 unsigned long tsc_khz;
 
-static unsigned long long last_tsc;	/* the TSC at the last tick */
+static unsigned long long last_tsc __sched_data;	/* the TSC at the last tick */
 static unsigned long long tsc_at_boot;	/* sched_clock's zero */
-static unsigned long long tsc_per_tick;
-static unsigned long tsc_mult;
+static unsigned long long tsc_per_tick __sched_data;
+static unsigned long tsc_mult __sched_data;
 static unsigned long pit_mult = ((unsigned long long)NSEC_PER_TICK
 				 << PIT_SHIFT) / LATCH;
-static unsigned long last_ticks, last_offset;	/* the latest reading */
+static unsigned long last_ticks __sched_data, last_offset __sched_data;	/* the latest reading */
 
 /* The offset before time_init: nothing ticks yet. */
 static unsigned long no_offset(void)
@@ -76,7 +76,7 @@ static unsigned long no_offset(void)
 }
 
 /* Before time_init, and on the way in, nothing ticks: time is 0. */
-static unsigned long (*do_gettimeoffset)(void) = no_offset;
+static unsigned long (*do_gettimeoffset)(void) __sched_data = no_offset;
 
 /*
  * do_fast_gettimeoffset - nanoseconds since the last tick, by the TSC.
@@ -86,7 +86,7 @@ static unsigned long (*do_gettimeoffset)(void) = no_offset;
  * the time read never passes jiffies + 1 and never runs back when the
  * tick is counted.
  */
-static unsigned long do_fast_gettimeoffset(void)
+static unsigned long __sched do_fast_gettimeoffset(void)
 {
 	unsigned long long cycles = rdtsc() - last_tsc;
 
@@ -128,7 +128,7 @@ static unsigned long do_slow_gettimeoffset(void)
  * early: a reading older than the latest one given out is replaced by it,
  * so that no reader, of either source, ever sees time go back.
  */
-static void read_clock(unsigned long *ticks, unsigned long *offset)
+static void __sched read_clock(unsigned long *ticks, unsigned long *offset)
 {
 	unsigned long flags;
 
@@ -171,7 +171,7 @@ static void update_vsyscall(void)
 }
 
 /* Nanoseconds since boot: CLOCK_MONOTONIC, and what the CPU clocks sum. */
-u64 get_monotonic_ns(void)
+u64 __sched get_monotonic_ns(void)
 {
 	unsigned long ticks, offset;
 

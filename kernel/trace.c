@@ -6,7 +6,7 @@
 #include <linux/trace.h>
 #include <linux/sched.h>
 
-unsigned long trace_mask;
+unsigned long trace_mask __sched_data;
 int trace_in_fault;
 
 static const struct {

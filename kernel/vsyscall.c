@@ -52,7 +52,7 @@ unsigned long vdso_entry;		/* __kernel_vsyscall: AT_SYSINFO */
  * frame's eip with it; ~0, which no user eip can be, while sysenter is
  * not in use.
  */
-unsigned long sysenter_return = ~0UL;
+unsigned long sysenter_return __sched_data = ~0UL;
 
 /* Write a model-specific register (the sysenter MSRs are 32 bits wide). */
 static void wrmsr(unsigned long msr, unsigned long value)

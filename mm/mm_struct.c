@@ -131,18 +131,28 @@ void mmput(struct mm_struct *mm)
 	mm_free(mm);
 }
 
-unsigned long nr_cr3_loads;	/* for make bench and lx-ps: what switches cost */
+unsigned long nr_cr3_loads __sched_data;	/* for make bench and lx-ps: what switches cost */
 
 /*
- * activate_mm - run on mm's page tables. Loading cr3 flushes the whole
- * TLB (and all of QEMU's soft TLB), so skip it when mm is already loaded.
+ * mm_cr3 - the cr3 value that runs on mm's page tables, or 0 when they
+ * are the ones loaded. Loading cr3 flushes the whole TLB (and all of
+ * QEMU's soft TLB), so a caller skips the load on 0. Counts the loads.
  */
-void activate_mm(struct mm_struct *mm)
+unsigned long __sched mm_cr3(struct mm_struct *mm)
 {
 	unsigned long pgd = __pa(mm->pgd);
 
-	if (read_cr3() != pgd) {
-		write_cr3(pgd);
-		nr_cr3_loads++;
-	}
+	if (read_cr3() == pgd)
+		return 0;
+	nr_cr3_loads++;
+	return pgd;
+}
+
+/* activate_mm - run on mm's page tables from now on (exec). */
+void activate_mm(struct mm_struct *mm)
+{
+	unsigned long cr3 = mm_cr3(mm);
+
+	if (cr3)
+		write_cr3(cr3);
 }

@@ -12,6 +12,21 @@
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #define noinline	__attribute__((noinline))
 
+/*
+ * The task switch's path (sched_yield, schedule and what it calls) and
+ * the entry code share a page or two (boot/lintel.ld puts .sched.text
+ * right after entry.asm): after a cr3 load QEMU walks the page tables
+ * again for every page touched. Linux's section; 1.2.13 had none.
+ */
+#define __sched		__attribute__((__section__(".sched.text")))
+
+/*
+ * The same for data: what every switch and system call reads or writes
+ * (current, need_resched, the GDT and TSS, the clock's last reading...)
+ * in one page, .data.sched, where Linux keeps most of them per CPU.
+ */
+#define __sched_data	__attribute__((__section__(".data.sched")))
+
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;
