@@ -393,20 +393,19 @@ def linux_kernel(args):
 
 def prompt_rows(args, logs, i):
     """Lintel's boots to the shell prompt from its run image, by -kernel
-    and from the GRUB ISO as make run boots it (-boot d: straight to the
-    CD, not first the missing hard disk and floppy): {row name: (ms,
-    unit)} for those that got there."""
-    paths = [(PROMPT_ROWS[0], ["-kernel", args.lintel_kernel, "-initrd",
-                               args.run_initrd, "-append", "console=ttyS0"]),
-             (PROMPT_ROWS[1], ["-boot", "d", "-cdrom", args.iso]
-              if args.iso else None)]
+    and from the GRUB ISO with the very drive flags make run uses
+    (--iso-boot, the Makefile's ISO_DRIVE): {row name: (ms, unit)} for
+    those that got there."""
+    paths = [(PROMPT_ROWS[0], "kernel",
+              ["-kernel", args.lintel_kernel, "-initrd", args.run_initrd,
+               "-append", "console=ttyS0"]),
+             (PROMPT_ROWS[1], "iso",
+              args.iso_boot.split() if args.iso_boot else None)]
     rows = {}
-    for (row, unit), boot_args in paths:
+    for (row, unit), how, boot_args in paths:
         if not boot_args:
             continue
-        log = os.path.join(logs, "lintel-prompt-%s-%d.log" %
-                           ("iso" if "-cdrom" in boot_args else "kernel",
-                            i + 1))
+        log = os.path.join(logs, "lintel-prompt-%s-%d.log" % (how, i + 1))
         ms = boot_to_prompt(args.qemu, boot_args, log)
         if ms is not None:
             rows[row] = (ms, unit)
@@ -427,7 +426,8 @@ def parse_args():
     ap.add_argument("--runs", type=int, default=3, help="boots per kernel")
     ap.add_argument("--run-initrd", help="Lintel's run image (make run's, "
                     "no tests): the boot-to-prompt rows")
-    ap.add_argument("--iso", help="Lintel's GRUB ISO: boot to prompt from it")
+    ap.add_argument("--iso-boot", help="QEMU's flags that boot Lintel's "
+                    "GRUB ISO as make run does: boot to prompt from it")
     ap.add_argument("--cache", default=os.path.join(ROOT, "build/linux-bench"),
                     help="where the Linux package is kept and unpacked")
     ap.add_argument("--linux-deb", help="use this linux-image .deb file")

@@ -16,9 +16,8 @@ check i686-linux-gnu-gcc gcc-i686-linux-gnu
 check i686-linux-gnu-ld binutils-i686-linux-gnu
 check nasm nasm
 check qemu-system-i386 qemu-system-x86
-check grub-mkrescue grub-common
+check grub-mkimage grub-common	# scripts/mkiso.sh: GRUB's core and the ISO
 check xorriso xorriso
-check mformat mtools
 check cpio cpio
 check gdb gdb
 check python3 python3
