@@ -12,6 +12,8 @@ EXTRA ?=			# your own static i386 programs, copied into /bin
 INIT ?=				# a program to run as init; QEMU exits with its status
 BUSYBOX ?= 0			# BUSYBOX=1: Debian's busybox-static in /usr/bin
 SWAP ?=				# SWAP=N: an N MiB swap area as the first IDE disk
+ONLY ?=				# make bench ONLY="fork anon": those rows alone
+RUNS ?=				# make bench RUNS=N: N boots per kernel (3)
 V ?= 0				# V=1 shows every command
 DEBUG ?= 0			# DEBUG=1: kernel at -Og, locals visible in GDB
 
@@ -348,13 +350,15 @@ bench: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG) $(ISO)
 		--run-initrd $(RUN_INITRAMFS) --iso-boot "$(ISO_DRIVE)" \
 		$(if $(filter linux,$(COMPARE)),--linux) \
 		$(if $(SWAP_IMG),--disk $(SWAP_IMG)) \
-		$(if $(CMDLINE),--lintel-append "$(CMDLINE)")
+		$(if $(CMDLINE),--lintel-append "$(CMDLINE)") \
+		$(if $(ONLY),--only $(ONLY)) $(if $(RUNS),--runs $(RUNS))
 
 bench-linux: deps $(KERNEL) $(INITRAMFS) $(BENCH_PROGS) $(SWAP_IMG) $(ISO)
 	python3 scripts/bench.py --lintel-kernel $(KERNEL) \
 		--lintel-initrd $(INITRAMFS) --init /bin/bench --linux \
 		--run-initrd $(RUN_INITRAMFS) --iso-boot "$(ISO_DRIVE)" \
-		$(if $(SWAP_IMG),--disk $(SWAP_IMG))
+		$(if $(SWAP_IMG),--disk $(SWAP_IMG)) \
+		$(if $(ONLY),--only $(ONLY)) $(if $(RUNS),--runs $(RUNS))
 
 # ---- docs ------------------------------------------------------------------
 # Every GDB transcript and trace excerpt in docs/ is produced by running it
@@ -405,6 +409,7 @@ help:
 	@echo "                   hang, or a frame, object or segment not given back"
 	@echo "  make check       style, prototypes and ABI checks (no QEMU)"
 	@echo "  make bench       benchmarks in Lintel; make bench-linux: against Linux"
+	@echo "                   (ONLY='fork anon': those groups; RUNS=N boots each)"
 	@echo "  make lab LAB=shm DIR=path   a student's copy with the lab's stubs"
 	@echo "  make grade LAB=shm  run a lab's checks: Score: N/M (docs/labs/)"
 	@echo "  make docs        rerun every transcript, trace and diagram in docs/"

@@ -365,7 +365,7 @@ def lintel_kernel(args):
     # LINTEL_FLOORS_APPEND last: what follows its "--" is bench's argv
     append = " ".join(["init=%s console=ttyS0" % args.init] +
                       ([args.lintel_append] if args.lintel_append else []) +
-                      [LINTEL_FLOORS_APPEND])
+                      [LINTEL_FLOORS_APPEND] + args.only)
     binary = cpio_file(args.lintel_initrd, args.init)
     if binary is None:
         die("%s has no %s" % (args.lintel_initrd, args.init))
@@ -385,9 +385,12 @@ def linux_kernel(args):
     deb = fetch_linux(args.cache, args.linux_deb)
     initrd = os.path.join(args.cache, "initramfs-bench.cpio")
     make_linux_initrd(args.bench, initrd)
+    # Linux hands init the words after "--", as Lintel does
+    append = " ".join([LINUX_APPEND] + (["--"] + args.only if args.only
+                                        else []))
     line = "Linux: Debian `%s`, `-append \"%s\"`, the benchmark as `/init`" % (
-        os.path.basename(deb), LINUX_APPEND)
-    return ("Linux", linux_vmlinuz(args.cache), initrd, LINUX_APPEND), \
+        os.path.basename(deb), append)
+    return ("Linux", linux_vmlinuz(args.cache), initrd, append), \
         binary, line
 
 
@@ -435,6 +438,10 @@ def parse_args():
     ap.add_argument("--output", help="also write the table to this file")
     ap.add_argument("--lintel-append", help="more of Lintel's command "
                     "line (make bench CMDLINE=...), e.g. hd=nomult")
+    ap.add_argument("--only", nargs="+", default=[], metavar="GROUP",
+                    help="run only these groups of bench.c's rows (make "
+                    "bench ONLY=\"fork anon\"), without the boot-to-prompt "
+                    "rows")
     ap.add_argument("--disk", help="a disk image for both kernels' first "
                     "IDE disk (make bench SWAP=N): the disk_* rows")
     args = ap.parse_args()
@@ -486,7 +493,7 @@ def main():
         for name, kernel, initrd, append in kernels:
             log = os.path.join(logs, "%s-%d.log" % (name.lower(), i + 1))
             ms, results = boot(args.qemu, kernel, initrd, append, log)
-            if name == "Lintel" and args.run_initrd:
+            if name == "Lintel" and args.run_initrd and not args.only:
                 results.update(prompt_rows(args, logs, i))
             runs[name].append((ms, results))
             note("%s run %d/%d: first line after %.0f ms, %d results" %

@@ -82,6 +82,8 @@
 #define AT_SYSINFO	32		/* __kernel_vsyscall */
 #define NR_GETPID	20
 
+static char **bench_envp;		/* main's, for the vDSO rows */
+static const char *bench_self;		/* argv[0], for second_copy */
 static uint64_t tsc_base;		/* now_ns() counts from here */
 static uint32_t ns_mult;		/* ns = (ticks * ns_mult) >> MULT_SHIFT */
 
@@ -429,8 +431,9 @@ static void bench_getpid(void)
  * enters by sysenter where the CPU has it. eax is the only register the
  * call changes.
  */
-static void bench_getpid_vsyscall(char **envp)
+static void bench_getpid_vsyscall(void)
 {
+	char **envp = bench_envp;
 	int found, i, j;
 	unsigned long entry = aux_get(find_auxv(envp), AT_SYSINFO, &found);
 	uint64_t t0 = now_ns();
@@ -454,8 +457,9 @@ static void bench_getpid_vsyscall(char **envp)
  * clock_gettime(CLOCK_MONOTONIC) as glibc and musl make it: through
  * __vdso_clock_gettime, found in the vDSO that AT_SYSINFO_EHDR gives.
  */
-static void bench_clock_vdso(char **envp)
+static void bench_clock_vdso(void)
 {
+	char **envp = bench_envp;
 	vdso_clock_gettime_t cgt;
 	struct timespec ts;
 	uint64_t t0;
@@ -894,8 +898,9 @@ static pid_t start_idle_copy(const char *self, int *hold)
  * so what is left is its page tables, stack, kernel stack and the data
  * pages it wrote. (A program as big as sh: this one.)
  */
-static void bench_second_copy(const char *self)
+static void bench_second_copy(void)
 {
+	const char *self = bench_self;
 	int hold[2];
 	pid_t first, second;
 	long before, after;
@@ -989,12 +994,76 @@ static int idle(void)
 	return 0;
 }
 
+/* Every group of rows, in the order a full run takes them. */
+static const struct bench_group {
+	const char *name;
+	void (*run)(void);
+} groups[] = {
+	{ "getpid", bench_getpid },
+	{ "getpid_vsyscall", bench_getpid_vsyscall },
+	{ "clock", bench_clock },
+	{ "clock_vdso", bench_clock_vdso },
+	{ "shm_fault", bench_shm_fault },
+	{ "shm_lifecycle", bench_shm_lifecycle },
+	{ "pingpong", bench_pingpong },
+	{ "pipe", bench_pipe },
+	{ "sem_pingpong", bench_sem_pingpong },
+	{ "msg_roundtrip", bench_msg_roundtrip },
+	{ "futex_pingpong", bench_futex_pingpong },
+	{ "thread_create", bench_thread_create },
+	{ "fork", bench_fork },
+	{ "anon", bench_anon },
+	{ "second_copy", bench_second_copy },
+	{ "disk", bench_disk },
+	{ "swap", bench_swap },
+};
+
+#define NR_GROUPS	(sizeof(groups) / sizeof(groups[0]))
+
+/*
+ * True when group name is to run: names (NULL-terminated, after any
+ * "floors") lists the groups wanted, and an empty list wants them all.
+ * "bench fork anon" times fork_exit_wait and the 16 MiB rows alone.
+ */
+static int wanted(char **names, const char *name)
+{
+	if (!*names)
+		return 1;
+	for (; *names; names++)
+		if (!strcmp(*names, name))
+			return 1;
+	return 0;
+}
+
+/*
+ * Run every group wanted, in the table's order. A name that is no group
+ * is an error row, so that a typo does not pass for a run of nothing.
+ */
+static void run_groups(char **names)
+{
+	unsigned int i;
+	char **n;
+
+	for (n = names; *n; n++) {
+		for (i = 0; i < NR_GROUPS && strcmp(*n, groups[i].name); i++)
+			;
+		if (i == NR_GROUPS)
+			printf("bench %s error no such group\n", *n);
+	}
+	for (i = 0; i < NR_GROUPS; i++)
+		if (wanted(names, groups[i].name))
+			groups[i].run();
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	uint32_t tsc_per_us;
+	char **names = argv + 1;
 
 	if (argc == 2 && !strcmp(argv[1], IDLE_ARG))
 		return idle();
+	bench_envp = envp;
+	bench_self = argv[0];
 	printf("bench begin\n");
 	tsc_per_us = calibrate();
 	if (!tsc_per_us) {
@@ -1002,25 +1071,11 @@ int main(int argc, char **argv, char **envp)
 	} else {
 		report_tenths("tsc_rate", (uint64_t)tsc_per_us * 10,
 			      "ticks/us");
-		if (argc > 1 && !strcmp(argv[1], "floors"))
+		if (*names && !strcmp(*names, "floors")) {
 			bench_floors();
-		bench_getpid();
-		bench_getpid_vsyscall(envp);
-		bench_clock();
-		bench_clock_vdso(envp);
-		bench_shm_fault();
-		bench_shm_lifecycle();
-		bench_pingpong();
-		bench_pipe();
-		bench_sem_pingpong();
-		bench_msg_roundtrip();
-		bench_futex_pingpong();
-		bench_thread_create();
-		bench_fork();
-		bench_anon();
-		bench_second_copy(argv[0]);
-		bench_disk();
-		bench_swap();
+			names++;
+		}
+		run_groups(names);
 	}
 	printf("bench end\n");
 
