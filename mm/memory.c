@@ -294,11 +294,23 @@ static int copy_one_pte(struct mm_struct *dst, pte_t *src_pte, pte_t *dst_pte)
 	/* END LAB */
 }
 
-/* Copy vma's ptes from src into dst, allocating dst's tables. */
+/*
+ * Copy vma's ptes from src into dst, allocating dst's tables, as 1.2.13's
+ * copy_page_tables did table by table: a none pte is skipped, a swap
+ * entry copied gives its slot one more user. The parent's ptes that
+ * copy_one_pte made read-only are flushed from the TLB before returning,
+ * so that its next write to one faults. 1.2.13 reloaded cr3 once after
+ * the whole copy; Lintel flushes each area's write-protected range
+ * (flush_tlb_range: page by page when short), since a cr3 load under
+ * QEMU costs more than the rest of a small fork (docs/06). Returns 0 or
+ * -ENOMEM (what was copied so far stays, for exit_mmap to give back).
+ */
 static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
-			   struct vm_area_struct *vma, int *protected)
+			   struct vm_area_struct *vma)
 {
 	unsigned long address = vma->vm_start, end = vma->vm_end, table_end;
+	unsigned long first = 0, last = 0;	/* the range write-protected */
+	int error = 0;
 
 	while (address < end) {
 		pte_t *src_pte = walk_pgtable(src, address, end, &table_end);
@@ -309,16 +321,26 @@ static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 			continue;
 		}
 		dst_pte = get_empty_pgtable(dst, address);
-		if (!dst_pte)
-			return -ENOMEM;
-		for (; address < table_end; address += PAGE_SIZE) {
-			/* the child's pte holds the slot too */
+		if (!dst_pte) {
+			error = -ENOMEM;
+			break;
+		}
+		for (; address < table_end;
+		     address += PAGE_SIZE, src_pte++, dst_pte++) {
+			if (pte_none(*src_pte))
+				continue;
 			if (!pte_present(*src_pte))
 				swap_duplicate(pte_val(*src_pte));
-			*protected |= copy_one_pte(dst, src_pte++, dst_pte++);
+			if (!copy_one_pte(dst, src_pte, dst_pte))
+				continue;
+			if (!last)
+				first = address;
+			last = address + PAGE_SIZE;
 		}
 	}
-	return 0;
+	if (last)
+		flush_tlb_range(src, first, last);
+	return error;
 }
 
 /*
@@ -330,12 +352,10 @@ static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 int copy_page_tables(struct mm_struct *dst, struct mm_struct *src)
 {
 	struct vm_area_struct *vma;
-	int protected = 0, error = 0;
+	int error = 0;
 
 	for (vma = src->mmap; vma && !error; vma = vma->vm_next)
-		error = copy_page_range(dst, src, vma, &protected);
-	if (protected)
-		flush_tlb_mm(src);
+		error = copy_page_range(dst, src, vma);
 	return error;
 }
 

@@ -86,11 +86,18 @@ int dup_mmap(struct mm_struct *dst, struct mm_struct *src)
  * exit_mmap - empty mm: every area is closed (shm: detached), its pages
  * unmapped and the area freed; then the user page tables go. mm need not
  * be the active one (exec empties the old mm after loading the new).
+ * If the CPU is on mm's pgd (a process exiting), it moves to the
+ * kernel's own first, as 1.2.13's free_page_tables did: mm is then no
+ * one's active mm, so no unmap below needs a TLB flush (each would be a
+ * cr3 load or many invlpg), and its pgd may be reused once mm_free
+ * frees it without the CPU holding stale translations.
  */
 void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *mpnt = mm->mmap, *next;
 
+	if (read_cr3() == __pa(mm->pgd))
+		write_cr3(__pa(swapper_pg_dir));
 	mm->mmap = mm->mmap_avl = NULL;
 	for (; mpnt; mpnt = next) {
 		next = mpnt->vm_next;
@@ -104,16 +111,13 @@ void exit_mmap(struct mm_struct *mm)
 }
 
 /*
- * mm_free - give back the pgd and the mm itself (exit_mmap ran first).
- * If the CPU is still on this pgd (a process reaping itself, or exec's
- * old mm), move it to the kernel's own first: the page may be reused at
+ * mm_free - give back the pgd and the mm itself. exit_mmap ran first and
+ * took the CPU off this pgd if it was on it: the page may be reused at
  * once, as another mm's pgd, and activate_mm would then see "the same
  * cr3" and keep stale translations.
  */
 void mm_free(struct mm_struct *mm)
 {
-	if (read_cr3() == __pa(mm->pgd))
-		write_cr3(__pa(swapper_pg_dir));
 	free_page((unsigned long)mm->pgd);
 	kfree(mm);
 }
