@@ -132,6 +132,11 @@ unsigned long get_free_page(int priority)
 /*
  * free_pages - drop one reference to the block at addr; on the last one,
  * the block goes back to the free lists. Reserved pages are left alone.
+ * A reference that is not the last changes no list, so it is dropped
+ * without holding interrupts off: no handler frees a page that anyone
+ * else holds (fork's copy_one_pte takes one the same way). 1.2.13 held
+ * them off for every count; under QEMU saving and restoring the flags
+ * costs more than the rest, and an exit drops one per page it mapped.
  */
 void free_pages(unsigned long addr, int order)
 {
@@ -144,6 +149,10 @@ void free_pages(unsigned long addr, int order)
 	}
 	if (page->flags & PG_reserved)
 		return;
+	if (page->count > 1) {
+		page->count--;
+		return;
+	}
 	save_flags(flags);
 	cli();
 	if (!page->count)
