@@ -143,11 +143,17 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *p)
 	return 0;
 }
 
-/* The child's kernel stack: a copy of the parent's user frame on top. */
+/*
+ * The child's kernel stack: a copy of the parent's user frame on top;
+ * its page directory for schedule (copy_mm has set p->mm).
+ */
 static void copy_thread(struct task_struct *p, unsigned long usp,
 			struct pt_regs *regs)
 {
 	struct pt_regs *childregs;
+
+	if (p->mm)
+		p->tss.cr3 = __pa(p->mm->pgd);
 
 	p->tss.esp0 = p->kernel_stack_page + KERNEL_STACK_SIZE;
 	childregs = (struct pt_regs *)p->tss.esp0 - 1;

@@ -24,7 +24,9 @@
 static struct files_struct init_files = { .count = 1 };
 static struct fs_struct init_fs = { .count = 1, .umask = 0022, .cwd = "/" };
 
-struct task_struct init_task = {
+/* Right after .data.sched (boot/lintel.ld): pick_next reads its next_task. */
+struct task_struct init_task
+	__attribute__((__section__(".data.init_task"))) = {
 	.state = TASK_RUNNING,
 	.counter = DEF_PRIORITY,
 	.priority = DEF_PRIORITY,
@@ -84,8 +86,11 @@ static void __sched switch_to(struct task_struct *prev,
 			 : "memory", "eax", "edx");
 }
 
-/* The next runnable task after prev, preferring ones with time left. */
-static struct task_struct * __sched pick_next(struct task_struct *prev)
+/*
+ * The next runnable task after prev, preferring ones with time left.
+ * Inline: a call and its return cost QEMU a lookup after each cr3 load.
+ */
+static inline struct task_struct *pick_next(struct task_struct *prev)
 {
 	struct task_struct *p, *fallback = NULL;
 
@@ -104,6 +109,22 @@ static struct task_struct * __sched pick_next(struct task_struct *prev)
 	for_each_task(p)
 		p->counter = (p->counter >> 1) + p->priority;
 	return fallback;
+}
+
+/*
+ * next_cr3 - what switch_to loads into cr3 for next: its page directory,
+ * or 0 to keep the loaded one (next's own already, or next is a kernel
+ * thread, which borrows the last). Each load throws QEMU's whole soft
+ * TLB away. tss.cr3 (set by copy_thread and activate_mm) spares a read
+ * of the mm_struct, one more page QEMU would walk to after the last
+ * load. Counts the loads, as activate_mm does.
+ */
+static inline unsigned long next_cr3(struct task_struct *next)
+{
+	if (!next->mm || read_cr3() == next->tss.cr3)
+		return 0;
+	nr_cr3_loads++;
+	return next->tss.cr3;
 }
 
 /*
@@ -252,7 +273,7 @@ void __sched schedule(void)
 		init_tss.esp0 = next->tss.esp0;
 		load_TLS(next->tss.tls_array);
 		switch_fpu(next);
-		switch_to(prev, next, next->mm ? mm_cr3(next->mm) : 0);
+		switch_to(prev, next, next_cr3(next));
 	}
 	restore_flags(flags);
 }

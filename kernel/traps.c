@@ -41,7 +41,7 @@ struct idt_ptr {
 	unsigned long addr;
 } __attribute__((packed));
 
-static struct gate idt[IDT_ENTRIES];
+static struct gate idt[IDT_ENTRIES] __sched_data;	/* int 0x80 reads it */
 
 extern char exception_stubs[], irq_stubs[], system_call[], sysenter_entry[];
 

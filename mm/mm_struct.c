@@ -10,6 +10,7 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <asm/system.h>
 
 /*
@@ -138,25 +139,19 @@ void mmput(struct mm_struct *mm)
 unsigned long nr_cr3_loads __sched_data;	/* for make bench and lx-ps: what switches cost */
 
 /*
- * mm_cr3 - the cr3 value that runs on mm's page tables, or 0 when they
- * are the ones loaded. Loading cr3 flushes the whole TLB (and all of
- * QEMU's soft TLB), so a caller skips the load on 0. Counts the loads.
+ * activate_mm - run on mm, current's new mm->pgd (exec), from now on,
+ * and note its page directory in current->tss.cr3, where schedule finds
+ * it without reading mm. Loading cr3 flushes the whole TLB (and all of
+ * QEMU's soft TLB), so skip it when mm is already loaded. schedule does
+ * the same with next_cr3 and switch_to.
  */
-unsigned long __sched mm_cr3(struct mm_struct *mm)
+void activate_mm(struct mm_struct *mm)
 {
 	unsigned long pgd = __pa(mm->pgd);
 
-	if (read_cr3() == pgd)
-		return 0;
-	nr_cr3_loads++;
-	return pgd;
-}
-
-/* activate_mm - run on mm's page tables from now on (exec). */
-void activate_mm(struct mm_struct *mm)
-{
-	unsigned long cr3 = mm_cr3(mm);
-
-	if (cr3)
-		write_cr3(cr3);
+	current->tss.cr3 = pgd;
+	if (read_cr3() != pgd) {
+		write_cr3(pgd);
+		nr_cr3_loads++;
+	}
 }

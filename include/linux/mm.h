@@ -269,7 +269,6 @@ void exit_mmap(struct mm_struct *mm);
 void mm_free(struct mm_struct *mm);
 void mmput(struct mm_struct *mm);
 void activate_mm(struct mm_struct *mm);
-unsigned long mm_cr3(struct mm_struct *mm);
 extern unsigned long nr_cr3_loads;
 
 /* mm/memory.c: page tables and the fault handlers */

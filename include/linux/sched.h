@@ -41,6 +41,7 @@ struct thread_struct {
 	unsigned long esp0;	/* top of the kernel stack: the TSS's esp0 */
 	unsigned long esp;	/* kernel esp saved by switch_to */
 	unsigned long eip;	/* where switch_to resumes this task */
+	unsigned long cr3;	/* __pa(mm->pgd) while mm is set (1.2.13's) */
 	unsigned long cr2, trap_no, error_code;	/* the last fault */
 	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];	/* GDT 6-8 */
 	union i387_union i387;	/* FPU state while not in the FPU (fpu.c) */
@@ -93,6 +94,9 @@ struct task_struct {
 	int nice;		/* -20..19, priority follows it (priority.c) */
 	unsigned long personality;	/* PER_LINUX and its flags: reported */
 	int policy;		/* SCHED_OTHER, _BATCH or _IDLE: reported only */
+	/* all tasks; before the big arrays, as in 1.2.13, so that pick_next
+	 * finds init_task's link in the page of .data.sched */
+	struct task_struct *next_task, *prev_task;
 	sigset_t signal;	/* pending for this thread: tgkill, faults */
 	/* the leader's: pending for the whole group (kill), a group stop
 	 * under way (its signal) and one wait4 has yet to report */
@@ -123,7 +127,6 @@ struct task_struct {
 	long group_exit_code;	/* the group's wait status (in the leader) */
 	/* family: parent, youngest child, younger and older sibling */
 	struct task_struct *p_pptr, *p_cptr, *p_ysptr, *p_osptr;
-	struct task_struct *next_task, *prev_task;	/* all tasks */
 	struct wait_queue *wait_chldexit;	/* (leader) its group's wait4 */
 	uid_t uid, euid, suid;
 	gid_t gid, egid, sgid;
