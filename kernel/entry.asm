@@ -195,7 +195,9 @@ global floor_switch
 ; its arguments (a sibling call does), and the frame must keep the
 ; user's. Every other call (a number past the table, a slot that takes
 ; the frame or is empty, trace on) goes to do_syscall, which does it all
-; in C. Entered with interrupts off, leaves them on (as do_syscall does).
+; in C. Entered with interrupts on (int 0x80's trap gate; sysenter_entry
+; turns them on itself): no sti here, which in QEMU would end the
+; translation block and go back to its main loop on every call.
 ; Clobbers eax, ecx, edx.
 %macro dispatch 0
 	mov eax, [esp + REGS_ORIG_EAX]
@@ -207,7 +209,6 @@ global floor_switch
 	mov eax, [sys_call_table + eax + SYSCALL_FN]
 	test eax, eax
 	jz %%slow
-	sti
 %rep SYSCALL_ARGS
 	push dword [esp + 4 * (SYSCALL_ARGS - 1)]	; ebp first, ebx last
 %endrep
@@ -326,6 +327,7 @@ sysenter_entry:
 	push dword 0x80
 	push eax
 	save_all
+	sti				; as int 0x80's trap gate leaves them
 	cmp ebp, PAGE_OFFSET - 4
 	ja .fault
 .arg6:

@@ -22,6 +22,7 @@
 #define SYSCALL_VECTOR	0x80
 #define GATE_INTR_DPL0	0x8E	/* present, ring 0, 32-bit interrupt gate */
 #define GATE_INTR_DPL3	0xEE	/* same, callable from ring 3 */
+#define GATE_TRAP_DPL3	0xEF	/* trap gate (IF kept), callable from ring 3 */
 #define MAX_BACKTRACE	32
 #define TRAP_DIVIDE	0
 #define TRAP_DB		1	/* debug: single step (TF) */
@@ -93,8 +94,9 @@ void set_intr_gate(int vector, void *handler)
 
 /*
  * An interrupt gate a user program may reach with int (1.2.13's
- * set_system_gate was a trap gate; this one clears IF on entry, as the
- * int 0x80 gate does). Only the floors mode adds any (kernel/floors.c).
+ * set_system_gate was a trap gate; this one clears IF on entry, so
+ * that no tick lands inside what its handler times). Only the floors
+ * mode adds any (kernel/floors.c).
  */
 void set_system_gate(int vector, void *handler)
 {
@@ -116,7 +118,12 @@ void trap_init(void)
 	/* int3 and into may be used deliberately from user mode. */
 	set_gate(3, exception_stubs + 3 * STUB_SIZE, GATE_INTR_DPL3);
 	set_gate(4, exception_stubs + 4 * STUB_SIZE, GATE_INTR_DPL3);
-	set_gate(SYSCALL_VECTOR, system_call, GATE_INTR_DPL3);
+	/*
+	 * A trap gate, as 1.2.13's set_system_gate(0x80): system calls run
+	 * with interrupts on from the first instruction, so system_call
+	 * needs no sti (which costs QEMU a trip to its main loop).
+	 */
+	set_gate(SYSCALL_VECTOR, system_call, GATE_TRAP_DPL3);
 	__asm__ volatile("lidt %0" : : "m"(p));
 }
 
