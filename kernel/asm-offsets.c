@@ -27,8 +27,10 @@ void asm_offsets(void)
 	OFFSET(TASK_BLOCKED, task_struct, blocked);
 	OFFSET(TASK_RESTORE_BLOCKED, task_struct, restore_blocked);
 	OFFSET(TASK_GROUP_LEADER, task_struct, group_leader);
+	OFFSET(TASK_MM, task_struct, mm);
 	OFFSET(SYSCALL_FN, syscall_entry, fn);
 	DEFINE(SYSCALL_ENTRY_SIZE, sizeof(struct syscall_entry));
 	DEFINE(NR_SYSCALLS, NR_syscalls);
 	DEFINE(TRACE_SYSCALL, TRACE_SYSCALL);
+	DEFINE(PAGE_SHIFT, PAGE_SHIFT);
 }

@@ -41,6 +41,8 @@ ERESTART_RESTARTBLOCK equ 516
 MSR_SYSENTER_EIP equ 0x176
 FLOOR_ENTRY_VECTOR equ 0x82		; kernel/floors.c
 FLOOR_KERNEL_VECTOR equ 0x84
+FLOOR_FAULT_VECTOR equ 0x85
+TRAP_PF		equ 14			; page fault
 SYSCALL_ARGS	equ 6			; ebx ecx edx esi edi ebp
 SYSENTER_STACK	equ 512			; room for a debug trap on the first
 					; instruction (traps.c)
@@ -72,6 +74,14 @@ global floor_entry
 global floor_msr
 global floor_kernel
 global floor_switch
+global floor_fault_arm
+global floor_page_fault
+extern do_floor_fault_arm
+extern floor_fault_base
+extern floor_fault_size
+extern floor_fault_mm
+extern floor_fault_ptes
+extern floor_fault_saved
 
 ; Save the general and segment registers, switch to kernel data segments.
 ; cld: a user program may leave the direction flag set, and the kernel's
@@ -283,6 +293,7 @@ irq_stubs:
 exception_common:
 	push dword NO_SYSCALL
 	save_all
+.saved:
 	push esp
 	call do_exception
 	add esp, 4
@@ -433,6 +444,48 @@ floor_kernel:
 ; floor_switch(save, next, cr3): what switch_to does and no more: push
 ; the callee-saved registers, store esp at *save, take the stack *next
 ; holds, load cr3 unless it is 0, pop and return on the other side.
+; int 0x85: arm (eax = 1, ebx = the pages) or disarm (eax = 0) the page
+; fault floor; do_floor_fault_arm (kernel/floors.c) does it in C.
+align 16
+floor_fault_arm:
+	push dword 0
+	push dword FLOOR_FAULT_VECTOR
+	push eax
+	save_all
+	push esp
+	call do_floor_fault_arm
+	add esp, 4
+	jmp ret_from_intr
+
+; Vector 14 while the floor is armed: a fault on one of the armed pages
+; of the armed mm gets its pte back, through the entry code's save and
+; restore and nothing else (no C, no look at pending work), and the
+; instruction runs again; every other fault goes on to do_exception as
+; through the page fault's own stub.
+align 16
+floor_page_fault:
+	push dword TRAP_PF
+	push dword NO_SYSCALL
+	save_all
+	mov eax, cr2
+	sub eax, [floor_fault_base]
+	cmp eax, [floor_fault_size]	; 0 when disarmed
+	jae .other
+	mov edx, [current]
+	mov edx, [edx + TASK_MM]
+	cmp edx, [floor_fault_mm]
+	jne .other
+	shr eax, PAGE_SHIFT
+	mov edx, [floor_fault_saved + eax * 4]
+	test edx, edx			; already given back
+	jz .other
+	mov dword [floor_fault_saved + eax * 4], 0
+	mov ecx, [floor_fault_ptes]
+	mov [ecx + eax * 4], edx
+	jmp ret_from_intr.restore
+.other:
+	jmp exception_common.saved
+
 align 16
 floor_switch:
 	push ebp

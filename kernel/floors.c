@@ -3,7 +3,7 @@
  * make bench's rows (boot option "floors", which scripts/bench.py gives
  * Lintel). Neither 1.2.13 nor Linux has anything like it.
  *
- * With the option, four gates a user program may call:
+ * With the option, five gates a user program may call:
  *
  *	int 0x81  floor_iret: the gate and iret, nothing else
  *	int 0x82  floor_entry: the same with the entry code's save_all and
@@ -12,12 +12,17 @@
  *	int 0x83  floor_msr: aim sysenter at a bare sysexit (eax = 1) and
  *		  back at sysenter_entry (eax = 0)
  *	int 0x84  floor_kernel: do_floors, below, timed inside the kernel
+ *	int 0x85  floor_fault_arm: arm (eax = 1) or disarm (eax = 0) the
+ *		  page fault floor, below
  *
- * userland/bench/bench.c times the first three from user mode; do_floors
+ * userland/bench/bench.c times the first three and the page fault floor
+ * from user mode; do_floors
  * prints its own in the benchmark's "bench NAME VALUE UNIT" form. All the
  * stubs are in kernel/entry.asm, beside the paths they are the floor of.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/mm.h>
 #include <linux/time.h>
@@ -29,21 +34,32 @@
 #define FLOOR_ENTRY_VECTOR	0x82	/* entry.asm pushes it as trapno */
 #define FLOOR_MSR_VECTOR	0x83
 #define FLOOR_KERNEL_VECTOR	0x84
+#define FLOOR_FAULT_VECTOR	0x85
+#define PAGE_FAULT_VECTOR	14
+#define FLOOR_FAULT_PAGES	64	/* armed at once; entry.asm's table */
 #define FLOOR_REPS		2000	/* of each primitive */
 #define PARTNER_WORDS		256	/* the switch partner's stack */
 #define PARTNER_FRAME		6	/* edi esi ebx ebp, ret, its caller */
 #define TENTHS_PER_MS		10000000ULL	/* tenths of ns per ms */
 
 extern char floor_iret[], floor_entry[], floor_msr[], floor_kernel[];
+extern char floor_fault_arm[], floor_page_fault[];
 void floor_switch(unsigned long *save, unsigned long *next,
 		  unsigned long cr3);
 void do_floors(void);
+void do_floor_fault_arm(struct pt_regs *regs);
+
+/* The armed pages, which entry.asm's floor_page_fault reads. */
+unsigned long floor_fault_base, floor_fault_size;
+struct mm_struct *floor_fault_mm;
+pte_t *floor_fault_ptes;
+unsigned long floor_fault_saved[FLOOR_FAULT_PAGES];
 
 static unsigned long main_esp, partner_esp, partner_cr3;
 static unsigned long partner_stack[PARTNER_WORDS];
 
 /*
- * floors_init - with the boot option "floors", put the four gates in
+ * floors_init - with the boot option "floors", put the five gates in
  * the IDT. Called once from start_kernel after trap_init and
  * sysenter_setup; without the option nothing changes.
  */
@@ -55,8 +71,9 @@ void floors_init(void)
 	set_system_gate(FLOOR_ENTRY_VECTOR, floor_entry);
 	set_system_gate(FLOOR_MSR_VECTOR, floor_msr);
 	set_system_gate(FLOOR_KERNEL_VECTOR, floor_kernel);
+	set_system_gate(FLOOR_FAULT_VECTOR, floor_fault_arm);
 	printk("floors: int 0x%x-0x%x measure the bare primitives\n",
-	       FLOOR_IRET_VECTOR, FLOOR_KERNEL_VECTOR);
+	       FLOOR_IRET_VECTOR, FLOOR_FAULT_VECTOR);
 }
 
 /* Print one floor, cycles for reps of it, in tenths of a nanosecond. */
@@ -144,4 +161,125 @@ void do_floors(void)
 	report("floor_cr3_load", rdtsc() - t0, FLOOR_REPS);
 	report("floor_switch", time_switches(0), 2 * FLOOR_REPS);
 	report("floor_switch_cr3", time_switches(cr3), 2 * FLOOR_REPS);
+}
+
+/*
+ * The page fault floor. The program touches FLOOR_FAULT_PAGES pages of
+ * its own, then arms: their ptes are taken out (kept here, with the
+ * pages' references) and vector 14 goes to entry.asm's floor_page_fault,
+ * which writes a pte back when the program touches its page again. The
+ * program times those touches: each is one user page fault through the
+ * entry code, a pte write and iret, the instruction run again, and the
+ * TLB refill, with nothing of do_page_fault. Disarming gives back the
+ * ptes not yet touched and the page fault's own gate.
+ */
+
+/* The pte of user address addr in mm, or NULL with no page table there. */
+static pte_t *floor_pte(struct mm_struct *mm, unsigned long addr)
+{
+	pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
+
+	return pmd_none(*pmd) ? NULL : pte_offset(pmd, addr);
+}
+
+/*
+ * floor_fault_check - 0 if the FLOOR_FAULT_PAGES pages at addr can be
+ * armed: page aligned, in one page table (entry.asm indexes one array of
+ * ptes), inside one area of the caller's, and all present.
+ */
+static int floor_fault_check(unsigned long addr)
+{
+	unsigned long size = FLOOR_FAULT_PAGES * PAGE_SIZE;
+	struct vm_area_struct *vma;
+	pte_t *pte;
+	int i;
+
+	if ((addr & ~PAGE_MASK) || addr >= TASK_SIZE - size ||
+	    (addr >> PGDIR_SHIFT) != ((addr + size - 1) >> PGDIR_SHIFT))
+		return -EINVAL;
+	vma = find_vma(current->mm, addr);
+	if (!vma || vma->vm_start > addr || vma->vm_end < addr + size)
+		return -EFAULT;
+	pte = floor_pte(current->mm, addr);
+	for (i = 0; i < FLOOR_FAULT_PAGES; i++)
+		if (!pte || !pte_present(pte[i]))
+			return -EFAULT;
+	return 0;
+}
+
+/* Take the ptes at addr out and send vector 14 to floor_page_fault. */
+static int floor_fault_on(unsigned long addr)
+{
+	int error, i;
+
+	if (floor_fault_mm)
+		return -EBUSY;
+	error = floor_fault_check(addr);
+	if (error)
+		return error;
+	floor_fault_ptes = floor_pte(current->mm, addr);
+	for (i = 0; i < FLOOR_FAULT_PAGES; i++) {
+		floor_fault_saved[i] = pte_val(floor_fault_ptes[i]);
+		pte_clear(&floor_fault_ptes[i]);
+	}
+	invalidate();
+	floor_fault_mm = current->mm;
+	floor_fault_base = addr;
+	floor_fault_size = FLOOR_FAULT_PAGES * PAGE_SIZE;
+	set_intr_gate(PAGE_FAULT_VECTOR, floor_page_fault);
+	return 0;
+}
+
+/*
+ * floor_fault_off - the ptes not touched since arming go back, and so
+ * does the page fault's own gate. Interrupts off meanwhile, so that no
+ * fault on the armed pages (another thread's) comes in between.
+ */
+static void floor_fault_off(void)
+{
+	unsigned long flags;
+	int i;
+
+	save_flags(flags);
+	cli();
+	if (floor_fault_mm) {
+		set_exception_gate(PAGE_FAULT_VECTOR);
+		floor_fault_size = 0;
+		for (i = 0; i < FLOOR_FAULT_PAGES; i++)
+			if (floor_fault_saved[i])
+				pte_val(floor_fault_ptes[i]) =
+					floor_fault_saved[i];
+		memset(floor_fault_saved, 0, sizeof(floor_fault_saved));
+		floor_fault_mm = NULL;
+	}
+	restore_flags(flags);
+}
+
+/*
+ * do_floor_fault_arm - int 0x85: eax = 1 arms the pages at ebx (eax
+ * becomes 0, or -EBUSY, -EINVAL, -EFAULT as floor_fault_check says),
+ * eax = 0 disarms (eax becomes 0).
+ */
+void do_floor_fault_arm(struct pt_regs *regs)
+{
+	if (regs->eax) {
+		regs->eax = floor_fault_on(regs->ebx);
+		return;
+	}
+	floor_fault_off();
+	regs->eax = 0;
+}
+
+/*
+ * floors_unmap - unmap_page_range calls this first: pages that go while
+ * armed (munmap, mremap, exec, exit) get their ptes back before they are
+ * unmapped, so that each page's reference goes with its pte and no pte
+ * is written later into a page table that was given back.
+ */
+void floors_unmap(struct mm_struct *mm, unsigned long addr,
+		  unsigned long size)
+{
+	if (mm == floor_fault_mm && addr < floor_fault_base + floor_fault_size &&
+	    floor_fault_base < addr + size)
+		floor_fault_off();
 }

@@ -93,6 +93,15 @@ void set_intr_gate(int vector, void *handler)
 }
 
 /*
+ * set_exception_gate - put exception vector's own stub back in the IDT
+ * (kernel/floors.c lends the page fault's to its floor for a while).
+ */
+void set_exception_gate(int vector)
+{
+	set_intr_gate(vector, exception_stubs + vector * STUB_SIZE);
+}
+
+/*
  * An interrupt gate a user program may reach with int (1.2.13's
  * set_system_gate was a trap gate; this one clears IF on entry, so
  * that no tick lands inside what its handler times). Only the floors
@@ -114,7 +123,7 @@ void trap_init(void)
 	int v;
 
 	for (v = 0; v < NR_EXCEPTIONS; v++)
-		set_intr_gate(v, exception_stubs + v * STUB_SIZE);
+		set_exception_gate(v);
 	/* int3 and into may be used deliberately from user mode. */
 	set_gate(3, exception_stubs + 3 * STUB_SIZE, GATE_INTR_DPL3);
 	set_gate(4, exception_stubs + 4 * STUB_SIZE, GATE_INTR_DPL3);

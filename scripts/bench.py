@@ -47,16 +47,19 @@ ERROR = re.compile(r"bench (\S+) error (.*)$")
 INFO_ROWS = {"tsc_rate"}  # printed by bench, not benchmarks
 BOOT_ROW = ("boot to first line", "ms")
 # Each row's floor, from the rows Lintel prints when booted with "floors"
-# (kernel/floors.c): the floor row, how many of it one unit of the row
-# holds at least, and the factor from its unit (ns) to the row's.
+# (kernel/floors.c): the floor rows one unit of the row holds at least,
+# each with how many of it, and the factor from their unit (ns) to the
+# row's. A fault row's floor is a bare page fault plus the page's zeroing
+# or copy.
 FLOORS = {
-    "getpid": ("floor_int_entry", 1, 1),
-    "getpid_vsyscall": ("floor_sysenter", 1, 1),
-    "pingpong": ("floor_switch_cr3", 2, 1e-3),
-    "futex_pingpong": ("floor_switch", 2, 1e-3),
-    "shm_fault_reused": ("floor_zero_4k", 1, 1),
-    "anon_fault": ("floor_zero_4k", 1, 1),
-    "cow_fault": ("floor_copy_4k", 1, 1),
+    "getpid": ((("floor_int_entry", 1),), 1),
+    "getpid_vsyscall": ((("floor_sysenter", 1),), 1),
+    "pingpong": ((("floor_switch_cr3", 2),), 1e-3),
+    "futex_pingpong": ((("floor_switch", 2),), 1e-3),
+    "shm_fault_cold": ((("floor_page_fault", 1), ("floor_zero_4k", 1)), 1),
+    "shm_fault_reused": ((("floor_page_fault", 1), ("floor_zero_4k", 1)), 1),
+    "anon_fault": ((("floor_page_fault", 1), ("floor_zero_4k", 1)), 1),
+    "cow_fault": ((("floor_page_fault", 1), ("floor_copy_4k", 1)), 1),
 }
 LINTEL_FLOORS_APPEND = "floors -- floors"  # the option, and bench's argv[1]
 
@@ -318,12 +321,18 @@ def cpu_model():
 
 
 def floor_of(row, lintel):
-    """The floor under row (name, unit), from Lintel's floor rows, or None."""
+    """The floor under row (name, unit), from Lintel's floor rows, or None
+    when one of them is missing."""
     if row[0] not in FLOORS or lintel is None:
         return None
-    name, count, scale = FLOORS[row[0]]
-    value = lintel.get((name, "ns"))
-    return None if value is None else value * count * scale
+    parts, scale = FLOORS[row[0]]
+    total = 0
+    for name, count in parts:
+        value = lintel.get((name, "ns"))
+        if value is None:
+            return None
+        total += value * count
+    return total * scale
 
 
 def table(columns, header):

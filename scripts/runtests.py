@@ -411,6 +411,32 @@ def make_test_iso(args):
     return tmp
 
 
+FLOOR_ROWS = ("floor_int_iret", "floor_int_entry", "floor_page_fault",
+              "floor_zero_4k", "floor_copy_4k", "floor_cr3_load",
+              "floor_switch", "floor_switch_cr3")
+
+
+def check_floors(tally, args):
+    """make bench's floors mode (kernel/floors.c): the page fault floor's
+    arming keeps pages and gives everything back (helper_floors), and the
+    benchmark prints every floor row with its value."""
+    status, out = boot(args, "kernel", "init=/tests/helper_floors floors "
+                       "panic=exit quiet")
+    sys.stdout.write("".join(l + "\n" for l in out.splitlines()
+                             if l.startswith(("test ", "    also"))))
+    ok = tally.add_output("floors_helper", out, status)
+    if not check_held(tally, "helper_floors", out) or not ok:
+        save_log("floors-helper", out)
+    status, out = boot(args, "kernel", "init=/bin/bench panic=exit quiet "
+                       "floors -- floors")
+    missing = [r for r in FLOOR_ROWS
+               if not re.search(r"^bench %s [0-9.]+ ns$" % r, out, re.M)]
+    tally.case("bench_prints_every_floor", status == 0 and not missing,
+               "status %s, missing %s" % (status, ", ".join(missing)))
+    if missing or status != 0:
+        save_log("floors-bench", out)
+
+
 def run_kernel(tally, args):
     print("== kernel self-tests and boot tests ==")
     status, out = boot(args, "kernel", "test=all panic=exit")
@@ -432,6 +458,7 @@ def run_kernel(tally, args):
     check_trace_enosys(tally, args)
     check_trace_threads(tally, args)
     check_disk(tally, args)
+    check_floors(tally, args)
 
 
 def run_abi(tally):

@@ -27,6 +27,7 @@ void load_TLS(const struct desc_struct *tls);
 void trap_init(void);
 void set_system_gate(int vector, void *handler);
 void floors_init(void);		/* kernel/floors.c */
+void set_exception_gate(int vector);
 void set_intr_gate(int vector, void *handler);
 
 #endif

@@ -223,6 +223,10 @@ struct mm_struct {
 
 /* mm/mmap_avl.c: the area tree and list */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+
+/* kernel/floors.c: the page fault floor lets go of pages being unmapped */
+void floors_unmap(struct mm_struct *mm, unsigned long addr,
+		  unsigned long size);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long start_addr,
 					     unsigned long end_addr);

@@ -81,6 +81,9 @@
 #define IDLE_ARG	"idle"		/* bench idle: wait for stdin's end */
 #define AT_SYSINFO	32		/* __kernel_vsyscall */
 #define NR_GETPID	20
+#define FAULT_FLOOR_PAGES 64		/* kernel/floors.c FLOOR_FAULT_PAGES */
+#define FAULT_FLOOR_ROUNDS 32
+#define PGDIR_SIZE	(4 << 20)	/* what one page table maps */
 
 static char **bench_envp;		/* main's, for the vDSO rows */
 static const char *bench_self;		/* argv[0], for second_copy */
@@ -478,9 +481,65 @@ static void bench_clock_vdso(void)
 }
 
 /*
+ * FAULT_FLOOR_PAGES pages of p's 2 * FAULT_FLOOR_PAGES that lie under
+ * one page table, as kernel/floors.c's page fault floor wants them.
+ */
+static char *one_pgtable(char *p)
+{
+	uintptr_t first = (uintptr_t)p;
+	uintptr_t last = first + FAULT_FLOOR_PAGES * PAGE_SIZE - 1;
+
+	if (first / PGDIR_SIZE == last / PGDIR_SIZE)
+		return p;
+	return p + FAULT_FLOOR_PAGES * PAGE_SIZE;
+}
+
+/*
+ * The page fault floor: pages of ours are armed (int 0x85, eax = 1:
+ * their ptes taken out), then each touch is a page fault whose handler
+ * only writes the pte back (kernel/floors.c). Timed here, per fault.
+ */
+static void bench_floor_fault(void)
+{
+	uint64_t ns = 0, t0;
+	char *p, *pages;
+	long r;
+	int i, round;
+
+	p = mmap(NULL, 2 * FAULT_FLOOR_PAGES * PAGE_SIZE,
+		 PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		report_error("floor_page_fault", "mmap");
+		return;
+	}
+	pages = one_pgtable(p);
+	for (round = 0; round < FAULT_FLOOR_ROUNDS; round++) {
+		for (i = 0; i < FAULT_FLOOR_PAGES; i++)
+			pages[i * PAGE_SIZE] = 1;
+		r = 1;
+		__asm__ volatile("int $0x85" : "+a"(r) : "b"(pages) : "memory");
+		if (r) {
+			report_error("floor_page_fault", "arm");
+			break;
+		}
+		t0 = now_ns();
+		for (i = 0; i < FAULT_FLOOR_PAGES; i++)
+			((volatile char *)pages)[i * PAGE_SIZE] = 2;
+		ns += now_ns() - t0;
+		r = 0;
+		__asm__ volatile("int $0x85" : "+a"(r) : : "memory");
+	}
+	if (round == FAULT_FLOOR_ROUNDS)
+		report_ns("floor_page_fault", ns, round * FAULT_FLOOR_PAGES,
+			  "ns");
+	munmap(p, 2 * FAULT_FLOOR_PAGES * PAGE_SIZE);
+}
+
+/*
  * The floors (Lintel booted with "floors", kernel/floors.c): int to a
  * bare iret, the same with the entry code's save and restore, sysenter
- * to a bare sysexit, each timed here in user mode like getpid; then
+ * to a bare sysexit, each timed here in user mode like getpid, and a
+ * page fault whose handler only puts the pte back; then
  * int 0x84 has the kernel time and print the rest (a 4 KiB zero and
  * copy, a cr3 load, a task switch without and with one).
  */
@@ -511,6 +570,7 @@ static void bench_floors(void)
 		r = 0;
 		__asm__ volatile("int $0x83" : "+a"(r) : : "memory");
 	}
+	bench_floor_fault();
 	__asm__ volatile("int $0x84" : : : "memory");
 }
 
