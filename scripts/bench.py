@@ -405,12 +405,13 @@ def linux_kernel(args):
 
 def prompt_rows(args, logs, i):
     """Lintel's boots to the shell prompt from its run image, by -kernel
-    and from the GRUB ISO with the very drive flags make run uses
-    (--iso-boot, the Makefile's ISO_DRIVE): {row name: (ms, unit)} for
-    those that got there."""
+    with make qemu-nox's display flags (--nox-flags, the Makefile's
+    NOX_FLAGS) and from the GRUB ISO with the very drive flags make run
+    uses (--iso-boot, the Makefile's ISO_DRIVE): {row name: (ms, unit)}
+    for those that got there."""
     paths = [(PROMPT_ROWS[0], "kernel",
               ["-kernel", args.lintel_kernel, "-initrd", args.run_initrd,
-               "-append", "console=ttyS0"]),
+               "-append", "console=ttyS0"] + args.nox_flags.split()),
              (PROMPT_ROWS[1], "iso",
               args.iso_boot.split() if args.iso_boot else None)]
     rows = {}
@@ -440,6 +441,9 @@ def parse_args():
                     "no tests): the boot-to-prompt rows")
     ap.add_argument("--iso-boot", help="QEMU's flags that boot Lintel's "
                     "GRUB ISO as make run does: boot to prompt from it")
+    ap.add_argument("--nox-flags", default="",
+                    help="make qemu-nox's display flags, for the -kernel "
+                    "boot to prompt")
     ap.add_argument("--cache", default=os.path.join(ROOT, "build/linux-bench"),
                     help="where the Linux package is kept and unpacked")
     ap.add_argument("--linux-deb", help="use this linux-image .deb file")
