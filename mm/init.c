@@ -19,6 +19,7 @@
 #include <linux/multiboot.h>
 #include <linux/mm.h>
 #include <asm/system.h>
+#include <asm/cpufeature.h>
 
 /* boot/lintel.ld: where the kernel image starts and ends (virtual) */
 extern char _text[], _etext[], _end[];
@@ -31,6 +32,8 @@ unsigned long high_memory;
  */
 #define KERNEL_PGTABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | \
 			 _PAGE_DIRTY)
+
+#define CR4_PSE		0x00000010	/* pgd entries may map 4 MiB pages */
 
 /* 1.2.13 kept 1/64 of RAM, and at least 16 pages, for GFP_ATOMIC. */
 #define MIN_FREE_SHIFT	6
@@ -141,13 +144,49 @@ static unsigned long find_boot_area(unsigned long size, unsigned long mapped)
 }
 
 /*
- * paging_init - map physical [0, top) at PAGE_OFFSET. head.asm's tables
- * cover [0, mapped); each further 4 MiB gets a page table from
- * *boot_area. Entries beyond top are cleared, so a stray pointer past
- * the end of RAM faults instead of reading nothing.
+ * Turn on 4 MiB pages (CR4.PSE) if the CPU has them; say whether it did.
+ * 1.2.13 mapped its kernel with page tables alone; Linux 2.2 on maps it
+ * with 4 MiB pages, and under QEMU each page table is one more page that
+ * its page walks must look up again after every cr3 load.
+ */
+static int enable_pse(void)
+{
+	unsigned long cr4;
+
+	if (!(x86_features() & X86_FEATURE_PSE))
+		return 0;
+	__asm__ volatile("movl %%cr4, %0" : "=r"(cr4));
+	__asm__ volatile("movl %0, %%cr4" : : "r"(cr4 | CR4_PSE));
+	return 1;
+}
+
+/*
+ * How many page tables paging_init takes from the boot area for RAM up
+ * to top: one for each 4 MiB past head.asm's mapping, or with 4 MiB
+ * pages only one for the last 4 MiB, when RAM ends inside it.
+ */
+static unsigned long boot_tables(unsigned long top, unsigned long mapped,
+				 int pse)
+{
+	unsigned long end = ALIGN(top, PGDIR_SIZE);
+
+	if (end <= mapped)
+		return 0;
+	if (pse)
+		return (top & (PGDIR_SIZE - 1)) ? 1 : 0;
+	return (end - mapped) >> PGDIR_SHIFT;
+}
+
+/*
+ * paging_init - map physical [0, top) at PAGE_OFFSET. With pse, each
+ * 4 MiB wholly below top is one pgd entry of its own; the rest goes
+ * through head.asm's tables, which cover [0, mapped), or a page table
+ * from *boot_area for each further 4 MiB. Entries beyond top are
+ * cleared, so a stray pointer past the end of RAM faults instead of
+ * reading nothing.
  */
 static void paging_init(unsigned long top, unsigned long mapped,
-			unsigned long *boot_area)
+			unsigned long *boot_area, int pse)
 {
 	unsigned long phys;
 
@@ -158,6 +197,10 @@ static void paging_init(unsigned long top, unsigned long mapped,
 
 		if (phys >= top) {
 			pmd_clear(pmd);
+			continue;
+		}
+		if (pse && top - phys >= PGDIR_SIZE) {
+			pmd_val(*pmd) = phys | _PAGE_PSE | KERNEL_PGTABLE;
 			continue;
 		}
 		if (pmd_none(*pmd)) {
@@ -236,8 +279,9 @@ static void print_memory_line(void)
 void mem_init(void)
 {
 	unsigned long long top = ram_top();
-	unsigned long mapped = early_mapped(), tables = 0, map_size;
+	unsigned long mapped = early_mapped(), tables, map_size;
 	unsigned long boot_start, boot_area;
+	int pse = enable_pse();
 
 	if (top > MAX_DIRECT_MEM) {
 		printk("Memory: %lluMB of RAM above %luMB ignored (no high "
@@ -248,15 +292,13 @@ void mem_init(void)
 	num_physpages = top >> PAGE_SHIFT;
 	high_memory = (unsigned long)__va(num_physpages << PAGE_SHIFT);
 
-	if (ALIGN(num_physpages << PAGE_SHIFT, PGDIR_SIZE) > mapped)
-		tables = (ALIGN(num_physpages << PAGE_SHIFT, PGDIR_SIZE) -
-			  mapped) >> PGDIR_SHIFT;
+	tables = boot_tables(num_physpages << PAGE_SHIFT, mapped, pse);
 	map_size = PAGE_ALIGN(num_physpages * sizeof(mem_map_t));
 	boot_start = find_boot_area(tables * PAGE_SIZE + map_size, mapped);
 	boot_area = boot_start;
 
 	mem_map = __va(boot_start + tables * PAGE_SIZE);
-	paging_init(num_physpages << PAGE_SHIFT, mapped, &boot_area);
+	paging_init(num_physpages << PAGE_SHIFT, mapped, &boot_area, pse);
 
 	memset(mem_map, 0, num_physpages * sizeof(mem_map_t));
 	mark_pages(0, num_physpages << PAGE_SHIFT, 1);

@@ -65,6 +65,7 @@ typedef struct { unsigned long pgprot; } pgprot_t;
 #define _PAGE_PCD	0x010
 #define _PAGE_ACCESSED	0x020
 #define _PAGE_DIRTY	0x040
+#define _PAGE_PSE	0x080	/* a pgd entry that maps 4 MiB itself */
 #define _PAGE_COW	0x200	/* software: private page, copy on write */
 
 #define _PAGE_TABLE	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | \
