@@ -139,7 +139,7 @@ static inline unsigned long next_cr3(struct task_struct *next)
 static void __sched account_switch(struct task_struct *prev,
 				   struct task_struct *next)
 {
-	u64 now = get_monotonic_ns();
+	u64 now = __get_monotonic_ns();
 
 	prev->sum_exec_runtime += now - prev->exec_start;
 	next->exec_start = now;

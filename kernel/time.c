@@ -120,26 +120,32 @@ static unsigned long do_slow_gettimeoffset(void)
 }
 
 /*
- * read_clock - ticks counted and nanoseconds into the next, consistent.
+ * __read_clock - ticks counted and nanoseconds into the next, consistent.
  *
- * Safe anywhere (printk calls it). Interrupts go off so that jiffies and
- * last_tsc come from the same tick. The PIT's counter can wrap before
- * QEMU raises its interrupt, so the slow offset can drop back to zero
- * early: a reading older than the latest one given out is replaced by it,
- * so that no reader, of either source, ever sees time go back.
+ * Interrupts off, so that jiffies and last_tsc come from the same tick.
+ * The PIT's counter can wrap before QEMU raises its interrupt, so the
+ * slow offset can drop back to zero early: a reading older than the
+ * latest one given out is replaced by it, so that no reader, of either
+ * source, ever sees time go back.
  */
-static void __sched read_clock(unsigned long *ticks, unsigned long *offset)
+static void __sched __read_clock(unsigned long *ticks, unsigned long *offset)
 {
-	unsigned long flags;
-
-	save_flags(flags);
-	cli();
 	*ticks = jiffies;
 	*offset = do_gettimeoffset();
 	if (*ticks == last_ticks && *offset < last_offset)
 		*offset = last_offset;
 	last_ticks = *ticks;
 	last_offset = *offset;
+}
+
+/* __read_clock with interrupts turned off for it: safe anywhere (printk). */
+static void read_clock(unsigned long *ticks, unsigned long *offset)
+{
+	unsigned long flags;
+
+	save_flags(flags);
+	cli();
+	__read_clock(ticks, offset);
 	restore_flags(flags);
 }
 
@@ -171,11 +177,25 @@ static void update_vsyscall(void)
 }
 
 /* Nanoseconds since boot: CLOCK_MONOTONIC, and what the CPU clocks sum. */
-u64 __sched get_monotonic_ns(void)
+u64 get_monotonic_ns(void)
 {
 	unsigned long ticks, offset;
 
 	read_clock(&ticks, &offset);
+	return (u64)ticks * NSEC_PER_TICK + offset;
+}
+
+/*
+ * __get_monotonic_ns - get_monotonic_ns for a caller that holds
+ * interrupts off (schedule, at every switch): no save and restore of the
+ * flags, whose popfl ends QEMU's translated block and goes back to its
+ * main loop.
+ */
+u64 __sched __get_monotonic_ns(void)
+{
+	unsigned long ticks, offset;
+
+	__read_clock(&ticks, &offset);
 	return (u64)ticks * NSEC_PER_TICK + offset;
 }
 

@@ -49,6 +49,7 @@ struct __kernel_timespec {
 /* kernel/time.c: the clock */
 extern unsigned long tsc_khz;		/* 0 when the PIT interpolates */
 u64 get_monotonic_ns(void);
+u64 __get_monotonic_ns(void);	/* interrupts off */
 u64 sched_clock(void);
 void getnstimeofday(struct timespec *ts);
 void do_gettimeofday(struct timeval *tv);
