@@ -278,9 +278,15 @@ void __sched schedule(void)
 	restore_flags(flags);
 }
 
-/* Give up the CPU to any other runnable task (ping-pong programs spin on it). */
+/*
+ * Give up the CPU to any other runnable task (ping-pong programs spin on
+ * it). Interrupts go off first, as Linux's do_sched_yield takes its
+ * runqueue lock with them off: schedule then gives them back off, which
+ * costs QEMU nothing, and the way out turns them off anyway until iret.
+ */
 long __sched sys_sched_yield(void)
 {
+	cli();
 	current->counter = 0;
 	schedule();
 	return 0;
