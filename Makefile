@@ -242,10 +242,13 @@ QEMUFLAGS := -m $(MEM) -no-reboot -nic none \
 # A window when there is a display; otherwise the serial port is the
 # terminal. The exit statuses of isa-debug-exit are (status << 1) | 1.
 DISPLAY_FLAGS := $(if $(DISPLAY),-serial mon:stdio,-nographic)
-# make qemu-nox has no display at all, so no VGA card either: the BIOS
-# does not set one up (about 10 ms). make run keeps one even without a
-# display: GRUB's multiboot loader sets text mode and complains without.
-NOX_FLAGS := -nographic -vga none
+# make qemu-nox has no display at all, so no VGA card either, and none
+# of QEMU's default devices (the empty CD drive, the floppy, the parallel
+# port): the BIOS does not set up or probe them (about 15 ms). The
+# serial port is named again, with QEMU's monitor on it (Ctrl-a c). make
+# run keeps a VGA card even without a display: GRUB's multiboot loader
+# sets text mode and complains when there is none.
+NOX_FLAGS := -nodefaults -nographic -serial mon:stdio
 # make run's CD drive, the first to boot, on an AHCI controller: SeaBIOS
 # reads it by DMA for GRUB, where on the IDE channel of -cdrom every two
 # bytes are a port read (4 MB of initramfs: about 100 ms against 340).
