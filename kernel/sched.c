@@ -243,7 +243,9 @@ static int timeout_expired(struct task_struct *p)
  * TASK_INTERRUPTIBLE with a signal pending or a timeout that has come
  * stays runnable, so a sleep never swallows a signal or a tick (1.2.13
  * checked timeouts here too). Interrupts are off from the choice to the
- * switch: the timer must not change counters or wake tasks in between.
+ * switch: the timer must not change counters or wake tasks in between;
+ * they come back on only if they were on (sti, not restore_flags' popfl,
+ * which under QEMU ends the translated block even when IF stays off).
  * Dead threads are freed first (reap_dead_threads): this stack is not
  * theirs. The switch loads next's kernel stack top into the TSS and its
  * TLS descriptors, then switch_to changes stacks and loads next's page
@@ -275,14 +277,16 @@ void __sched schedule(void)
 		switch_fpu(next);
 		switch_to(prev, next, next_cr3(next));
 	}
-	restore_flags(flags);
+	if (flags & EFLAGS_IF)
+		sti();
 }
 
 /*
  * Give up the CPU to any other runnable task (ping-pong programs spin on
  * it). Interrupts go off first, as Linux's do_sched_yield takes its
- * runqueue lock with them off: schedule then gives them back off, which
- * costs QEMU nothing, and the way out turns them off anyway until iret.
+ * runqueue lock with them off: schedule then leaves them off, which
+ * costs QEMU nothing (sti, like popfl, ends its translated block), and
+ * the way out keeps them off until iret.
  */
 long __sched sys_sched_yield(void)
 {

@@ -11,20 +11,7 @@
 #define barrier()	__asm__ volatile("" : : : "memory")
 
 #define save_flags(x)	__asm__ volatile("pushfl; popl %0" : "=r"(x) : : "memory")
-
-/*
- * Give back the one flag the kernel saves them for, IF, with cli or sti.
- * 1.2.13 used popfl, which under QEMU ends the translated block and goes
- * back to its main loop every time, even when IF stays off; cli does
- * not. Today's Linux (local_irq_restore) also gives back IF alone.
- */
-#define restore_flags(x)			\
-	do {					\
-		if ((x) & EFLAGS_IF)		\
-			sti();			\
-		else				\
-			cli();			\
-	} while (0)
+#define restore_flags(x) __asm__ volatile("pushl %0; popfl" : : "r"(x) : "memory", "cc")
 
 #define EFLAGS_TF	0x100		/* trap after each instruction */
 #define EFLAGS_IF	0x200
