@@ -131,7 +131,13 @@ static unsigned long do_slow_gettimeoffset(void)
 static void __sched __read_clock(unsigned long *ticks, unsigned long *offset)
 {
 	*ticks = jiffies;
-	*offset = do_gettimeoffset();
+	/* a direct call when it is the TSC's (Linux's INDIRECT_CALL_1): under
+	 * QEMU an indirect call and its return each cost a lookup after a
+	 * cr3 load, and schedule reads the clock at every switch */
+	if (do_gettimeoffset == do_fast_gettimeoffset)
+		*offset = do_fast_gettimeoffset();
+	else
+		*offset = do_gettimeoffset();
 	if (*ticks == last_ticks && *offset < last_offset)
 		*offset = last_offset;
 	last_ticks = *ticks;
