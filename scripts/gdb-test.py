@@ -20,7 +20,7 @@ at both faults; this script then checks what they printed:
   second fault (the child)  its pte a signature naming a resident page;
                             once handled, both ptes map one frame, and
                             lx-shm shows both attaches on it
-  a file (the parent)       break filemap_nopage: bt is do_page_fault ->
+  a file (the parent)       tbreak filemap_nopage: bt is do_page_fault ->
                             do_no_page -> filemap_nopage; the area maps
                             the helper's file; finish returns the cache
                             page, whose mem_map entry names the file's
@@ -315,7 +315,11 @@ def drive_helpers(s):
 
 def drive_file(s):
     """The helper's last step: a page of a file mapped shared, read."""
-    s.run("f_break", "break filemap_nopage if address == 0x%x" % FILE_ADDR)
+    # tbreak: gone once it stops, so that the finish below cannot stop
+    # at it again (seen under load: finish stopped at this breakpoint a
+    # second time, with the same process and address, instead of in
+    # do_no_page)
+    s.run("f_break", "tbreak filemap_nopage if address == 0x%x" % FILE_ADDR)
     s.run("f_stop", "continue", "the parent reads the file it mapped")
     s.run("f_stop_where", "frame")
     s.fact("f_stop_frame", frame_name())
