@@ -66,6 +66,8 @@ static struct ram_inode *ram_new_inode(struct ram_sb *sb, mode_t mode)
 	ri->nlink = S_ISDIR(mode) ? 2 : 1;
 	ri->mtime = CURRENT_TIME;
 	ri->mapping.shmem = sb->magic == TMPFS_MAGIC;
+	if (!ri->mapping.shmem)
+		ri->mapping.releasepage = ramfs_releasepage;
 	sb->files++;
 	return ri;
 }

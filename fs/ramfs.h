@@ -63,6 +63,7 @@ extern const struct file_operations ramfs_file_fops;
 void ram_cut(struct ram_inode *ri, unsigned long length);
 int ramfs_readpage(struct inode *inode, unsigned long page,
 		   unsigned long offset);
+int ramfs_releasepage(struct page *page);
 int ramfs_read(struct file *file, char *buf, int count);
 int ramfs_write(struct file *file, const char *buf, int count);
 loff_t ramfs_lseek(struct file *file, loff_t offset, int whence);

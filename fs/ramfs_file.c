@@ -49,6 +49,25 @@ int ramfs_readpage(struct inode *inode, unsigned long page,
 	return 0;
 }
 
+/*
+ * address_space.releasepage: shrink_mmap may drop page, clean and held
+ * by the cache alone, if ramfs_readpage would give the same bytes back:
+ * it lies (at least partly) in what the archive still holds of the
+ * file. The mount stops paying for it then. A page past the archive was
+ * written at run time, or is a hole's zeros a write is about to fill:
+ * it stays.
+ */
+int ramfs_releasepage(struct page *page)
+{
+	struct ram_inode *ri = container_of(page->mapping, struct ram_inode,
+					    mapping);
+
+	if (page->offset >= ri->archive_size)
+		return 0;
+	ri->sb->used -= PAGE_SIZE;
+	return 1;
+}
+
 /* What a page not in the cache reads as past the archive: a hole. */
 static const char ram_zeros[PAGE_SIZE];
 
@@ -63,10 +82,15 @@ static int ram_read_chunk(struct inode *inode, unsigned long pos, char *buf,
 	struct ram_inode *ri = inode->generic_ip;
 	struct page *page = find_page(inode, pos & PAGE_MASK);
 	unsigned long from_archive = 0;
+	int error;
 
-	if (page)
-		return memcpy_tofs(buf, (char *)page_address(page) +
-				   (pos & ~PAGE_MASK), n);
+	if (page) {
+		page->count++;	/* a fault on buf may reclaim: ours */
+		error = memcpy_tofs(buf, (char *)page_address(page) +
+				    (pos & ~PAGE_MASK), n);
+		free_page(page_address(page));
+		return error;
+	}
 	if (pos < ri->archive_size)
 		from_archive = min(n, ri->archive_size - pos);
 	if (memcpy_tofs(buf, ri->data + pos, from_archive) ||
@@ -114,6 +138,7 @@ static int ram_write_chunk(struct inode *inode, unsigned long pos,
 
 	if (!page)
 		return error;
+	set_page_dirty(page);	/* before a fault on buf may reclaim */
 	if (memcpy_fromfs((char *)page + (pos & ~PAGE_MASK), buf, n))
 		return -EFAULT;
 	return 0;

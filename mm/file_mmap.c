@@ -86,10 +86,13 @@ static void file_mmap_close(struct vm_area_struct *vma)
 /*
  * The page at offset of inode for filemap_nopage, with one reference
  * for the caller (no_share: a private copy instead); 0 past the end of
- * the file or when there is no page. Sleeps: the caller holds the file.
+ * the file or when there is no page. A page a shared area may write is
+ * marked dirty (writable: the area has VM_MAYWRITE): its bytes may soon
+ * be nowhere else, so shrink_mmap must keep it. Sleeps: the caller
+ * holds the file.
  */
 static unsigned long file_page(struct inode *inode, unsigned long offset,
-			       int no_share)
+			       int no_share, int writable)
 {
 	unsigned long page, copy;
 	int error;
@@ -102,13 +105,15 @@ static unsigned long file_page(struct inode *inode, unsigned long offset,
 	page = read_cache_page(inode, offset, &error);
 	if (!page)
 		return 0;
-	if (!no_share) {
-		virt_to_page(page)->count++;
+	if (writable)
+		set_page_dirty(page);
+	virt_to_page(page)->count++;
+	if (!no_share)
 		return page;
-	}
-	copy = __get_free_page(GFP_USER);
+	copy = __get_free_page(GFP_USER);	/* may reclaim: page is held */
 	if (copy)
 		copy_page(copy, page);
+	free_page(page);
 	return copy;
 }
 
@@ -135,9 +140,11 @@ static unsigned long filemap_nopage(struct vm_area_struct *area,
 	unsigned long offset = (address & PAGE_MASK) - area->vm_start +
 			       area->vm_offset;
 	unsigned long page;
+	int writable = (area->vm_flags & (VM_SHARED | VM_MAYWRITE)) ==
+		       (VM_SHARED | VM_MAYWRITE);
 
 	file->f_count++;		/* ours, across the sleeps */
-	page = file_page(&file->f_inode, offset, no_share);
+	page = file_page(&file->f_inode, offset, no_share, writable);
 	close_fp(file);
 	return page;
 }

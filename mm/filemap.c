@@ -18,6 +18,7 @@
 #include <linux/mm.h>
 #include <linux/fs.h>
 #include <linux/pagemap.h>
+#include <linux/trace.h>
 
 /*
  * An address_space lives inside a kmalloc'd node, so its address is a
@@ -153,6 +154,7 @@ void remove_inode_page(struct page *page)
 	remove_page_from_hash_queue(page);
 	remove_page_from_inode_queue(page);
 	page->mapping = NULL;
+	page->flags &= ~PG_dirty;
 	free_page(page_address(page));
 }
 
@@ -211,4 +213,57 @@ unsigned long read_cache_page(struct inode *inode, unsigned long offset,
 	}
 	add_to_page_cache(virt_to_page(addr), inode, offset);
 	return addr;
+}
+
+/*
+ * Can shrink_mmap drop page? Only if the cache alone holds it (count 1:
+ * no pte maps it, no reader holds it across a sleep), it was never
+ * written (PG_dirty) and its file can read it again (releasepage, which
+ * then uncharges it). A page written at run time, of a ramfs or tmpfs
+ * file, is its file's only copy: there is no disk behind the cache to
+ * write it to, so it stays (Linux would swap a tmpfs page; Lintel does
+ * not). No page is ever locked here: readpage fills a page before it
+ * enters the cache, without sleeping.
+ */
+static int page_droppable(struct page *page)
+{
+	if (!page->mapping || page->count != 1 ||
+	    (page->flags & (PG_reserved | PG_dirty)))
+		return 0;
+	return page->mapping->releasepage &&
+	       page->mapping->releasepage(page);
+}
+
+/*
+ * shrink_mmap - free one page of the page cache that its file can read
+ * again, going round mem_map from where the clock hand stopped last
+ * time: (num_physpages >> priority) + 1 pages are looked at at most, all
+ * of them twice at priority 0. Returns 1 if a page was freed. Linux 2.0's
+ * name and place (try_to_free_page calls it first); its clock also gave
+ * a page in use a second chance through PG_referenced, which Lintel's
+ * find_page does not set: a page no pte maps is taken as it comes.
+ * It never sleeps, and no interrupt handler touches the cache (GFP_ATOMIC
+ * does not reclaim), so nothing changes under the walk.
+ */
+int shrink_mmap(int priority)
+{
+	static unsigned long clock;
+	unsigned long budget = (num_physpages >> priority) + 1;
+
+	if (!priority)
+		budget *= 2;
+	while (budget--) {
+		struct page *page = mem_map + clock;
+
+		if (++clock >= num_physpages)
+			clock = 0;
+		if (!page_droppable(page))
+			continue;
+		trace_event(TRACE_SWAP, "SWAP shrink_mmap off=0x%lx pfn=0x%lx "
+			    "clean, dropped from the page cache", page->offset,
+			    (unsigned long)(page - mem_map));
+		remove_inode_page(page);
+		return 1;
+	}
+	return 0;
 }

@@ -1,11 +1,14 @@
 /*
  * vmscan.c - finding a page to free when the allocator has none:
- * try_to_free_page takes turns between shm_swap (ipc/shm.c: shm pages)
- * and swap_out (process pages), each writing one page out to swap; and
- * the out-of-memory killer for when nothing can go out.
+ * try_to_free_page drops a clean page of the page cache (shrink_mmap,
+ * mm/filemap.c) or else takes turns between shm_swap (ipc/shm.c: shm
+ * pages) and swap_out (process pages), each writing one page out to
+ * swap; and the out-of-memory killer for when nothing can go out.
  *
  *   __get_free_pages finds nothing
  *     -> try_to_free_page(priority)
+ *          -> shrink_mmap(prio) clock over mem_map: a clean cache page
+ *                              no pte maps is dropped, no write
  *          -> shm_swap(prio)   clock over shm_segs[]
  *          -> swap_out(prio)   clock over tasks, their areas, their ptes
  *               -> try_to_swap_out: an old page (accessed bit clear)
@@ -21,6 +24,7 @@
 #include <linux/signal.h>
 #include <linux/mm.h>
 #include <linux/swap.h>
+#include <linux/pagemap.h>
 #include <linux/trace.h>
 
 #define MAX_PRIORITY	6	/* 1.2.13's: scan 1/64 of the pages first */
@@ -284,26 +288,31 @@ static int swap_out(int prio, int *turns)
 
 /*
  * try_to_free_page - called by __get_free_pages when it found nothing:
- * free one page by writing it out to swap, trying shm_swap and swap_out
- * in turn (state says who goes first; it changes after every try, so
- * that neither starves: 1.2.13 kept the one that had just succeeded
- * first, and a process that faults its few own pages back in could then
- * keep swap_out busy while shm pages filled memory for good), at
- * prio 6 (a look at 1/64 of the pages) down to 0 (all of them). Returns
- * 1 if a page was freed, 0 if none could be (no swap space left, or
- * nothing old enough). priority is the caller's GFP_* (1.2.13 used it
- * to skip the buffer cache, which Lintel does not have). Sleeps; never
- * called for GFP_ATOMIC, nor by the idle task, which must not sleep.
+ * free one page. At each priority, from 6 (a look at 1/64 of the pages)
+ * down to 0 (all of them), shrink_mmap first drops a clean page of the
+ * page cache that nothing maps (no write: its file has the bytes), as
+ * Linux 2.0 did; then, if there is swap, shm_swap and swap_out take a
+ * turn each, writing a page out (state says who goes first; it changes
+ * after every try, so that neither starves: 1.2.13 kept the one that had
+ * just succeeded first, and a process that faults its few own pages
+ * back in could then keep swap_out busy while shm pages filled memory
+ * for good). Returns 1 if a page was freed, 0 if none could be (nothing
+ * droppable, no swap space left, or nothing old enough). priority is
+ * the caller's GFP_* (1.2.13 used it to skip the buffer cache, which
+ * Lintel does not have). Sleeps; never called for GFP_ATOMIC, nor by
+ * the idle task, which must not sleep.
  */
 int try_to_free_page(int priority)
 {
 	static int state;
 	int prio, turn, turns = nr_tasks + 1;
 
-	if (!nr_swap_pages || current == &init_task)
+	if (current == &init_task)
 		return 0;
-	for (prio = MAX_PRIORITY; prio >= 0; prio--)
-		for (turn = 0; turn < 2; turn++) {
+	for (prio = MAX_PRIORITY; prio >= 0; prio--) {
+		if (shrink_mmap(prio))
+			return 1;
+		for (turn = 0; turn < 2 && nr_swap_pages; turn++) {
 			int freed = state ? swap_out(prio, &turns) :
 					    shm_swap(prio);
 
@@ -311,6 +320,7 @@ int try_to_free_page(int priority)
 			if (freed)
 				return 1;
 		}
+	}
 	return 0;
 }
 

@@ -561,13 +561,14 @@ MUST_RUN_IN_LINTEL = ("test_hda",)
 
 
 SWAP_GUEST_MEM = 16     # MiB: test_swap* (small image) must page out
+SMALL_GUESTS = ("test_swap", "test_reclaim")    # and test_reclaim* reclaim
 
 
 def guest_mem(prog):
     """QEMU's -m for a guest program (name, host path, image path, full?):
     the full image alone is bigger than SWAP_GUEST_MEM."""
-    swap = os.path.basename(prog[2]).startswith("test_swap")
-    return SWAP_GUEST_MEM if swap and not prog[3] else 128
+    small = os.path.basename(prog[2]).startswith(SMALL_GUESTS)
+    return SWAP_GUEST_MEM if small and not prog[3] else 128
 
 
 def guest_disk(args, path):

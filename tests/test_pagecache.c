@@ -5,8 +5,10 @@
  * fills a page once through readpage and then finds it; a failed
  * readpage leaves nothing behind; truncate_inode_pages drops exactly the
  * pages past the cut and zeroes the rest of the cut page; a page still
- * mapped outlives its removal; and every page comes back to the
- * allocator at the end.
+ * mapped outlives its removal; shrink_mmap drops only a clean page
+ * that the cache alone holds and its file can read again, and read
+ * brings its bytes back; and every page comes back to the allocator at
+ * the end.
  */
 #include "check.h"
 #include "mm_host.h"
@@ -28,7 +30,22 @@ static struct fake_node {
 } nodes[NR_FILES];
 #define spaces(i)	(nodes[i].space)
 static struct inode inodes[NR_FILES];
-static int readpage_calls, readpage_error;
+static int readpage_calls, readpage_error, trace_calls;
+static unsigned long archive_end;	/* fake_releasepage: re-readable below */
+
+/* shrink_mmap's trace line: counted, not printed. */
+void trace_event(unsigned long kind, const char *fmt, ...)
+{
+	(void)kind;
+	(void)fmt;
+	trace_calls++;
+}
+
+/* A file whose first archive_end bytes its filesystem can read again. */
+static int fake_releasepage(struct page *page)
+{
+	return page->offset < archive_end;
+}
 
 /* A readpage that writes the file's number and the offset's page number. */
 static int fake_readpage(struct inode *inode, unsigned long page,
@@ -195,6 +212,76 @@ static void test_read_cache_page(void)
 	case_end();
 }
 
+/*
+ * Page n of file i, brought in by read_cache_page and left as its
+ * caller says: mapped (one more count), written (dirty), or neither.
+ */
+static struct page *shrink_page(int i, unsigned long n, int mapped,
+				int dirty)
+{
+	int error;
+	unsigned long addr = read_cache_page(&inodes[i], n * PAGE_SIZE,
+					     &error);
+
+	if (!addr)
+		return NULL;
+	virt_to_page(addr)->count += mapped;
+	if (dirty)
+		set_page_dirty(addr);
+	return virt_to_page(addr);
+}
+
+/*
+ * Of a mapped page, a dirty one, one past what the file can read again
+ * and a tmpfs page, shrink_mmap drops none; the clean unmapped page of
+ * a re-readable file it drops (accounting and all), and read_cache_page
+ * then gives the same bytes back from readpage.
+ */
+static void test_shrink_mmap(void)
+{
+	struct page *clean, *mapped, *dirty, *past, *shm;
+	unsigned long cached, free_before, nr;
+	int calls;
+
+	case_begin("pagecache_shrink_mmap_drops_only_clean_unheld_pages");
+	for (int i = 0; i < NR_FILES; i++)
+		truncate_inode_pages(&inodes[i], 0);
+	spaces(0).releasepage = fake_releasepage;
+	archive_end = 4 * PAGE_SIZE;
+	clean = shrink_page(0, 0, 0, 0);
+	mapped = shrink_page(0, 1, 1, 0);
+	dirty = shrink_page(0, 2, 0, 1);
+	past = shrink_page(0, 4, 0, 0);
+	shm = shrink_page(NR_FILES - 1, 0, 0, 0);
+	CHECK(clean && mapped && dirty && past && shm, "five pages read in");
+	cached = page_cache_size;
+	free_before = nr_free_pages;
+	nr = spaces(0).nrpages;
+	trace_calls = 0;
+	CHECK(shrink_mmap(0) == 1, "a page dropped");
+	CHECK(!find_page(&inodes[0], 0) && find_page(&inodes[0], PAGE_SIZE) ==
+	      mapped && find_page(&inodes[0], 2 * PAGE_SIZE) == dirty &&
+	      find_page(&inodes[0], 4 * PAGE_SIZE) == past &&
+	      find_page(&inodes[NR_FILES - 1], 0) == shm,
+	      "the clean one, and only it, left the cache");
+	CHECK(page_cache_size == cached - 1 && spaces(0).nrpages == nr - 1 &&
+	      nr_free_pages == free_before + 1 && trace_calls == 1,
+	      "cached %lu -> %lu, nrpages %lu -> %lu, free %lu -> %lu, %d "
+	      "trace lines", cached, page_cache_size, nr, spaces(0).nrpages,
+	      free_before, nr_free_pages, trace_calls);
+	CHECK(shrink_mmap(0) == 0 && page_cache_size == cached - 1,
+	      "nothing else is droppable");
+	calls = readpage_calls;
+	clean = shrink_page(0, 0, 0, 0);
+	CHECK(clean && readpage_calls == calls + 1 &&
+	      ((unsigned long *)page_address(clean))[0] == 0 &&
+	      ((unsigned long *)page_address(clean))[1] == 0,
+	      "read again through readpage, the same bytes");
+	mapped->count--;	/* its pte goes */
+	spaces(0).releasepage = NULL;
+	case_end();
+}
+
 static void test_all_back(void)
 {
 	case_begin("pagecache_every_page_back_after_truncating_all");
@@ -202,6 +289,9 @@ static void test_all_back(void)
 		truncate_inode_pages(&inodes[i], 0);
 	CHECK(!page_cache_size && !page_cache_shmem, "cached %lu shmem %lu",
 	      page_cache_size, page_cache_shmem);
+	for (unsigned long nr = 0; nr < num_physpages; nr++)
+		CHECK(!(mem_map[nr].flags & PG_dirty), "page %lu still dirty",
+		      nr);
 	CHECK(nr_free_pages == totalram_pages, "free %lu of %lu",
 	      nr_free_pages, totalram_pages);
 	for (int h = 0; h < PAGE_HASH_SIZE; h++)
@@ -218,6 +308,7 @@ int main(void)
 	test_spread();
 	test_truncate();
 	test_read_cache_page();
+	test_shrink_mmap();
 	test_all_back();
 	return check_summary();
 }

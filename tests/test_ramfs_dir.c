@@ -82,6 +82,12 @@ int ramfs_readpage(struct inode *inode, unsigned long page,
 	return -EIO;
 }
 
+int ramfs_releasepage(struct page *page)
+{
+	(void)page;
+	return 0;
+}
+
 int ramfs_read(struct file *file, char *buf, int count)
 {
 	(void)file; (void)buf; (void)count;

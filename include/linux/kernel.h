@@ -7,6 +7,9 @@
 #define ALIGN(x, a)	(((x) + (a) - 1) & ~((a) - 1))
 #define min(a, b)	((a) < (b) ? (a) : (b))
 #define max(a, b)	((a) > (b) ? (a) : (b))
+/* The structure of type whose member ptr points at (Linux 2.1's). */
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
 
 #define __noreturn	__attribute__((noreturn))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))

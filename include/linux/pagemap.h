@@ -41,6 +41,13 @@ struct address_space {
 	 * per open file, and this is the node's one shared part.
 	 */
 	int i_writecount;
+	/*
+	 * May shrink_mmap drop page, which only the cache holds and which
+	 * was never written? Yes (1) if the filesystem can read the same
+	 * bytes again through readpage; it then stops charging for it.
+	 * NULL: never (the page is the file's only copy).
+	 */
+	int (*releasepage)(struct page *page);
 };
 
 #define PAGE_HASH_BITS	11
@@ -57,6 +64,17 @@ unsigned long truncate_inode_pages(struct inode *inode, unsigned long start);
 unsigned long read_cache_page(struct inode *inode, unsigned long offset,
 			      int *error);
 void vmtruncate(struct inode *inode, unsigned long offset);
+int shrink_mmap(int priority);
+
+/*
+ * A cache page about to be written from outside a pte (write, a fault
+ * in a shared writable area): from now on it is the only copy of its
+ * bytes, and shrink_mmap must keep it.
+ */
+static inline void set_page_dirty(unsigned long addr)
+{
+	virt_to_page(addr)->flags |= PG_dirty;
+}
 
 struct file;
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
