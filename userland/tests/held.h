@@ -10,8 +10,9 @@
  * The first figure is the free frames plus the page cache's pages of
  * files in the root (Cached less Shmem): a page of a root file that was
  * written or mapped stays in the cache while the file exists (ramfs has
- * nowhere else to keep it), so a program that maps /bin/sh leaves it
- * there, held by the file and not leaked. A file the program left
+ * nowhere else to keep it) or until shrink_mmap drops a clean one (it
+ * is free then: the sum is the same), so a program that maps /bin/sh
+ * leaves it there, held by the file and not leaked. A file the program left
  * behind still shows, in KmallocObjects (its node) and, for /tmp and
  * /dev/shm, here too: tmpfs pages are Shmem and count as held.
  */
