@@ -160,7 +160,7 @@ pte_t *fault_pte_again(struct mm_struct *mm, unsigned long address,
  * one mem_map count (and mm one page of rss); a swap entry its slot's
  * (swap_free); a shm signature holds nothing.
  */
-static void forget_pte(struct mm_struct *mm, pte_t pte)
+static void __hot forget_pte(struct mm_struct *mm, pte_t pte)
 {
 	unsigned long page;
 
@@ -182,8 +182,8 @@ static void forget_pte(struct mm_struct *mm, pte_t pte)
  * frees those left empty (free_pgtables), exit all of them
  * (free_page_tables). Called by do_munmap and exit_mmap.
  */
-void unmap_page_range(struct mm_struct *mm, unsigned long address,
-		      unsigned long size)
+void __hot unmap_page_range(struct mm_struct *mm, unsigned long address,
+			    unsigned long size)
 {
 	unsigned long start = address, end = address + size, table_end;
 	int cleared = 0;
@@ -265,7 +265,8 @@ void change_protection(struct mm_struct *mm, unsigned long start,
  * (a shm signature) is copied as it is: it names the page, not a copy.
  * Returns 1 if the parent's pte was write-protected.
  */
-static int copy_one_pte(struct mm_struct *dst, pte_t *src_pte, pte_t *dst_pte)
+static int __hot copy_one_pte(struct mm_struct *dst, pte_t *src_pte,
+				pte_t *dst_pte)
 {
 	/*
 	 * LAB cow: make lab replaces this body, up to END LAB, with
@@ -306,8 +307,9 @@ static int copy_one_pte(struct mm_struct *dst, pte_t *src_pte, pte_t *dst_pte)
  * QEMU costs more than the rest of a small fork (docs/06). Returns 0 or
  * -ENOMEM (what was copied so far stays, for exit_mmap to give back).
  */
-static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
-			   struct vm_area_struct *vma)
+static int __hot copy_page_range(struct mm_struct *dst,
+				 struct mm_struct *src,
+				 struct vm_area_struct *vma)
 {
 	unsigned long address = vma->vm_start, end = vma->vm_end, table_end;
 	unsigned long first = 0, last = 0;	/* the range write-protected */
@@ -350,7 +352,7 @@ static int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
  * -ENOMEM; after a failure dst holds references that exit_mmap and
  * free_page_tables give back.
  */
-int copy_page_tables(struct mm_struct *dst, struct mm_struct *src)
+int __hot copy_page_tables(struct mm_struct *dst, struct mm_struct *src)
 {
 	struct vm_area_struct *vma;
 	int error = 0;

@@ -138,7 +138,7 @@ unsigned long get_free_page(int priority)
  * them off for every count; under QEMU saving and restoring the flags
  * costs more than the rest, and an exit drops one per page it mapped.
  */
-void free_pages(unsigned long addr, int order)
+void __hot free_pages(unsigned long addr, int order)
 {
 	unsigned long map_nr = MAP_NR(addr), flags;
 	mem_map_t *page = mem_map + map_nr;
