@@ -509,13 +509,6 @@ static int one_batch(unsigned long seed, unsigned long batch,
 	return end;
 }
 
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 int main(int argc, char **argv)
 {
 	static const char *const end_name[NR_ENDS] = {

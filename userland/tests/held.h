@@ -68,6 +68,16 @@ static inline long held_field(const char *buf, const char *label)
 	return -1;
 }
 
+/* A line of /proc/meminfo ("Cached:"), in kB, or -1. */
+static inline long meminfo_kb(const char *label)
+{
+	static char buf[HELD_PROC_BUF];
+
+	if (held_read("/proc/meminfo", buf, sizeof(buf)) < 0)
+		return -1;
+	return held_field(buf, label);
+}
+
 /* Lines of a /proc/sysvipc file after its header: one per object. */
 static inline long held_ipc_objects(const char *path, char *buf)
 {

@@ -237,14 +237,6 @@ static inline void ipc_cleanup_all(void)
 		msgctl(tracked_msqs[--ntracked_msqs], IPC_RMID, NULL);
 }
 
-/* Is this Lintel? Some counts are exact only on a kernel to ourselves. */
-static inline int on_lintel(void)
-{
-	struct { char sysname[65], rest[65 * 5]; } u;
-
-	return syscall(__NR_uname, &u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 /* Sets and queues in use in the whole system (SEM_INFO, MSG_INFO). */
 static inline int sems_in_use(void)
 {

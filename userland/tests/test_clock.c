@@ -50,13 +50,6 @@ static long long now(clockid_t clk)
 	return ns(&ts);
 }
 
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 /* How a program reads the clock here: the vDSO where there is one. */
 static vdso_clock_gettime_t vdso_gettime;
 

@@ -34,13 +34,6 @@
 #define PIPE_BOUND	(1024 * 1024)	/* no pipe holds a megabyte */
 #define NR_pipe2	331		/* Linux i386; our libc has no pipe2() */
 
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 /* ---- fork ------------------------------------------------------------- */
 
 /*

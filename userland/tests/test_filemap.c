@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "check.h"
+#include "held.h"
 #include "child.h"
 #include "ipc_test.h"
 
@@ -404,23 +405,6 @@ static void test_mremap(void)
 		munmap(block + PAGE_SIZE, PAGE_SIZE);
 	drop_file(fd);
 	case_end();
-}
-
-/* A line of /proc/meminfo, in kB, or -1. */
-static long meminfo_kb(const char *label)
-{
-	static char buf[PAGE_SIZE];
-	int fd = open("/proc/meminfo", O_RDONLY), len = 0, n;
-	char *at;
-
-	while (fd >= 0 && len < (int)sizeof(buf) - 1 &&
-	       (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += n;
-	if (fd >= 0)
-		close(fd);
-	buf[len] = '\0';
-	at = strstr(buf, label);
-	return at ? strtol(at + strlen(label), NULL, 10) : -1;
 }
 
 /* In Lintel: a /tmp file's pages are Cached and Shmem, until it goes. */

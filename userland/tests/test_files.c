@@ -44,13 +44,6 @@
 
 static const char *self;	/* this program: a regular file everywhere */
 
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 static long fcntl3(int fd, int cmd, long arg)
 {
 	return syscall(NR_fcntl, fd, cmd, arg);

@@ -202,13 +202,6 @@ static int as_nobody(void *arg)
 	return check_case_failed;
 }
 
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 /* Why the cases cannot run here, or NULL when they can (fd is open). */
 static const char *cannot_run(void)
 {

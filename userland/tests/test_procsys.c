@@ -60,13 +60,6 @@ static unsigned long read_number(const char *path)
 	return strtoul(buf, NULL, 10);
 }
 
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 /* How many numbers follow prefix at the start of s, separated by blanks. */
 static int count_numbers(const char *s, const char *prefix)
 {

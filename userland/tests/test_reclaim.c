@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "check.h"
+#include "held.h"
 #include "child.h"
 
 #define PAGE_SIZE	4096
@@ -47,30 +48,6 @@ static unsigned long sums[MAX_FILES];
 static int nr_files;
 static unsigned long long bytes_mapped;
 static char chunk[CHUNK];
-
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
-/* A line of /proc/meminfo, in kB, or -1. */
-static long meminfo_kb(const char *label)
-{
-	static char buf[PAGE_SIZE];
-	int fd = open("/proc/meminfo", O_RDONLY), len = 0, n;
-	char *at;
-
-	while (fd >= 0 && len < (int)sizeof(buf) - 1 &&
-	       (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += n;
-	if (fd >= 0)
-		close(fd);
-	buf[len] = '\0';
-	at = strstr(buf, label);
-	return at ? strtol(at + strlen(label), NULL, 10) : -1;
-}
 
 static size_t min_size(size_t a, size_t b)
 {

@@ -86,13 +86,6 @@ static long first_bad(unsigned long *mem, unsigned long pages,
 	return -1;
 }
 
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 /* Is Lintel's swap disk swapped on (a line of /proc/swaps names it)? */
 static int disk_swap_on(void)
 {

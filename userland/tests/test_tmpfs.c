@@ -53,13 +53,6 @@ struct ts_abi {
 
 static char dir[64];
 
-static int on_lintel(void)
-{
-	struct utsname u;
-
-	return uname(&u) == 0 && !strcmp(u.sysname, "Lintel");
-}
-
 /* dir/name into buf. */
 static const char *at(char *buf, const char *name)
 {
