@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <sys/resource.h>
 #include "check.h"
@@ -103,6 +104,28 @@ static inline int read_all(int fd, char *buf, int size)
 		len += n;
 	buf[len] = '\0';
 	return len;
+}
+
+#define COPY_SELF_CHUNK	65536
+
+/*
+ * copy_self - write a copy of this program's file (/proc/self/exe) at
+ * path, mode 0755, for the exec tests that need a program of their own
+ * to run, replace or hold busy; 0 on success, -1 on any failure.
+ */
+static inline int copy_self(const char *path)
+{
+	static char buf[COPY_SELF_CHUNK];
+	int in = open("/proc/self/exe", O_RDONLY), out, n, bad = 0;
+
+	out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	if (in < 0 || out < 0)
+		return -1;
+	while ((n = read(in, buf, sizeof(buf))) > 0)
+		bad |= write(out, buf, n) != n;
+	bad |= n < 0;
+	close(in);
+	return close(out) || bad ? -1 : 0;
 }
 
 /*

@@ -28,26 +28,9 @@
 #define NR_truncate	92
 
 #define COPY_STATUS	42	/* what the copy exits with when run plainly */
-#define COPY_CHUNK	65536
 #define READY		'r'	/* the running copy says it runs */
 
 static char dir[64], copy[96];
-
-/* Write a copy of this program's file at path, mode 0755; 0 on success. */
-static int copy_self(const char *path)
-{
-	static char buf[COPY_CHUNK];
-	int in = open("/proc/self/exe", O_RDONLY), out, n, bad = 0;
-
-	out = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0755);
-	if (in < 0 || out < 0)
-		return -1;
-	while ((n = read(in, buf, sizeof(buf))) > 0)
-		bad |= write(out, buf, n) != n;
-	bad |= n < 0;
-	close(in);
-	return close(out) || bad ? -1 : 0;
-}
 
 /* Run the copy with argv { copy, "child" } in a child; its wait status. */
 static int run_copy(void)
