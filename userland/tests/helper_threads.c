@@ -15,18 +15,15 @@
 #include <stdio.h>
 #include <time.h>
 #include <sched.h>
+#include "raw_thread.h"
 
 #define NR_THREADS	2
 #define THREAD_STACK	4096
 #define NAP_NS		50000000L	/* 50 ms: the threads' turn */
-#define NR_SYS_CLONE	120
 #define NR_SYS_GETPPID	64
 #define NR_SYS_PAUSE	29
 #define NR_SYS_YIELD	158
 #define NR_SYS_EXIT_GROUP 252
-/* CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
- * CLONE_SYSVSEM */
-#define THREAD_FLAGS	0x00050f00
 
 static volatile int started, go;
 static char stacks[NR_THREADS][THREAD_STACK] __attribute__((aligned(16)));
@@ -56,29 +53,6 @@ static void thread_main(void)
 	sys0(NR_SYS_GETPPID);
 	for (;;)
 		sys0(NR_SYS_PAUSE);
-}
-
-/*
- * clone a thread that runs fn on the stack below stack_top: fn's address
- * waits on that stack, and the child, whose clone returns 0 there,
- * calls it (fn never returns). Returns the thread's tid or -errno.
- */
-static long start_thread(void (*fn)(void), char *stack_top)
-{
-	void **sp = (void **)stack_top - 1;
-	long ret;
-
-	*sp = (void *)fn;
-	__asm__ volatile("int $0x80\n\t"
-			 "testl %%eax, %%eax\n\t"
-			 "jnz 1f\n\t"
-			 "call *(%%esp)\n"
-			 "1:"
-			 : "=a"(ret)
-			 : "0"(NR_SYS_CLONE), "b"(THREAD_FLAGS), "c"(sp),
-			   "d"(0), "S"(0), "D"(0)
-			 : "memory");
-	return ret;
 }
 
 int main(void)

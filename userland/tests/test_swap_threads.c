@@ -28,6 +28,7 @@
 #include <sys/resource.h>
 #include <sys/shm.h>
 #include "check.h"
+#include "raw_thread.h"
 
 #define PAGE_SIZE	4096
 #define MIB		(1024UL * 1024)
@@ -42,10 +43,6 @@
 #define NR_SYS_EXIT	1
 #define NR_SYS_READ	3
 #define NR_SYS_WRITE	4
-#define NR_SYS_CLONE	120
-/* CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
- * CLONE_SYSVSEM: what pthread_create asks */
-#define THREAD_FLAGS	0x00050f00
 
 static unsigned char *area;
 static int pipe_fd[2];
@@ -133,29 +130,6 @@ static void walker(void)
 	walker_done = 1;
 	for (;;)
 		sys3(NR_SYS_EXIT, 0, 0, 0);
-}
-
-/*
- * clone a thread that runs fn on the stack below stack_top: fn's address
- * waits on that stack, and the child, whose clone returns 0 there,
- * calls it (fn never returns). Returns the thread's tid or -errno.
- */
-static long start_thread(void (*fn)(void), char *stack_top)
-{
-	void **sp = (void **)stack_top - 1;
-	long ret;
-
-	*sp = (void *)fn;
-	__asm__ volatile("int $0x80\n\t"
-			 "testl %%eax, %%eax\n\t"
-			 "jnz 1f\n\t"
-			 "call *(%%esp)\n"
-			 "1:"
-			 : "=a"(ret)
-			 : "0"(NR_SYS_CLONE), "b"(THREAD_FLAGS), "c"(sp),
-			   "d"(0), "S"(0), "D"(0)
-			 : "memory");
-	return ret;
 }
 
 /* Fill the even pages of the area with their patterns. */
