@@ -156,11 +156,22 @@ extern floor_fault_saved
 %%done:
 %endmacro
 
-%macro restore_segs 0
+; save_all's inverse, as 1.2.13's RESTORE_ALL: the selectors, then the
+; general registers, then the frame down to the CPU's own (eip cs
+; eflags esp ss), which iret or sysexit then uses.
+%macro restore_all 0
 	restore_seg ds, REGS_DS
 	restore_seg es, REGS_ES
 	restore_seg fs, REGS_FS
 	restore_seg gs, REGS_GS
+	pop ebx
+	pop ecx
+	pop edx
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+	add esp, 16 + 12	; ds es fs gs, orig_eax, trapno, error_code
 %endmacro
 
 ; Jump to %1 if the way back to user mode may have work for C, what
@@ -356,15 +367,7 @@ sysenter_entry:
 	jne ret_from_intr.restore
 	test dword [esp + REGS_EFLAGS], EFLAGS_TF | EFLAGS_NT | EFLAGS_VM
 	jnz ret_from_intr.restore
-	restore_segs
-	pop ebx
-	pop ecx
-	pop edx
-	pop esi
-	pop edi
-	pop ebp
-	pop eax
-	add esp, 16 + 12	; ds es fs gs, orig_eax, trapno, error_code
+	restore_all
 	mov edx, [esp]		; eip
 	mov ecx, [esp + 12]	; esp
 	and dword [esp + 8], ~EFLAGS_IF
@@ -534,15 +537,7 @@ ret_from_intr:
 	cli
 	jump_if_work .work
 .restore:
-	restore_segs
-	pop ebx
-	pop ecx
-	pop edx
-	pop esi
-	pop edi
-	pop ebp
-	pop eax
-	add esp, 16 + 12	; ds es fs gs, orig_eax, trapno, error_code
+	restore_all
 .iret:
 	iret
 

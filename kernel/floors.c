@@ -271,13 +271,14 @@ void do_floor_fault_arm(struct pt_regs *regs)
 }
 
 /*
- * floors_unmap - unmap_page_range calls this first: pages that go while
- * armed (munmap, mremap, exec, exit) get their ptes back before they are
- * unmapped, so that each page's reference goes with its pte and no pte
- * is written later into a page table that was given back.
+ * floor_fault_unmap - unmap_page_range calls this first for the armed
+ * mm: pages that go while armed (munmap, mremap, exec, exit) get their
+ * ptes back before they are unmapped, so that each page's reference
+ * goes with its pte and no pte is written later into a page table that
+ * was given back.
  */
-void floors_unmap(struct mm_struct *mm, unsigned long addr,
-		  unsigned long size)
+void floor_fault_unmap(struct mm_struct *mm, unsigned long addr,
+		       unsigned long size)
 {
 	if (mm == floor_fault_mm && addr < floor_fault_base + floor_fault_size &&
 	    floor_fault_base < addr + size)

@@ -188,7 +188,8 @@ void __hot unmap_page_range(struct mm_struct *mm, unsigned long address,
 	unsigned long start = address, end = address + size, table_end;
 	int cleared = 0;
 
-	floors_unmap(mm, address, size);
+	if (mm == floor_fault_mm)	/* make bench's floor, armed */
+		floor_fault_unmap(mm, address, size);
 	while (address < end) {
 		pte_t *pte = walk_pgtable(mm, address, end, &table_end);
 

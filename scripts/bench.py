@@ -201,19 +201,15 @@ def linux_vmlinuz(cache):
 
 # --- one boot ----------------------------------------------------------------
 
-def boot(qemu, kernel, initrd, append, log):
-    """Boot once; return (ms to the first line, {name: (value, unit)})."""
-    cmd = ([qemu, "-kernel", kernel, "-initrd", initrd, "-append", append] +
-           QEMU_FLAGS)
-    start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out, first = b"", None
+def watch_serial(proc, start, marker, stop):
+    """Read QEMU's serial output (proc's stdout) until it ends, or until
+    BOOT_TIMEOUT after start, or (with stop) until marker appears; return
+    (the output, the monotonic time marker first appeared or None)."""
+    out, seen = b"", None
     deadline = start + BOOT_TIMEOUT
-    while True:
+    while not (stop and seen):
         left = deadline - time.monotonic()
         if left <= 0:
-            proc.kill()
             break
         ready, _, _ = select.select([proc.stdout], [], [], left)
         if not ready:
@@ -222,8 +218,21 @@ def boot(qemu, kernel, initrd, append, log):
         if not chunk:
             break
         out += chunk
-        if first is None and FIRST_LINE.encode() in out:
-            first = time.monotonic()
+        if seen is None and marker in out:
+            seen = time.monotonic()
+    return out, seen
+
+
+def boot(qemu, kernel, initrd, append, log):
+    """Boot once; return (ms to the first line, {name: (value, unit)})."""
+    cmd = ([qemu, "-kernel", kernel, "-initrd", initrd, "-append", append] +
+           QEMU_FLAGS)
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out, first = watch_serial(proc, start, FIRST_LINE.encode(), False)
+    if time.monotonic() >= start + BOOT_TIMEOUT:
+        proc.kill()
     proc.wait()
     text = out.decode(errors="replace").replace("\r", "")
     with open(log, "w") as f:
@@ -256,19 +265,8 @@ def boot_to_prompt(qemu, boot_args, log):
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out, ms = b"", None
-    deadline = start + BOOT_TIMEOUT
-    while ms is None and time.monotonic() < deadline:
-        ready, _, _ = select.select([proc.stdout], [], [],
-                                    deadline - time.monotonic())
-        if not ready:
-            continue
-        chunk = os.read(proc.stdout.fileno(), 65536)
-        if not chunk:
-            break
-        out += chunk
-        if PROMPT in out:
-            ms = (time.monotonic() - start) * 1000
+    out, seen = watch_serial(proc, start, PROMPT, True)
+    ms = None if seen is None else (seen - start) * 1000
     proc.kill()
     proc.wait()
     with open(log, "w") as f:

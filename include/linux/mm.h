@@ -224,10 +224,6 @@ struct mm_struct {
 
 /* mm/mmap_avl.c: the area tree and list */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
-
-/* kernel/floors.c: the page fault floor lets go of pages being unmapped */
-void floors_unmap(struct mm_struct *mm, unsigned long addr,
-		  unsigned long size);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long start_addr,
 					     unsigned long end_addr);
@@ -237,6 +233,15 @@ void insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vmp);
 void remove_vm_struct(struct mm_struct *mm, struct vm_area_struct *vmp);
 void build_mmap_avl(struct mm_struct *mm);
 int vmacheck(struct mm_struct *mm);
+
+/*
+ * kernel/floors.c: the page fault floor (make bench's floors mode) holds
+ * some ptes of floor_fault_mm out of their page table; unmap_page_range
+ * lets it put them back before they are unmapped.
+ */
+extern struct mm_struct *floor_fault_mm;
+void floor_fault_unmap(struct mm_struct *mm, unsigned long addr,
+		       unsigned long size);
 
 /* mm/mmap.c: mappings of the current process */
 /* No mapping below this (Linux's default vm.mmap_min_addr): NULL faults. */

@@ -1,10 +1,10 @@
 /*
- * vdso.h - find __vdso_clock_gettime in the vDSO the kernel maps into
- * every process (AT_SYSINFO_EHDR), as glibc does. Linux has one; Lintel
- * does not yet, and a program there reads the clock by the system call.
- * On a loaded Linux host a 32-bit system call can take microseconds, so
- * a test of the clock's resolution reads it the way a program on that
- * kernel would.
+ * vdso.h - find a symbol (__vdso_clock_gettime) in the vDSO the kernel
+ * maps into every process (AT_SYSINFO_EHDR), as glibc does, on Linux
+ * and on Lintel alike. On a loaded Linux host a 32-bit system call can
+ * take microseconds, so a test of the clock's resolution reads it the
+ * way a program on that kernel would. A bare lookup, without symbol
+ * versions: test_vdso.c checks the vDSO itself, versions and all.
  */
 #ifndef _VDSO_H
 #define _VDSO_H
