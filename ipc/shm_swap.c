@@ -22,16 +22,6 @@
 static int swap_id;			/* shm_swap's clock: the slot */
 static unsigned long swap_idx;		/* and the page within it */
 
-/* The pte for address in mm, if its page table exists. */
-static pte_t *attach_pte(struct mm_struct *mm, unsigned long address)
-{
-	pmd_t *pmd = pmd_offset(pgd_offset(mm, address), address);
-
-	if (pmd_none(*pmd) || pmd_bad(*pmd))
-		return NULL;
-	return pte_offset(pmd, address);
-}
-
 /*
  * Take page idx of shp (at kernel address page) out of every attach
  * whose pte has not been used since we last looked; a used one loses
@@ -50,7 +40,7 @@ static void shm_unmap_page(struct shmid_ds *shp, unsigned long idx,
 
 		if (addr < vma->vm_start || addr >= vma->vm_end)
 			continue;
-		pte = attach_pte(vma->vm_mm, addr);
+		pte = find_pte(vma->vm_mm, addr);
 		if (!pte || !pte_present(*pte) || pte_page(*pte) != page)
 			continue;
 		if (pte_young(*pte)) {

@@ -174,14 +174,6 @@ void do_floors(void)
  * ptes not yet touched and the page fault's own gate.
  */
 
-/* The pte of user address addr in mm, or NULL with no page table there. */
-static pte_t *floor_pte(struct mm_struct *mm, unsigned long addr)
-{
-	pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
-
-	return pmd_none(*pmd) ? NULL : pte_offset(pmd, addr);
-}
-
 /*
  * floor_fault_check - 0 if the FLOOR_FAULT_PAGES pages at addr can be
  * armed: page aligned, in one page table (entry.asm indexes one array of
@@ -200,7 +192,7 @@ static int floor_fault_check(unsigned long addr)
 	vma = find_vma(current->mm, addr);
 	if (!vma || vma->vm_start > addr || vma->vm_end < addr + size)
 		return -EFAULT;
-	pte = floor_pte(current->mm, addr);
+	pte = find_pte(current->mm, addr);
 	for (i = 0; i < FLOOR_FAULT_PAGES; i++)
 		if (!pte || !pte_present(pte[i]))
 			return -EFAULT;
@@ -217,7 +209,7 @@ static int floor_fault_on(unsigned long addr)
 	error = floor_fault_check(addr);
 	if (error)
 		return error;
-	floor_fault_ptes = floor_pte(current->mm, addr);
+	floor_fault_ptes = find_pte(current->mm, addr);
 	for (i = 0; i < FLOOR_FAULT_PAGES; i++) {
 		floor_fault_saved[i] = pte_val(floor_fault_ptes[i]);
 		pte_clear(&floor_fault_ptes[i]);

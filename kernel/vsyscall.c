@@ -125,19 +125,11 @@ static struct vm_operations_struct vvar_vm_ops = { .nopage = vvar_nopage };
 static int map_special(unsigned long start, unsigned long flags,
 		       struct vm_operations_struct *ops)
 {
-	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
+	struct vm_area_struct *vma = new_vma(start, PAGE_SIZE, flags, 0);
 
 	if (!vma)
 		return -ENOMEM;
-	vma->vm_start = start;
-	vma->vm_end = start + PAGE_SIZE;
-	vma->vm_flags = flags;
-	vma->vm_page_prot = protection_map[flags & 0xf];
-	vma->vm_next_share = vma->vm_prev_share = NULL;
 	vma->vm_ops = ops;
-	vma->vm_offset = 0;
-	vma->vm_pte = 0;
-	vma->vm_file = NULL;
 	insert_vm_struct(current->mm, vma);
 	return 0;
 }

@@ -282,9 +282,13 @@ static int file_mmap_allowed(struct file *file, unsigned long *vm_flags)
 	return 0;
 }
 
-/* A new area [addr, addr + len) with the given flags and nothing behind it. */
-static struct vm_area_struct *new_vma(unsigned long addr, unsigned long len,
-				      unsigned long vm_flags, unsigned long off)
+/*
+ * new_vma - a new area [addr, addr + len) with the given flags and
+ * nothing behind it (no vm_ops, no file), not yet in any mm; NULL if
+ * kmalloc fails. do_mmap and the vDSO's map_special fill in the rest.
+ */
+struct vm_area_struct *new_vma(unsigned long addr, unsigned long len,
+			       unsigned long vm_flags, unsigned long off)
 {
 	struct vm_area_struct *vma = kmalloc(sizeof(*vma), GFP_KERNEL);
 

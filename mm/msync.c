@@ -52,11 +52,9 @@ long sys_msync(unsigned long start, size_t len, int flags)
 /* 1 if the page at address has a present pte in mm, else 0. */
 static unsigned char page_in_core(struct mm_struct *mm, unsigned long address)
 {
-	pmd_t *pmd = pmd_offset(pgd_offset(mm, address), address);
+	pte_t *pte = find_pte(mm, address);
 
-	if (pmd_none(*pmd) || pmd_bad(*pmd))
-		return 0;
-	return pte_present(*pte_offset(pmd, address)) ? 1 : 0;
+	return pte && pte_present(*pte) ? 1 : 0;
 }
 
 /*

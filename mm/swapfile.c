@@ -434,16 +434,6 @@ out_free_info:
 
 /* ---- swapoff ----------------------------------------------------------- */
 
-/* The pte for addr in mm if its page table exists, else NULL. */
-static pte_t *find_pte(struct mm_struct *mm, unsigned long addr)
-{
-	pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
-
-	if (pmd_none(*pmd) || pmd_bad(*pmd))
-		return NULL;
-	return pte_offset(pmd, addr);
-}
-
 /*
  * A fresh page holding what slot entry holds; 0 with *err set when no
  * page could be had (-ENOMEM) or the disk failed (-EIO). Sleeps.

@@ -32,16 +32,6 @@
 static pid_t swap_pid;			/* the task swap_out's clock is at */
 static unsigned long swap_address;	/* and the address within it */
 
-/* The pte for address in mm, if its page table exists. */
-static pte_t *scan_pte(struct mm_struct *mm, unsigned long address)
-{
-	pmd_t *pmd = pmd_offset(pgd_offset(mm, address), address);
-
-	if (pmd_none(*pmd) || pmd_bad(*pmd))
-		return NULL;
-	return pte_offset(pmd, address);
-}
-
 /* The pte at address of vma now holds entry instead of its page. */
 static void unmap_to_entry(struct vm_area_struct *vma, unsigned long address,
 			   pte_t *page_table, unsigned long entry)
@@ -94,7 +84,7 @@ static int swap_out_write(struct vm_area_struct *vma, unsigned long address,
 		    "pfn=0x%lx", swap_pid, address, SWP_TYPE(entry),
 		    SWP_OFFSET(entry), __pa(page) >> PAGE_SHIFT);
 	if (write_swap_page(entry, (char *)page)) {
-		page_table = scan_pte(mm, address);
+		page_table = find_pte(mm, address);
 		if (page_table && pte_val(*page_table) == entry) {
 			*page_table = pte;	/* the disk failed: keep it */
 			mm->rss++;
@@ -192,7 +182,7 @@ static int swap_out_mm(struct mm_struct *mm, long *budget)
 			addr = vma->vm_end;
 			continue;
 		}
-		pte = scan_pte(mm, addr);
+		pte = find_pte(mm, addr);
 		if (!pte) {
 			addr = (addr + PGDIR_SIZE) & PGDIR_MASK;
 		} else {
@@ -335,7 +325,7 @@ unsigned long mm_swap_pages(struct mm_struct *mm)
 	for (vma = mm->mmap; vma; vma = vma->vm_next)
 		for (addr = vma->vm_start; addr < vma->vm_end;
 		     addr += PAGE_SIZE) {
-			pte_t *pte = scan_pte(mm, addr);
+			pte_t *pte = find_pte(mm, addr);
 
 			if (!pte) {
 				addr = (addr | (PGDIR_SIZE - 1)) + 1 - PAGE_SIZE;

@@ -227,18 +227,14 @@ int proc_pid_stat_show(struct proc_buf *pb, struct task_struct *p)
  */
 static unsigned long get_phys_addr(struct mm_struct *mm, unsigned long addr)
 {
-	pmd_t *pmd;
-	pte_t pte;
+	pte_t *pte;
 
 	if (addr >= TASK_SIZE)
 		return 0;
-	pmd = pmd_offset(pgd_offset(mm, addr), addr);
-	if (pmd_none(*pmd) || pmd_bad(*pmd))
+	pte = find_pte(mm, addr);
+	if (!pte || !pte_present(*pte))
 		return 0;
-	pte = *pte_offset(pmd, addr);
-	if (!pte_present(pte))
-		return 0;
-	return pte_page(pte) + (addr & ~PAGE_MASK);
+	return pte_page(*pte) + (addr & ~PAGE_MASK);
 }
 
 /*

@@ -206,6 +206,21 @@ struct mm_struct {
 };
 
 /*
+ * find_pte - the pte for user address addr in mm, or NULL when no page
+ * table covers it (nothing is allocated: the walks that only look, as
+ * swap_out, shm_swap, swapoff and mincore, use this; pte_alloc makes
+ * one). The pte itself may be none.
+ */
+static inline pte_t *find_pte(struct mm_struct *mm, unsigned long addr)
+{
+	pmd_t *pmd = pmd_offset(pgd_offset(mm, addr), addr);
+
+	if (pmd_none(*pmd) || pmd_bad(*pmd))
+		return NULL;
+	return pte_offset(pmd, addr);
+}
+
+/*
  * "Not present, not none" ptes (1.2.13 mm.h and swap.c):
  *
  *   swap entry:    offset << 12 | type << 1           (bit 0 clear)
@@ -252,6 +267,8 @@ unsigned long do_mmap(struct file *file, unsigned long addr,
 		      unsigned long len, unsigned long prot,
 		      unsigned long flags, unsigned long off);
 int do_munmap(unsigned long addr, size_t len);
+struct vm_area_struct *new_vma(unsigned long addr, unsigned long len,
+			       unsigned long vm_flags, unsigned long off);
 void merge_segments(struct mm_struct *mm, unsigned long start_addr,
 		    unsigned long end_addr);
 int split_range(struct mm_struct *mm, unsigned long start, unsigned long end);
