@@ -35,7 +35,8 @@
 #define P_PGID		2
 #define FUTEX_BITSET_MATCH_ANY	0xffffffff
 
-int nr_dead_threads __sched_data;	/* zombies no one waits for: reap_dead_threads */
+/* zombies no one waits for: reap_dead_threads */
+int nr_dead_threads __sched_data;
 /* the wait status word: exit code << 8, or signal | core flag, or ... */
 #define WTERMSIG_MASK	0x7f
 #define WCOREFLAG	0x80

@@ -36,7 +36,7 @@
 #define FLOOR_KERNEL_VECTOR	0x84
 #define FLOOR_FAULT_VECTOR	0x85
 #define PAGE_FAULT_VECTOR	14
-#define FLOOR_FAULT_PAGES	64	/* armed at once; entry.asm's table */
+#define FLOOR_FAULT_PAGES	64	/* armed at once (entry.asm's table) */
 #define FLOOR_REPS		2000	/* of each primitive */
 #define PARTNER_WORDS		256	/* the switch partner's stack */
 #define PARTNER_FRAME		6	/* edi esi ebx ebp, ret, its caller */
@@ -272,7 +272,8 @@ void do_floor_fault_arm(struct pt_regs *regs)
 void floor_fault_unmap(struct mm_struct *mm, unsigned long addr,
 		       unsigned long size)
 {
-	if (mm == floor_fault_mm && addr < floor_fault_base + floor_fault_size &&
-	    floor_fault_base < addr + size)
+	unsigned long end = floor_fault_base + floor_fault_size;
+
+	if (mm == floor_fault_mm && addr < end && floor_fault_base < addr + size)
 		floor_fault_off();
 }

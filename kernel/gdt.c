@@ -62,7 +62,8 @@ static void set_desc(int i, unsigned long base, unsigned long limit,
  */
 void __sched load_TLS(const struct desc_struct *tls)
 {
-	struct desc_struct *slot = (struct desc_struct *)&gdt[GDT_ENTRY_TLS_MIN];
+	struct desc_struct *slot =
+		(struct desc_struct *)&gdt[GDT_ENTRY_TLS_MIN];
 	int i;
 
 	for (i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)

@@ -61,13 +61,15 @@ unsigned long startup_time;		/* REALTIME at boot: seconds ... */
 static long startup_nsec;		/* ... and nanoseconds */
 unsigned long tsc_khz;
 
-static unsigned long long last_tsc __sched_data;	/* the TSC at the last tick */
+/* the TSC at the last tick */
+static unsigned long long last_tsc __sched_data;
 static unsigned long long tsc_at_boot;	/* sched_clock's zero */
 static unsigned long long tsc_per_tick __sched_data;
 static unsigned long tsc_mult __sched_data;
 static unsigned long pit_mult = ((unsigned long long)NSEC_PER_TICK
 				 << PIT_SHIFT) / LATCH;
-static unsigned long last_ticks __sched_data, last_offset __sched_data;	/* the latest reading */
+/* the latest reading */
+static unsigned long last_ticks __sched_data, last_offset __sched_data;
 
 /* The offset before time_init: nothing ticks yet. */
 static unsigned long no_offset(void)
@@ -524,8 +526,9 @@ static unsigned long long calibrate_once(unsigned long long *slack,
  * right to 1/CALIBRATE_SLACK, or the best of CALIBRATE_TRIES. Interrupts
  * off; about 2 ms per try. Under QEMU the first try passes, its
  * readings taking about 1100 of 5.2 million cycles, and lands within
- * 1/10000 of the host's own figure. The error only bends the time within a tick (the offset
- * stops at the tick's end) and printk's sched_clock.
+ * 1/10000 of the host's own figure. The error only bends the time
+ * within a tick (the offset stops at the tick's end) and printk's
+ * sched_clock.
  */
 static unsigned long calibrate_tsc(void)
 {

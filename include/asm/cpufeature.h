@@ -8,7 +8,7 @@
  */
 #define X86_EFLAGS_ID		0x00200000	/* writable iff CPUID exists */
 #define CPUID_LEAF_FEATURES	1
-#define X86_FEATURE_PSE		0x00000008	/* edx bit 3: 4 MiB pages */
+#define X86_FEATURE_PSE		0x00000008	/* edx bit 3: 4M pages */
 #define X86_FEATURE_TSC		0x00000010	/* edx bit 4: rdtsc */
 
 /* Is the EFLAGS.ID bit writable? Only then does CPUID exist (486 on). */

@@ -49,7 +49,7 @@ typedef struct page {
 #define PG_buddy	0x02	/* first page of a free block, on free_area[] */
 #define PG_slab		0x04	/* kmalloc page cut into small objects */
 #define PG_kmalloc	0x08	/* first page of a large kmalloc block */
-#define PG_dirty	0x10	/* a cache page written: its file has no copy */
+#define PG_dirty	0x10	/* written: the file's only copy */
 
 extern mem_map_t *mem_map;
 extern unsigned long num_physpages;	/* entries in mem_map[] */
