@@ -106,6 +106,38 @@ static inline int read_all(int fd, char *buf, int size)
 	return len;
 }
 
+/*
+ * run_capture - run path with argv and envp in a child whose stdout is a
+ * pipe; put what it printed in out (NUL-terminated, at most size - 1
+ * bytes) and return its wait status, -1 if pipe, fork or wait failed.
+ * If execve fails, the child exits with 128 + errno, so that a test
+ * can tell which error stopped it.
+ */
+static inline int run_capture(const char *path, char *const argv[],
+			      char *const envp[], char *out, int size)
+{
+	int fds[2], status = -1;
+	pid_t pid;
+
+	out[0] = '\0';
+	if (pipe(fds) < 0)
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execve(path, argv, envp);
+		_exit(128 + errno);
+	}
+	close(fds[1]);
+	read_all(fds[0], out, size);
+	close(fds[0]);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
 #define COPY_SELF_CHUNK	65536
 
 /*

@@ -124,24 +124,8 @@ static int run_helper(const char *path, const char *arg, char *out, int size)
 {
 	char *argv[] = { (char *)path, (char *)arg, NULL };
 	char *envp[] = { NULL };
-	int fds[2], status;
-	pid_t pid;
 
-	if (pipe(fds))
-		return -1;
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		execve(path, argv, envp);
-		_exit(99);
-	}
-	close(fds[1]);
-	read_all(fds[0], out, size);
-	close(fds[0]);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	return status;
+	return run_capture(path, argv, envp, out, size);
 }
 
 /*

@@ -15,34 +15,12 @@
 
 static const char *dir_of_tests;
 
-/*
- * Run argv (argv[0] the file) in a child with its stdout a pipe; the
- * wait status, with what it printed in out (exit 127 and errno on
- * stderr's behalf: the child exits with errno + 128 if execve fails).
- */
+/* Run argv (argv[0] the file) with an empty environment: run_capture. */
 static int run(char *const argv[], char *out)
 {
 	char *envp[] = { NULL };
-	int fds[2], status = -1;
-	pid_t pid;
 
-	out[0] = '\0';
-	if (pipe(fds) < 0)
-		return -1;
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execve(argv[0], argv, envp);
-		_exit(128 + errno);
-	}
-	close(fds[1]);
-	read_all(fds[0], out, OUT_SIZE);
-	close(fds[0]);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	return status;
+	return run_capture(argv[0], argv, envp, out, OUT_SIZE);
 }
 
 static void test_hello(void)

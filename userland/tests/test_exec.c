@@ -10,40 +10,12 @@
 
 static const char *helper;
 
-/*
- * Run the helper with argv (and envp) in a child whose stdout is a pipe;
- * return its wait status and put what it printed in out.
- */
-static int run_helper(char *const argv[], char *const envp[],
-		      char *out, int size)
-{
-	int fds[2], status = -1;
-	pid_t pid;
-
-	if (pipe(fds) < 0)
-		return -1;
-	pid = fork();
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execve(helper, argv, envp);
-		_exit(127);
-	}
-	close(fds[1]);
-	read_all(fds[0], out, size);
-	close(fds[0]);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	return status;
-}
-
 static void test_argv_envp(void)
 {
 	char *argv[] = { (char *)helper, "echo", "one", "two words", "", NULL };
 	char *envp[] = { "OTHER=1", "LINTEL_TEST=yes", NULL };
 	char out[256];
-	int status = run_helper(argv, envp, out, sizeof(out));
+	int status = run_capture(helper, argv, envp, out, sizeof(out));
 
 	case_begin("exec_passes_argv_and_envp");
 	CHECK(status == 0, "helper exits 0, got %s", describe_status(status));
@@ -82,7 +54,7 @@ static void test_exit_status(void)
 	char *argv[] = { (char *)helper, "exit", "42", NULL };
 	char *envp[] = { NULL };
 	char out[16];
-	int status = run_helper(argv, envp, out, sizeof(out));
+	int status = run_capture(helper, argv, envp, out, sizeof(out));
 
 	case_begin("exec_program_exit_status");
 	CHECK(status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 42,
